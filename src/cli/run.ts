@@ -1,0 +1,185 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { buildOutline, renderPptx } from '../api.js';
+import { DeckdownError } from '../diagnostics/error.js';
+import { formatMessages } from '../diagnostics/format.js';
+import { hasErrors, report } from '../diagnostics/report.js';
+import type { Deck } from '../outline/schema.js';
+import { listThemes } from '../theme/registry.js';
+import { UsageError, USAGE } from './usage.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+const EXIT = { ok: 0, input: 1, usage: 2 } as const;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+interface Loaded {
+  deck?: Deck | undefined;
+  messages: VFileMessage[];
+}
+
+/** Read one input: Markdown goes through the outline stage, JSON is taken as an outline. */
+function loadInput(path: string, theme: string | undefined): Loaded {
+  const value = readFileSync(path, 'utf8');
+  if (extname(path).toLowerCase() !== '.json') return buildOutline(new VFile({ path, value }), { theme });
+  try {
+    return { deck: JSON.parse(value) as Deck, messages: [] };
+  } catch (error) {
+    const file = new VFile({ path, value });
+    report(file, 'invalid-outline', `not valid JSON: ${(error as Error).message}`);
+    return { messages: [...file.messages] };
+  }
+}
+
+function outputPath(input: string, output: string | undefined, count: number, cwd: string): string {
+  const name = `${basename(input, extname(input))}.pptx`;
+  if (!output) return join(dirname(input), name);
+  const target = resolve(cwd, output);
+  if (extname(target).toLowerCase() === '.pptx') {
+    if (count > 1) throw new UsageError(`-o ${output} names one file, but there are ${count} inputs; give a directory instead`);
+    return target;
+  }
+  return join(target, name);
+}
+
+function outlinePath(input: string, outline: string, count: number, cwd: string): string {
+  const target = resolve(cwd, outline);
+  if (extname(target).toLowerCase() === '.json') {
+    if (count > 1) throw new UsageError(`--outline ${outline} names one file, but there are ${count} inputs; give a directory instead`);
+    return target;
+  }
+  return join(target, `${basename(input, extname(input))}.json`);
+}
+
+function checkInputs(inputs: string[], cwd: string): string[] {
+  if (inputs.length === 0) throw new UsageError('no input file given');
+  return inputs.map((input) => {
+    const path = resolve(cwd, input);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`input file "${input}" does not exist`);
+    return path;
+  });
+}
+
+async function build(inputs: string[], values: Options, io: Io): Promise<number> {
+  const paths = checkInputs(inputs, io.cwd);
+  const targets = paths.map((path) => outputPath(path, values.output, paths.length, io.cwd));
+  const outlines = values.outline ? paths.map((path) => outlinePath(path, values.outline!, paths.length, io.cwd)) : [];
+  let failed = false;
+  for (const [index, path] of paths.entries()) {
+    const { deck, messages } = loadInput(path, values.theme);
+    if (messages.length > 0) io.stderr(`${formatMessages(messages)}\n`);
+    if (!deck || hasErrors(messages)) {
+      failed = true;
+      continue;
+    }
+    try {
+      const pptx = await renderPptx(deck, { theme: values.theme ?? deck.meta?.theme, baseDir: values.theme ? io.cwd : dirname(path), sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+      writeFileAtomic(targets[index]!, pptx);
+      if (outlines[index]) writeFileAtomic(outlines[index], `${JSON.stringify(deck, null, 2)}\n`);
+      io.stdout(`wrote ${targets[index]} (${deck.slides.length} slides)\n`);
+    } catch (error) {
+      if (!(error instanceof DeckdownError)) throw error;
+      io.stderr(`${formatMessages(error.messages, path)}\n`);
+      failed = true;
+    }
+  }
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+async function check(inputs: string[], values: Options, io: Io): Promise<number> {
+  const paths = checkInputs(inputs, io.cwd);
+  let failed = false;
+  for (const path of paths) {
+    const { deck, messages } = loadInput(path, values.theme);
+    const problems = [...messages];
+    if (deck && !hasErrors(messages) && extname(path).toLowerCase() === '.json') {
+      // Rendering validates the outline and its theme; the bytes are thrown away.
+      try {
+        await renderPptx(deck, { theme: values.theme, baseDir: dirname(path) });
+      } catch (error) {
+        if (!(error instanceof DeckdownError)) throw error;
+        problems.push(...error.messages);
+      }
+    }
+    if (problems.length > 0) io.stderr(`${formatMessages(problems, path)}\n`);
+    failed ||= !deck || hasErrors(problems);
+    io.stdout(`${path}: ${hasErrors(problems) || !deck ? 'errors found' : `ok (${deck.slides.length} slides)`}\n`);
+  }
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+interface Options {
+  output?: string | undefined;
+  theme?: string | undefined;
+  outline?: string | undefined;
+  help?: boolean | undefined;
+  version?: boolean | undefined;
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        theme: { type: 'string', short: 't' },
+        outline: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The command line, without the process: argv in, exit code out, all output through `io`. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.version) {
+      io.stdout(`${version()}\n`);
+      return EXIT.ok;
+    }
+    const [command, ...inputs] = positionals;
+    if (values.help || command === 'help') {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    switch (command) {
+      case 'build':
+        return await build(inputs, values, io);
+      case 'check':
+        if (values.output || values.outline) throw new UsageError('check writes nothing; -o and --outline belong to build');
+        return await check(inputs, values, io);
+      case 'themes':
+        io.stdout(`${listThemes().join('\n')}\n`);
+        return EXIT.ok;
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`deckdown: ${error.message}\nRun "deckdown --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

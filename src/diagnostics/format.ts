@@ -1,0 +1,20 @@
+import type { VFileMessage } from 'vfile-message';
+
+function severityOf(message: VFileMessage): string {
+  if (message.fatal === true) return 'error';
+  if (message.fatal === false) return 'warning';
+  return 'info';
+}
+
+/** `file:line:col: severity: reason [rule-id]`, the form editors and CI logs link up. */
+export function formatMessage(message: VFileMessage, fileName?: string): string {
+  const name = fileName ?? message.file ?? '<input>';
+  const line = message.line ?? 1;
+  const column = message.column ?? 1;
+  const rule = message.ruleId ? ` [${message.ruleId}]` : '';
+  return `${name}:${line}:${column}: ${severityOf(message)}: ${message.reason}${rule}`;
+}
+
+export function formatMessages(messages: readonly VFileMessage[], fileName?: string): string {
+  return messages.map((message) => formatMessage(message, fileName)).join('\n');
+}

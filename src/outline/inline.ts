@@ -1,0 +1,84 @@
+import type { PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
+import type { Inline, TextRun } from './schema.js';
+
+type Marks = Omit<TextRun, 'type' | 'text'>;
+
+/** The original source of a node, for constructs that are kept as they were written. */
+export function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, file: VFile): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : String(file.value).slice(start, end);
+}
+
+/**
+ * mdast phrasing content → runs. Marks accumulate down the tree, so `**a *b***` gives
+ * a bold run and a bold italic run. Soft line breaks become spaces: a slide reflows text.
+ */
+export function phrasingToRuns(nodes: readonly PhrasingContent[], file: VFile, marks: Marks = {}): Inline[] {
+  const runs: Inline[] = [];
+  const text = (value: string, extra: Marks = {}) => {
+    if (value) runs.push({ type: 'text', text: value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...marks, ...extra });
+  };
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        text(node.value);
+        break;
+      case 'strong':
+        runs.push(...phrasingToRuns(node.children, file, { ...marks, bold: true }));
+        break;
+      case 'emphasis':
+        runs.push(...phrasingToRuns(node.children, file, { ...marks, italic: true }));
+        break;
+      case 'delete':
+        runs.push(...phrasingToRuns(node.children, file, { ...marks, strike: true }));
+        break;
+      case 'inlineCode':
+        text(node.value, { code: true });
+        break;
+      case 'link':
+        runs.push(...phrasingToRuns(node.children, file, { ...marks, href: node.url }));
+        break;
+      case 'break':
+        runs.push({ type: 'break' });
+        break;
+      case 'textDirective': {
+        // A bare `:name` is a colon in prose ("10:30", "a:b"): kept as written, nothing to report.
+        const source = sourceOf(node, file) ?? `:${node.name}`;
+        if (source !== `:${node.name}`) report(file, 'unsupported-node', `unknown text directive ":${node.name}" is kept as plain text`, node);
+        text(source);
+        break;
+      }
+      default:
+        report(file, 'unsupported-node', `inline ${node.type} is not supported yet; its text is kept`, node);
+        text('alt' in node && typeof node.alt === 'string' ? node.alt : toString(node));
+    }
+  }
+  return mergeRuns(runs);
+}
+
+function sameMarks(a: TextRun, b: TextRun): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
+}
+
+/** Adjacent runs with the same marks become one: fewer runs, same text. */
+function mergeRuns(runs: Inline[]): Inline[] {
+  const merged: Inline[] = [];
+  for (const run of runs) {
+    const last = merged.at(-1);
+    if (last?.type === 'text' && run.type === 'text' && sameMarks(last, run)) {
+      merged[merged.length - 1] = { ...last, text: last.text + run.text };
+    } else {
+      merged.push(run);
+    }
+  }
+  return merged;
+}
+
+/** Plain text of runs, for titles in reports and document properties. */
+export function runsToText(runs: readonly Inline[]): string {
+  return runs.map((run) => (run.type === 'text' ? run.text : ' ')).join('');
+}

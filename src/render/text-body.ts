@@ -1,0 +1,87 @@
+import type { PlacedParagraph, PlacedRun, RunStyle, TextFrame } from '../layout/frames.js';
+import { attributes, escapeXml, inchesToEmu } from './xml.js';
+
+/** Gives the relationship id for a hyperlink target, adding the relationship on first use. */
+export type LinkIds = (url: string) => string;
+
+/** A stable id for the slide-number field: PowerPoint needs one, and a random one would break determinism. */
+const SLIDE_NUMBER_FIELD_ID = '{5C1F4B1E-6D2A-4E43-9F57-2B7C3D8E9A10}';
+
+function runProperties(style: RunStyle, lang: string, link?: string): string {
+  const attrs = attributes({
+    lang,
+    sz: Math.round(style.sizePt * 100),
+    b: style.bold ? 1 : undefined,
+    i: style.italic ? 1 : undefined,
+    strike: style.strike ? 'sngStrike' : undefined,
+    dirty: 0,
+  });
+  const face = escapeXml(style.font);
+  const fonts = `<a:latin typeface="${face}"/><a:ea typeface="${face}"/><a:cs typeface="${face}"/>`;
+  const hyperlink = link ? `<a:hlinkClick r:id="${link}"/>` : '';
+  return `<a:rPr${attrs}><a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>${fonts}${hyperlink}</a:rPr>`;
+}
+
+function runXml(run: PlacedRun, lang: string, linkIds: LinkIds): string {
+  switch (run.type) {
+    case 'break':
+      return `<a:br><a:rPr lang="${lang}"/></a:br>`;
+    case 'slide-number':
+      return `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum">${runProperties(run, lang)}<a:t>${escapeXml(run.text)}</a:t></a:fld>`;
+    case 'text':
+      return `<a:r>${runProperties(run, lang, run.href ? linkIds(run.href) : undefined)}<a:t>${escapeXml(run.text)}</a:t></a:r>`;
+  }
+}
+
+function bulletXml(paragraph: PlacedParagraph): string {
+  const { bullet } = paragraph;
+  switch (bullet.type) {
+    case 'none':
+      return '<a:buNone/>';
+    case 'char':
+      return `<a:buClr><a:srgbClr val="${bullet.color}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="${escapeXml(bullet.char)}"/>`;
+    case 'number':
+      return `<a:buSzPct val="100000"/><a:buAutoNum type="arabicPeriod" startAt="${bullet.startAt}"/>`;
+  }
+}
+
+const ALIGN = { left: 'l', center: 'ctr', right: 'r' } as const;
+
+function paragraphXml(paragraph: PlacedParagraph, lang: string, linkIds: LinkIds): string {
+  const attrs = attributes({
+    marL: inchesToEmu(paragraph.marginInches),
+    indent: -inchesToEmu(paragraph.hangInches),
+    lvl: paragraph.level > 0 ? Math.min(paragraph.level, 8) : undefined,
+    algn: ALIGN[paragraph.align],
+  });
+  const spacing =
+    `<a:lnSpc><a:spcPct val="${Math.round(paragraph.lineSpacing * 100000)}"/></a:lnSpc>` +
+    `<a:spcBef><a:spcPts val="${Math.round(paragraph.spaceBeforePt * 100)}"/></a:spcBef>` +
+    `<a:spcAft><a:spcPts val="${Math.round(paragraph.spaceAfterPt * 100)}"/></a:spcAft>`;
+  const runs = paragraph.runs.map((run) => runXml(run, lang, linkIds)).join('');
+  const end = `<a:endParaRPr${attributes({ lang, sz: Math.round(paragraph.endSizePt * 100), dirty: 0 })}/>`;
+  return `<a:p><a:pPr${attrs}>${spacing}${bulletXml(paragraph)}</a:pPr>${runs}${end}</a:p>`;
+}
+
+/** The paragraphs of a text body; an empty body still needs one paragraph to be valid. */
+export function paragraphsXml(paragraphs: readonly PlacedParagraph[], lang: string, linkIds: LinkIds): string {
+  if (paragraphs.length === 0) return `<a:p><a:endParaRPr lang="${lang}" dirty="0"/></a:p>`;
+  return paragraphs.map((paragraph) => paragraphXml(paragraph, lang, linkIds)).join('');
+}
+
+const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
+
+/**
+ * A whole `<p:txBody>`. The box is sized by layout, so autofit is off: PowerPoint would apply
+ * `normAutofit` only after someone edits the text, and LibreOffice not at all.
+ */
+export function textBodyXml(frame: TextFrame, lang: string, linkIds: LinkIds): string {
+  const inset = inchesToEmu(frame.insetInches);
+  const body = `<a:bodyPr${attributes({ wrap: 'square', lIns: inset, tIns: inset, rIns: inset, bIns: inset, rtlCol: 0, anchor: ANCHOR[frame.anchor] })}><a:noAutofit/></a:bodyPr>`;
+  return `<p:txBody>${body}<a:lstStyle/>${paragraphsXml(frame.paragraphs, lang, linkIds)}</p:txBody>`;
+}
+
+/** The notes placeholder's body: same paragraphs, the notes master supplies the frame. */
+export function notesBodyXml(paragraphs: readonly PlacedParagraph[], lang: string, linkIds: LinkIds): string {
+  return `<p:txBody><a:bodyPr/><a:lstStyle/>${paragraphsXml(paragraphs, lang, linkIds)}</p:txBody>`;
+}
