@@ -15,7 +15,10 @@ import { ThemeSchema, type Theme } from './theme/schema.js';
 export interface OutlineBuildOptions {
   /** The source's path: named in messages, and the base for relative theme paths. */
   path?: string | undefined;
-  /** A built-in theme name or a theme file path; overrides the front matter. */
+  /**
+   * A built-in theme name or a theme file path; overrides the front matter. A path given here
+   * is resolved against the working directory, one in the front matter against the source's.
+   */
   theme?: string | undefined;
 }
 
@@ -47,7 +50,10 @@ function baseDirOf(path: string | undefined): string {
 export function buildOutline(input: string | VFile, options: OutlineBuildOptions = {}): OutlineResult {
   const file = typeof input === 'string' ? new VFile({ value: input, ...(options.path ? { path: options.path } : {}) }) : input;
   const baseDir = baseDirOf(file.path);
-  const processor = createProcessor({ theme: options.theme, checkTheme: (name) => checkThemeName(name, baseDir) });
+  const processor = createProcessor({
+    theme: options.theme,
+    checkTheme: (name) => checkThemeName(name, options.theme ? process.cwd() : baseDir),
+  });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const deck = processor.stringify(tree, file);
   return { deck, messages: [...file.messages] };
@@ -94,6 +100,7 @@ export async function markdownToPptx(input: string | VFile, options: OutlineBuil
   const { deck, messages } = buildOutline(input, options);
   const path = typeof input === 'string' ? options.path : input.path;
   if (hasErrors(messages)) throw new DeckdownError(messages, path);
-  const pptx = await renderPptx(deck, { ...options, theme: deck.meta.theme, baseDir: options.baseDir ?? baseDirOf(path) });
+  const baseDir = options.baseDir ?? (options.theme ? process.cwd() : baseDirOf(path));
+  const pptx = await renderPptx(deck, { ...options, theme: deck.meta.theme, baseDir });
   return { pptx, deck, messages };
 }

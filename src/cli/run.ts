@@ -8,6 +8,7 @@ import { DeckdownError } from '../diagnostics/error.js';
 import { formatMessages } from '../diagnostics/format.js';
 import { hasErrors, report } from '../diagnostics/report.js';
 import type { Deck } from '../outline/schema.js';
+import { isThemePath } from '../theme/load.js';
 import { listThemes } from '../theme/registry.js';
 import { UsageError, USAGE } from './usage.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -73,20 +74,26 @@ function checkInputs(inputs: string[], cwd: string): string[] {
   });
 }
 
+/** A theme path on the command line is relative to the working directory, like every other path there. */
+function themeOption(values: Options, io: Io): string | undefined {
+  return values.theme && isThemePath(values.theme) ? resolve(io.cwd, values.theme) : values.theme;
+}
+
 async function build(inputs: string[], values: Options, io: Io): Promise<number> {
   const paths = checkInputs(inputs, io.cwd);
+  const theme = themeOption(values, io);
   const targets = paths.map((path) => outputPath(path, values.output, paths.length, io.cwd));
   const outlines = values.outline ? paths.map((path) => outlinePath(path, values.outline!, paths.length, io.cwd)) : [];
   let failed = false;
   for (const [index, path] of paths.entries()) {
-    const { deck, messages } = loadInput(path, values.theme);
+    const { deck, messages } = loadInput(path, theme);
     if (messages.length > 0) io.stderr(`${formatMessages(messages)}\n`);
     if (!deck || hasErrors(messages)) {
       failed = true;
       continue;
     }
     try {
-      const pptx = await renderPptx(deck, { theme: values.theme ?? deck.meta?.theme, baseDir: values.theme ? io.cwd : dirname(path), sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+      const pptx = await renderPptx(deck, { theme, baseDir: dirname(path), sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
       writeFileAtomic(targets[index]!, pptx);
       if (outlines[index]) writeFileAtomic(outlines[index], `${JSON.stringify(deck, null, 2)}\n`);
       io.stdout(`wrote ${targets[index]} (${deck.slides.length} slides)\n`);
@@ -101,14 +108,15 @@ async function build(inputs: string[], values: Options, io: Io): Promise<number>
 
 async function check(inputs: string[], values: Options, io: Io): Promise<number> {
   const paths = checkInputs(inputs, io.cwd);
+  const theme = themeOption(values, io);
   let failed = false;
   for (const path of paths) {
-    const { deck, messages } = loadInput(path, values.theme);
+    const { deck, messages } = loadInput(path, theme);
     const problems = [...messages];
     if (deck && !hasErrors(messages) && extname(path).toLowerCase() === '.json') {
       // Rendering validates the outline and its theme; the bytes are thrown away.
       try {
-        await renderPptx(deck, { theme: values.theme, baseDir: dirname(path) });
+        await renderPptx(deck, { theme, baseDir: dirname(path) });
       } catch (error) {
         if (!(error instanceof DeckdownError)) throw error;
         problems.push(...error.messages);

@@ -18,7 +18,7 @@ export type PlacedRun =
   | { type: 'break' }
   | ({ type: 'slide-number'; text: string } & RunStyle);
 
-export type Bullet = { type: 'none' } | { type: 'char'; char: string; color: string } | { type: 'number'; startAt: number };
+export type Bullet = { type: 'none' } | { type: 'char'; char: string; color: string } | { type: 'number'; startAt: number; color: string };
 
 export interface PlacedParagraph {
   runs: PlacedRun[];

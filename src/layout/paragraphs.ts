@@ -81,7 +81,7 @@ function listToParagraphs(list: List, style: TextStyle, level: number): PlacedPa
   const start = list.start ?? 1;
   return list.items.flatMap((item, index) => {
     const bullet: Bullet = list.ordered
-      ? { type: 'number', startAt: start + index }
+      ? { type: 'number', startAt: start + index, color: style.bulletColor }
       : { type: 'char', char: BULLETS[level % BULLETS.length]!, color: style.bulletColor };
     const hang = style.indentInches * (list.ordered ? 1.1 : 0.8);
     const [first, ...rest] = item.blocks;

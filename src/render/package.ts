@@ -1,4 +1,4 @@
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { escapeXml } from './xml.js';
 import { readPart, writePart, type Parts } from './fill-text.js';
 
@@ -40,6 +40,14 @@ export function writeCoreProperties(parts: Parts, properties: DocumentProperties
   writePart(parts, 'docProps/app.xml', app);
 }
 
+/** pptxgenjs declares a slide master per slide; a content type for a part that is not there is dropped. */
+export function pruneContentTypes(parts: Parts): void {
+  const xml = readPart(parts, '[Content_Types].xml').replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, name: string) =>
+    parts[name] ? override : '',
+  );
+  writePart(parts, '[Content_Types].xml', xml);
+}
+
 /**
  * Zip the parts with one fixed timestamp. The DOS time in a zip entry is read from local-time
  * fields, so the UTC fields are moved into a local date: the bytes do not depend on the time zone.
@@ -52,4 +60,3 @@ export function zipPackage(parts: Parts, date: Date): Uint8Array {
   return zipSync(files);
 }
 
-export { strToU8 };

@@ -41,7 +41,7 @@ function bulletXml(paragraph: PlacedParagraph): string {
     case 'char':
       return `<a:buClr><a:srgbClr val="${bullet.color}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="${escapeXml(bullet.char)}"/>`;
     case 'number':
-      return `<a:buSzPct val="100000"/><a:buAutoNum type="arabicPeriod" startAt="${bullet.startAt}"/>`;
+      return `<a:buClr><a:srgbClr val="${bullet.color}"/></a:buClr><a:buSzPct val="100000"/><a:buAutoNum type="arabicPeriod" startAt="${bullet.startAt}"/>`;
   }
 }
 

@@ -51,7 +51,7 @@ export function structuralProblems(parts: Map<string, string>): string[] {
       const valid = XMLValidator.validate(xml);
       if (valid !== true) problems.push(`${name}: not well formed: ${valid.err.msg} (line ${valid.err.line})`);
     }
-    const extension = posix.extname(name).slice(1).toLowerCase();
+    const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
     if (name !== '[Content_Types].xml' && !overrides.has(name) && !defaults.has(extension)) problems.push(`${name}: no content type`);
     if (!name.endsWith('.rels')) continue;
     const source = posix.dirname(posix.dirname(name));

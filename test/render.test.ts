@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { markdownToPptx, renderPptx } from '../src/index.js';
+import { readPackage, shapeText, slideNames, structuralProblems, textOf } from './helpers/package.js';
+
+const source = `---
+title: Қазақстан және БҰҰ
+author: Сайын Борбасов
+lang: kk-KZ
+slideNumbers: true
+footer: Дәріс
+---
+
+# Бөлім
+
+## Тізімдер
+
+- **Бірінші** нүкте, [сілтеме](https://example.org/?a=1&b=2)
+  - ішкі нүкте
+- екінші нүкте
+
+5. бес
+6. алты
+
+:::notes
+Ескерту **қалың** және [сілтеме](https://example.kz).
+
+- тізім
+:::
+`;
+
+async function build(markdown = source) {
+  const { pptx, deck } = await markdownToPptx(markdown, { path: 'deck.md' });
+  return { parts: readPackage(pptx), deck, pptx };
+}
+
+describe('rendered package', () => {
+  it('has one slide per outline slide, with titles in the title shapes', async () => {
+    const { parts, deck } = await build();
+    const slides = slideNames(parts);
+    expect(slides).toHaveLength(deck.slides.length);
+    expect(slides.map((name) => shapeText(parts.get(name)!, 'Title'))).toEqual(['Қазақстан және БҰҰ', 'Бөлім', 'Тізімдер']);
+    expect(shapeText(parts.get(slides[0]!)!, 'Author')).toBe('Сайын Борбасов');
+  });
+
+  it('writes bullets, nesting levels and ordered numbering that keeps the start number', async () => {
+    const { parts } = await build();
+    const xml = parts.get('ppt/slides/slide3.xml')!;
+    expect(shapeText(xml, 'Body')).toBe('Бірінші нүкте, сілтеме\nішкі нүкте\nекінші нүкте\nбес\nалты');
+    expect(xml.match(/<a:buChar char="•"\/>/g)).toHaveLength(2);
+    expect(xml).toMatch(/<a:pPr[^>]* lvl="1"[^>]*>.*?<a:buChar char="–"\/>/);
+    expect(xml).toContain('<a:buAutoNum type="arabicPeriod" startAt="5"/>');
+    expect(xml).toContain('<a:buAutoNum type="arabicPeriod" startAt="6"/>');
+    expect(xml).toMatch(/<a:rPr[^>]* b="1"[^>]*>.*?<a:t>Бірінші<\/a:t>/);
+  });
+
+  it('makes links clickable through a relationship', async () => {
+    const { parts } = await build();
+    const xml = parts.get('ppt/slides/slide3.xml')!;
+    const id = xml.match(/<a:hlinkClick r:id="([^"]+)"\/><\/a:rPr><a:t>сілтеме<\/a:t>/)?.[1];
+    expect(id).toBeDefined();
+    const rels = parts.get('ppt/slides/_rels/slide3.xml.rels')!;
+    expect(rels).toContain(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/?a=1&amp;b=2" TargetMode="External"/>`);
+  });
+
+  it('puts speaker notes, with their emphasis, lists and links, in the notes page', async () => {
+    const { parts } = await build();
+    const notes = parts.get('ppt/notesSlides/notesSlide3.xml')!;
+    expect(textOf(notes)).toEqual(expect.arrayContaining(['Ескерту ', 'қалың', ' және ', 'сілтеме', '.', 'тізім']));
+    expect(notes).toMatch(/<a:rPr[^>]* b="1"[^>]*>.*?<a:t>қалың<\/a:t>/);
+    expect(notes).toContain('<a:buChar char="•"/>');
+    expect(parts.get('ppt/notesSlides/_rels/notesSlide3.xml.rels')).toContain('Target="https://example.kz" TargetMode="External"');
+  });
+
+  it('sets the deck language on every run, field, break and paragraph end, notes included', async () => {
+    const { parts } = await build();
+    const textParts = [...parts.keys()].filter((name) => /^ppt\/(slides|notesSlides)\/\w+\d+\.xml$/.test(name));
+    expect(textParts).toHaveLength(6);
+    for (const name of textParts) {
+      const properties = [...parts.get(name)!.matchAll(/<a:(rPr|endParaRPr)\b[^>]*>/g)].map((match) => match[0]);
+      expect(properties.length).toBeGreaterThan(0);
+      for (const tag of properties) expect(tag, `${name}: ${tag}`).toContain('lang="kk-KZ"');
+    }
+  });
+
+  it('numbers slides with a field and writes the footer', async () => {
+    const { parts } = await build();
+    const xml = parts.get('ppt/slides/slide3.xml')!;
+    expect(xml).toMatch(/<a:fld id="\{[0-9A-F-]+\}" type="slidenum">.*?<a:t>3<\/a:t><\/a:fld>/);
+    expect(shapeText(xml, 'Footer')).toBe('Дәріс');
+  });
+
+  it('never relies on autofit: every text body is sized by layout', async () => {
+    const { parts } = await build();
+    for (const name of slideNames(parts)) {
+      const xml = parts.get(name)!;
+      expect(xml).not.toContain('normAutofit');
+      expect(xml.match(/<p:txBody>/g)?.length).toBe(xml.match(/<a:noAutofit\/>/g)?.length);
+    }
+  });
+
+  it('passes the structural check: well-formed parts, resolved relationships, content types', async () => {
+    const { parts } = await build(readFileSync(new URL('../content/lecture.md', import.meta.url), 'utf8'));
+    expect(structuralProblems(parts)).toEqual([]);
+  });
+
+  it('writes document properties from the deck, with no wall-clock time', async () => {
+    const { parts } = await build();
+    const core = parts.get('docProps/core.xml')!;
+    expect(core).toContain('<dc:title>Қазақстан және БҰҰ</dc:title>');
+    expect(core).toContain('<dc:creator>Сайын Борбасов</dc:creator>');
+    expect(core).toContain('<dc:language>kk-KZ</dc:language>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z</dcterms:modified>');
+    expect(parts.get('docProps/app.xml')).not.toMatch(/PptxGenJS/);
+  });
+});
+
+describe('deterministic output', () => {
+  it('gives byte-identical decks for the same input', async () => {
+    const first = await build();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await build();
+    expect(Buffer.from(second.pptx).equals(Buffer.from(first.pptx))).toBe(true);
+  });
+
+  it('takes the date from the front matter, else from SOURCE_DATE_EPOCH', async () => {
+    const withDate = readPackage((await markdownToPptx(`---\ndate: 2016-04-15\n---\n\n# A\n\nb\n`)).pptx);
+    expect(withDate.get('docProps/core.xml')).toContain('2016-04-15T00:00:00Z');
+    const { deck } = await markdownToPptx('# A\n\nb\n');
+    const fromEpoch = readPackage(await renderPptx(deck, { sourceDateEpoch: '1460678400' }));
+    expect(fromEpoch.get('docProps/core.xml')).toContain('2016-04-15T00:00:00Z');
+  });
+});
