@@ -5,7 +5,9 @@ import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
 import { DeckdownError } from './diagnostics/error.js';
 import { hasErrors, report } from './diagnostics/report.js';
+import type { RuleId } from './diagnostics/rules.js';
 import { layoutDeck } from './layout/layout-deck.js';
+import { loadImages } from './media/collect-images.js';
 import { DeckSchema, type Deck } from './outline/schema.js';
 import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
@@ -69,7 +71,7 @@ function resolveTheme(theme: string | Theme, baseDir: string): Theme {
 }
 
 /** A problem that is not about a place in a Markdown file, as a message like any other. */
-function messageFor(ruleId: 'invalid-outline' | ThemeError['ruleId'], reason: string, path?: string): VFileMessage {
+function messageFor(ruleId: RuleId, reason: string, path?: string): VFileMessage {
   const file = new VFile(path ? { path } : {});
   return report(file, ruleId, reason);
 }
@@ -91,8 +93,10 @@ export async function renderPptx(deck: unknown, options: RenderOptions = {}): Pr
     if (error instanceof ThemeError) throw new DeckdownError([messageFor(error.ruleId, error.message)]);
     throw error;
   }
+  const { images, problems } = loadImages(valid, options.baseDir ?? process.cwd());
+  if (problems.length > 0) throw new DeckdownError(problems.map((problem) => messageFor(problem.ruleId, problem.reason)));
   const date = options.date ?? resolveBuildDate(valid.meta.date, options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH);
-  return renderPlacedDeck(layoutDeck(valid, theme), { title: valid.meta.title, author: valid.meta.author, lang: valid.meta.lang, date });
+  return renderPlacedDeck(layoutDeck(valid, theme, images), { title: valid.meta.title, author: valid.meta.author, lang: valid.meta.lang, date });
 }
 
 /** Markdown → .pptx bytes, the outline and the messages. Throws a DeckdownError when the source has errors. */

@@ -8,7 +8,9 @@ export const DEFAULT_BUILD_DATE = new Date(Date.UTC(1980, 0, 1));
  */
 export function resolveBuildDate(metaDate: string | undefined, sourceDateEpoch: string | undefined): Date {
   if (metaDate && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(metaDate.trim())) {
-    const parsed = new Date(metaDate.trim().length === 10 ? `${metaDate.trim()}T00:00:00Z` : metaDate.trim());
+    const text = metaDate.trim().replace(' ', 'T');
+    // A date or time without a zone is taken as UTC, so the result never depends on the machine's zone.
+    const parsed = new Date(text.length === 10 ? `${text}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`);
     if (!Number.isNaN(parsed.getTime()) && parsed >= DEFAULT_BUILD_DATE) return parsed;
   }
   if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch)) {

@@ -16,8 +16,11 @@ function blocksText(blocks: readonly Block[]): string {
           return block.items.map((item) => blocksText(item.blocks)).join(' ');
         case 'code':
           return block.text;
-        default:
+        case 'paragraph':
+        case 'subheading':
           return runsToText(block.runs);
+        default:
+          return '';
       }
     })
     .join(' ');

@@ -17,7 +17,7 @@ describe('outline fixtures', () => {
     const dir = join(root, name);
     if (!existsSync(join(dir, 'input.md'))) continue;
     it(name, () => {
-      const file = new VFile({ path: 'input.md', value: readFileSync(join(dir, 'input.md'), 'utf8') });
+      const file = new VFile({ path: 'input.md', cwd: dir, value: readFileSync(join(dir, 'input.md'), 'utf8') });
       const { deck, messages } = buildOutline(file);
       const outline = `${JSON.stringify(deck, null, 2)}\n`;
       const report = messages.length > 0 ? `${formatMessages(messages)}\n` : '';

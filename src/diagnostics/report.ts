@@ -13,7 +13,9 @@ type Place = Node | Position | undefined;
 export function report(file: VFile, ruleId: RuleId, reason: string, place?: Place): VFileMessage {
   const at = place && 'type' in place ? { place: place.position } : place ? { place: place } : {};
   const message = file.message(reason, { ...at, ruleId, source: SOURCE });
-  message.fatal = rules[ruleId].severity === 'error' ? true : false;
+  const { severity } = rules[ruleId];
+  // vfile's convention: true for errors, false for warnings, undefined for information.
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   return message;
 }
 

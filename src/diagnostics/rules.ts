@@ -2,6 +2,8 @@
  * Every problem deckdown reports has a stable rule id, so that authors can search for it
  * and tools can filter on it. The severity is part of the rule: errors stop a build.
  */
+export type Severity = 'error' | 'warning' | 'info';
+
 export const rules = {
   'empty-document': { severity: 'error', summary: 'the document has no content to make slides from' },
   'invalid-front-matter': { severity: 'error', summary: 'the front matter is not valid YAML or a value has the wrong type' },
@@ -11,9 +13,15 @@ export const rules = {
   'invalid-outline': { severity: 'error', summary: 'a deck outline (JSON) does not match the outline schema' },
   'unsupported-node': { severity: 'warning', summary: 'a construct that has no slide form yet; its text is kept' },
   'empty-slide': { severity: 'warning', summary: 'a slide has neither a title nor content' },
-} as const;
+  'image-not-found': { severity: 'error', summary: 'an image file does not exist' },
+  'remote-image': { severity: 'error', summary: 'an image is a URL; remote images are not fetched' },
+  'not-an-image': { severity: 'error', summary: 'a file used as an image is not a PNG, JPEG, GIF or SVG image' },
+  'invalid-chart': { severity: 'error', summary: 'a chart has an unknown type, no table, or a cell that is not a number' },
+  'unknown-layout': { severity: 'error', summary: 'a slide asks for a layout the theme does not have' },
+  'invalid-directive': { severity: 'warning', summary: 'a directive is used in a way it does not support; its content is kept' },
+  'unknown-language': { severity: 'info', summary: 'a code block names a language the highlighter does not know; it is shown plain' },
+  'unreferenced-footnote': { severity: 'warning', summary: 'a footnote is defined but never referenced, so it is on no slide' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof rules;
-export type Severity = (typeof rules)[RuleId]['severity'];
-
 export const SOURCE = 'deckdown';

@@ -11,6 +11,7 @@ export interface RunStyle {
   bold: boolean;
   italic: boolean;
   strike: boolean;
+  superscript?: boolean | undefined;
 }
 
 export type PlacedRun =
@@ -52,10 +53,53 @@ export interface RectFrame {
   color: string;
 }
 
-export type Frame = TextFrame | RectFrame;
+export interface ImageFrame {
+  kind: 'image';
+  name: string;
+  box: Box;
+  path: string;
+  alt: string;
+}
+
+export interface TableCellFrame {
+  paragraphs: PlacedParagraph[];
+  fill?: string | undefined;
+}
+
+export interface TableFrame {
+  kind: 'table';
+  name: string;
+  box: Box;
+  columnWidthsInches: number[];
+  rowHeightsInches: number[];
+  borderColor: string;
+  insetInches: number;
+  /** The first row is the header. */
+  rows: TableCellFrame[][];
+}
+
+export interface ChartFrame {
+  kind: 'chart';
+  name: string;
+  box: Box;
+  chart: 'bar' | 'line' | 'pie' | 'doughnut';
+  categories: string[];
+  series: { name: string; values: number[] }[];
+  colors: string[];
+  font: string;
+  fontSizePt: number;
+  textColor: string;
+}
+
+export type Frame = TextFrame | RectFrame | ImageFrame | TableFrame | ChartFrame;
+
+export interface PlacedBackground {
+  color: string;
+  imagePath?: string | undefined;
+}
 
 export interface PlacedSlide {
-  background: string;
+  background: PlacedBackground;
   frames: Frame[];
   notes: PlacedParagraph[];
 }

@@ -1,44 +1,47 @@
-import type { Block, Inline, List } from '../outline/schema.js';
+import type { Block, Inline, List, Quote } from '../outline/schema.js';
 import type { Theme } from '../theme/schema.js';
+import { highlightCode } from './code.js';
 import type { Bullet, PlacedParagraph, PlacedRun, RunStyle } from './frames.js';
 
 /** What a text frame's paragraphs look like before any block adds its own marks. */
 export interface TextStyle {
+  theme: Theme;
   base: RunStyle;
   headingColor: string;
   bulletColor: string;
   linkColor: string;
-  monoFont: string;
-  codeColor: string;
-  codeSizePt: number;
   spaceAfterPt: number;
   lineSpacing: number;
   indentInches: number;
   align: PlacedParagraph['align'];
+  /** Code size relative to the surrounding text, so code in notes stays notes-sized. */
+  codeScale: number;
 }
 
 const BULLETS = ['•', '–', '◦', '▪'];
 const TASK_BOXES = { true: '☑', false: '☐' } as const;
 
 export function runsToPlaced(runs: readonly Inline[], style: TextStyle, extra: Partial<RunStyle> = {}): PlacedRun[] {
+  const { theme } = style;
   return runs.map((run): PlacedRun => {
     if (run.type === 'break') return run;
     const base = { ...style.base, ...extra };
     return {
       type: 'text',
       text: run.text,
-      font: run.code ? style.monoFont : base.font,
+      font: run.code ? theme.fonts.mono : base.font,
       sizePt: base.sizePt,
-      color: run.href ? style.linkColor : run.code ? style.codeColor : base.color,
+      color: run.href ? style.linkColor : run.code ? theme.colors.code : base.color,
       bold: base.bold || run.bold === true,
       italic: base.italic || run.italic === true,
       strike: base.strike || run.strike === true,
+      ...(run.superscript ? { superscript: true } : {}),
       ...(run.href ? { href: run.href } : {}),
     };
   });
 }
 
-function paragraph(runs: PlacedRun[], style: TextStyle, fields: Partial<PlacedParagraph> = {}): PlacedParagraph {
+export function paragraph(runs: PlacedRun[], style: TextStyle, fields: Partial<PlacedParagraph> = {}): PlacedParagraph {
   return {
     runs,
     align: style.align,
@@ -54,8 +57,14 @@ function paragraph(runs: PlacedRun[], style: TextStyle, fields: Partial<PlacedPa
   };
 }
 
+/** The text blocks: everything that flows as paragraphs in a text frame. */
+export function isTextBlock(block: Block): boolean {
+  return block.type === 'paragraph' || block.type === 'subheading' || block.type === 'list' || block.type === 'code' || block.type === 'quote';
+}
+
 /** Outline blocks → paragraphs with bullets, indents and marks resolved. */
 export function blocksToParagraphs(blocks: readonly Block[], style: TextStyle, level = 0): PlacedParagraph[] {
+  const { theme } = style;
   return blocks.flatMap((block): PlacedParagraph[] => {
     const indent = { marginInches: level * style.indentInches, level };
     switch (block.type) {
@@ -63,18 +72,64 @@ export function blocksToParagraphs(blocks: readonly Block[], style: TextStyle, l
         return [paragraph(runsToPlaced(block.runs, style), style, indent)];
       case 'subheading':
         return [paragraph(runsToPlaced(block.runs, style, { bold: true, color: style.headingColor }), style, indent)];
-      case 'code':
-        return block.text.split('\n').map((line, index, lines) =>
+      case 'code': {
+        const sizePt = Math.min(theme.sizes.code, style.base.sizePt) * style.codeScale;
+        const lines = highlightCode(block.text, block.lang, theme);
+        return lines.map((tokens, index) =>
           paragraph(
-            runsToPlaced([{ type: 'text', text: line }], style, { font: style.monoFont, sizePt: style.codeSizePt, color: style.codeColor }),
+            tokens.map((token) => ({ type: 'text', text: token.text, ...style.base, font: theme.fonts.mono, sizePt, color: token.color })),
             style,
-            { ...indent, endSizePt: style.codeSizePt, spaceAfterPt: index === lines.length - 1 ? style.spaceAfterPt : 0, lineSpacing: 1 },
+            { ...indent, endSizePt: sizePt, spaceAfterPt: index === lines.length - 1 ? style.spaceAfterPt : 0, lineSpacing: 1 },
           ),
         );
+      }
       case 'list':
         return listToParagraphs(block, style, level);
+      case 'quote':
+        return quoteToParagraphs(block, style, level);
+      default:
+        // Pictures, tables, charts, figures and columns are frames of their own; in notes they become text.
+        return mediaAsText(block).map((runs) => paragraph(runsToPlaced(runs, style), style, indent));
     }
   });
+}
+
+function quoteToParagraphs(quote: Quote, style: TextStyle, level: number): PlacedParagraph[] {
+  const quoted = blocksToParagraphs(quote.blocks, { ...style, base: { ...style.base, italic: true, color: style.theme.colors.quote } }, level);
+  if (!quote.attribution) return quoted;
+  const attribution = paragraph(runsToPlaced([{ type: 'text', text: '— ' }, ...quote.attribution], style, { color: style.theme.colors.muted, sizePt: style.base.sizePt * 0.75 }), style, {
+    align: 'right',
+    endSizePt: style.base.sizePt * 0.75,
+  });
+  return [...quoted, attribution];
+}
+
+/** A text stand-in for a non-text block, for places that hold only text (speaker notes). */
+export function mediaAsText(block: Block): Inline[][] {
+  const text = (value: string): Inline[] => [{ type: 'text', text: value }];
+  const join = (cells: Inline[][]): Inline[] => cells.flatMap((cell, index) => [...(index > 0 ? text(' | ') : []), ...cell]);
+  switch (block.type) {
+    case 'image':
+      return [text(`[${block.alt || block.src}]`)];
+    case 'table':
+      return [join(block.header), ...block.rows.map(join)];
+    case 'chart':
+      return [text(`${block.chart} chart: ${block.series.map((series) => series.name).join(', ')}`)];
+    case 'stat':
+      return [[{ type: 'text', text: `${block.figure} `, bold: true }, ...block.caption]];
+    case 'columns':
+      return block.columns.flatMap((column) => column.blocks.flatMap((inner) => (isTextBlock(inner) ? textOf(inner) : mediaAsText(inner))));
+    default:
+      return [];
+  }
+}
+
+function textOf(block: Block): Inline[][] {
+  if (block.type === 'paragraph' || block.type === 'subheading') return [block.runs];
+  if (block.type === 'code') return block.text.split(/\r?\n/).map((line) => [{ type: 'text', text: line }]);
+  if (block.type === 'list') return block.items.flatMap((item) => item.blocks.flatMap(textOf));
+  if (block.type === 'quote') return block.blocks.flatMap(textOf);
+  return mediaAsText(block);
 }
 
 function listToParagraphs(list: List, style: TextStyle, level: number): PlacedParagraph[] {

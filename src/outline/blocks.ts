@@ -1,40 +1,56 @@
-import type { BlockContent, DefinitionContent, List as MdastList, RootContent } from 'mdast';
+import type { Blockquote, BlockContent, DefinitionContent, Image as MdastImage, List as MdastList, Paragraph as MdastParagraph, PhrasingContent, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import { isKnownLanguage } from '../highlight.js';
+import { isImageProblem, readImageInfo } from '../media/image-info.js';
+import { attribute, parsePercent } from './attributes.js';
+import { chartFromDirective } from './charts.js';
+import type { Context } from './context.js';
 import { phrasingToRuns, sourceOf } from './inline.js';
-import type { Block, Inline, List, ListItem } from './schema.js';
+import type { Block, Column, Image, Inline, List, ListItem, Quote, Stat } from './schema.js';
+import { tableToOutline } from './tables.js';
+
+type Node = RootContent | BlockContent | DefinitionContent;
 
 /** mdast block content → outline blocks. Anything without a slide form keeps its text and is reported. */
-export function blocksToOutline(nodes: readonly (RootContent | BlockContent | DefinitionContent)[], file: VFile): Block[] {
-  return nodes.flatMap((node) => blockToOutline(node, file));
+export function blocksToOutline(nodes: readonly Node[], ctx: Context): Block[] {
+  return nodes.flatMap((node) => blockToOutline(node, ctx));
 }
 
-function blockToOutline(node: RootContent | BlockContent | DefinitionContent, file: VFile): Block[] {
+function blockToOutline(node: Node, ctx: Context): Block[] {
+  const { file } = ctx;
   switch (node.type) {
     case 'paragraph':
-      return [{ type: 'paragraph', runs: phrasingToRuns(node.children, file) }];
+      return paragraphToOutline(node, ctx);
     case 'heading':
-      return [{ type: 'subheading', runs: phrasingToRuns(node.children, file) }];
+      return [{ type: 'subheading', runs: phrasingToRuns(node.children, ctx) }];
     case 'list':
-      return [listToOutline(node, file)];
+      return [listToOutline(node, ctx)];
     case 'code':
+      if (node.lang && !isKnownLanguage(node.lang)) {
+        report(file, 'unknown-language', `code language "${node.lang}" is not known to the highlighter; the code is shown plain`, node);
+      }
       return [{ type: 'code', ...(node.lang ? { lang: node.lang } : {}), text: node.value }];
+    case 'blockquote':
+      return [quoteToOutline(node, ctx)];
+    case 'table':
+      return [tableToOutline(node, ctx)];
     case 'definition':
-      // Link reference definitions are resolved by the parser and have no slide form of their own.
+    case 'footnoteDefinition':
+      // Resolved where they are referenced; they have no slide form of their own.
       return [];
     case 'containerDirective':
-      // Known containers are taken out before this point; an unknown one keeps its content.
-      report(file, 'unsupported-node', `unknown directive ":::${node.name}"; its content is kept`, node);
-      return blocksToOutline(node.children, file);
+      return containerToOutline(node, ctx);
+    case 'leafDirective':
+      return leafToOutline(node, ctx);
     case 'html':
       report(file, 'unsupported-node', 'raw HTML is not rendered; it is kept as text', node);
       return keepText(node.value);
-    default: {
-      report(file, 'unsupported-node', `${node.type} has no slide form yet; its text is kept`, node);
+    default:
+      report(file, 'unsupported-node', `${node.type} has no slide form; its text is kept`, node);
       // The source as written keeps every character, where the bare text would run cells together.
       return keepText(sourceOf(node, file) ?? toString(node));
-    }
   }
 }
 
@@ -46,10 +62,46 @@ function keepText(text: string): Block[] {
   return [{ type: 'paragraph', runs }];
 }
 
-function listToOutline(node: MdastList, file: VFile): List {
+/** An image checked now, so a missing or unreadable file is reported where it is written. */
+export function imageToOutline(src: string, alt: string, node: RootContent | PhrasingContent, ctx: Context, widthPercent?: number): Image {
+  const info = readImageInfo(src, ctx.baseDir);
+  if (isImageProblem(info)) report(ctx.file, info.ruleId, info.reason, node);
+  return { type: 'image', src, alt, ...(widthPercent ? { widthPercent } : {}) };
+}
+
+/** Pictures written on their own (or as the only content of a link) become image blocks; the text around them stays a paragraph. */
+function paragraphToOutline(node: MdastParagraph, ctx: Context): Block[] {
+  const blocks: Block[] = [];
+  let text: PhrasingContent[] = [];
+  const flush = () => {
+    if (text.some((child) => child.type !== 'text' || child.value.trim() !== '')) blocks.push({ type: 'paragraph', runs: trimRuns(phrasingToRuns(text, ctx)) });
+    text = [];
+  };
+  for (const child of node.children) {
+    const image: MdastImage | undefined = child.type === 'image' ? child : child.type === 'link' && child.children.length === 1 && child.children[0]?.type === 'image' ? child.children[0] : undefined;
+    if (image) {
+      flush();
+      blocks.push(imageToOutline(image.url, image.alt ?? '', image, ctx));
+    } else {
+      text.push(child);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function trimRuns(runs: Inline[]): Inline[] {
+  const first = runs[0];
+  if (first?.type === 'text') runs[0] = { ...first, text: first.text.trimStart() };
+  const last = runs.at(-1);
+  if (last?.type === 'text') runs[runs.length - 1] = { ...last, text: last.text.trimEnd() };
+  return runs.filter((run) => run.type !== 'text' || run.text !== '');
+}
+
+function listToOutline(node: MdastList, ctx: Context): List {
   const items: ListItem[] = node.children.map((item) => ({
     ...(typeof item.checked === 'boolean' ? { checked: item.checked } : {}),
-    blocks: blocksToOutline(item.children, file),
+    blocks: blocksToOutline(item.children, ctx),
   }));
   return {
     type: 'list',
@@ -57,4 +109,84 @@ function listToOutline(node: MdastList, file: VFile): List {
     ...(node.ordered && typeof node.start === 'number' ? { start: node.start } : {}),
     items,
   };
+}
+
+const ATTRIBUTION = /^\s*(—|--)\s*/;
+
+/** A blockquote; a last paragraph that starts with "—" or "--" names who said it. */
+function quoteToOutline(node: Blockquote, ctx: Context): Quote {
+  const last = node.children.at(-1);
+  const lead = last?.type === 'paragraph' ? last.children[0] : undefined;
+  if (last?.type === 'paragraph' && lead?.type === 'text' && ATTRIBUTION.test(lead.value) && node.children.length > 1) {
+    const runs = phrasingToRuns([{ ...lead, value: lead.value.replace(ATTRIBUTION, '') }, ...last.children.slice(1)], ctx);
+    return { type: 'quote', blocks: blocksToOutline(node.children.slice(0, -1), ctx), attribution: runs };
+  }
+  return { type: 'quote', blocks: blocksToOutline(node.children, ctx) };
+}
+
+/** `:::stat` around `**44** states …`: the first strong run is the figure, the rest its caption. */
+function statToOutline(node: ContainerDirective, ctx: Context): Stat | undefined {
+  const paragraph = node.children.find((child): child is MdastParagraph => child.type === 'paragraph' && !child.data?.directiveLabel);
+  const strongAt = paragraph?.children.findIndex((child) => child.type === 'strong') ?? -1;
+  if (!paragraph || strongAt < 0) return undefined;
+  const figure = toString(paragraph.children[strongAt]!).trim();
+  const rest = [...paragraph.children.slice(0, strongAt), ...paragraph.children.slice(strongAt + 1)];
+  const more = node.children.filter((child) => child !== paragraph && !(child.type === 'paragraph' && child.data?.directiveLabel));
+  const caption = trimRuns([...phrasingToRuns(rest, ctx), ...more.flatMap((child) => [{ type: 'break' as const }, ...phrasingToRuns(child.type === 'paragraph' ? child.children : [], ctx)])]);
+  return { type: 'stat', figure, caption };
+}
+
+function columnsToOutline(node: ContainerDirective, ctx: Context): Block[] {
+  const columns: Column[] = node.children.map((child) => {
+    if (child.type === 'containerDirective' && child.name === 'column') {
+      const widthPercent = parsePercent(attribute(child, 'width'));
+      if (attribute(child, 'width') !== undefined && widthPercent === undefined) {
+        report(ctx.file, 'invalid-directive', `column width "${attribute(child, 'width')}" is not a percentage between 0 and 100; the column shares the free width`, child);
+      }
+      return { ...(widthPercent ? { widthPercent } : {}), blocks: blocksToOutline(child.children, ctx) };
+    }
+    report(ctx.file, 'invalid-directive', `"${child.type}" directly inside ::::columns becomes a column of its own; wrap it in :::column`, child);
+    return { blocks: blockToOutline(child, ctx) };
+  });
+  const total = columns.reduce((sum, column) => sum + (column.widthPercent ?? 0), 0);
+  if (total > 100) report(ctx.file, 'invalid-directive', `column widths add up to ${total}%; they are scaled to fit`, node);
+  return columns.length > 0 ? [{ type: 'columns', columns }] : [];
+}
+
+function containerToOutline(node: ContainerDirective, ctx: Context): Block[] {
+  switch (node.name) {
+    case 'notes':
+      ctx.notes.push(...node.children);
+      return [];
+    case 'stat': {
+      const stat = statToOutline(node, ctx);
+      if (stat) return [stat];
+      report(ctx.file, 'invalid-directive', ':::stat needs a paragraph whose figure is in bold, like **44** states; the content is kept as text', node);
+      return blocksToOutline(node.children, ctx);
+    }
+    case 'chart': {
+      const chart = chartFromDirective(node, ctx);
+      // An invalid chart is an error; its table is still kept so nothing is lost from the outline.
+      return chart ? [chart] : blocksToOutline(node.children, ctx);
+    }
+    case 'columns':
+      return columnsToOutline(node, ctx);
+    default:
+      report(ctx.file, node.name === 'column' || node.name === 'each' ? 'invalid-directive' : 'unsupported-node', `":::${node.name}" is not supported here; its content is kept`, node);
+      return blocksToOutline(node.children, ctx);
+  }
+}
+
+function leafToOutline(node: LeafDirective, ctx: Context): Block[] {
+  const src = attribute(node, 'src');
+  if (node.name === 'image' && src) {
+    const widthPercent = parsePercent(attribute(node, 'width'));
+    if (attribute(node, 'width') !== undefined && widthPercent === undefined) {
+      report(ctx.file, 'invalid-directive', `image width "${attribute(node, 'width')}" is not a percentage between 0 and 100; the image is fitted instead`, node);
+    }
+    return [imageToOutline(src, toString(node), node, ctx, widthPercent)];
+  }
+  const hint = node.name === 'image' ? '::image needs a src, like ::image[alt]{src=path.png}' : node.name === 'slide' ? '::slide belongs at the top level of a slide' : `unknown directive "::${node.name}"`;
+  report(ctx.file, node.name === 'image' || node.name === 'slide' ? 'invalid-directive' : 'unsupported-node', `${hint}; its text is kept`, node);
+  return keepText(toString(node));
 }

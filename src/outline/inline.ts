@@ -1,7 +1,8 @@
-import type { PhrasingContent } from 'mdast';
+import type { BlockContent, DefinitionContent, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import type { Context } from './context.js';
 import type { Inline, TextRun } from './schema.js';
 
 type Marks = Omit<TextRun, 'type' | 'text'>;
@@ -17,7 +18,8 @@ export function sourceOf(node: { position?: { start: { offset?: number }; end: {
  * mdast phrasing content → runs. Marks accumulate down the tree, so `**a *b***` gives
  * a bold run and a bold italic run. Soft line breaks become spaces: a slide reflows text.
  */
-export function phrasingToRuns(nodes: readonly PhrasingContent[], file: VFile, marks: Marks = {}): Inline[] {
+export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, marks: Marks = {}): Inline[] {
+  const { file } = ctx;
   const runs: Inline[] = [];
   const text = (value: string, extra: Marks = {}) => {
     if (value) runs.push({ type: 'text', text: value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...marks, ...extra });
@@ -28,22 +30,35 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], file: VFile, m
         text(node.value);
         break;
       case 'strong':
-        runs.push(...phrasingToRuns(node.children, file, { ...marks, bold: true }));
+        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, bold: true }));
         break;
       case 'emphasis':
-        runs.push(...phrasingToRuns(node.children, file, { ...marks, italic: true }));
+        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, italic: true }));
         break;
       case 'delete':
-        runs.push(...phrasingToRuns(node.children, file, { ...marks, strike: true }));
+        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, strike: true }));
         break;
       case 'inlineCode':
         text(node.value, { code: true });
         break;
       case 'link':
-        runs.push(...phrasingToRuns(node.children, file, { ...marks, href: node.url }));
+        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, href: node.url }));
         break;
       case 'break':
         runs.push({ type: 'break' });
+        break;
+      case 'footnoteReference':
+        if (ctx.footnotes.has(node.identifier)) {
+          const label = ctx.footnotes.reference(node.identifier, (definition) => footnoteRuns(definition.children, ctx));
+          runs.push({ type: 'text', text: label, ...marks, superscript: true });
+        } else {
+          report(file, 'unsupported-node', `footnote [^${node.label ?? node.identifier}] has no definition; the reference is kept as text`, node);
+          text(`[^${node.label ?? node.identifier}]`);
+        }
+        break;
+      case 'image':
+        report(file, 'unsupported-node', 'an image inside a sentence is shown as its alt text; put it in a paragraph of its own to place the picture', node);
+        text(node.alt ?? '');
         break;
       case 'textDirective': {
         // A bare `:name` is a colon in prose ("10:30", "a:b"): kept as written, nothing to report.
@@ -60,8 +75,16 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], file: VFile, m
   return mergeRuns(runs);
 }
 
+/** A footnote's paragraphs as one line of runs. */
+function footnoteRuns(children: readonly (BlockContent | DefinitionContent)[], ctx: Context): Inline[] {
+  return children.flatMap((child, index) => [
+    ...(index > 0 ? [{ type: 'text' as const, text: ' ' }] : []),
+    ...(child.type === 'paragraph' ? phrasingToRuns(child.children, ctx) : [{ type: 'text' as const, text: toString(child) }]),
+  ]);
+}
+
 function sameMarks(a: TextRun, b: TextRun): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
+  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href && a.superscript === b.superscript;
 }
 
 /** Adjacent runs with the same marks become one: fewer runs, same text. */

@@ -18,6 +18,7 @@ export const TextRunSchema = z.strictObject({
   italic: z.boolean().optional(),
   strike: z.boolean().optional(),
   code: z.boolean().optional(),
+  superscript: z.boolean().optional().describe('Footnote references.'),
   href: z.string().optional(),
 });
 export type TextRun = z.infer<typeof TextRunSchema>;
@@ -59,7 +60,54 @@ export interface List {
   start?: number | undefined;
   items: ListItem[];
 }
-export type Block = Paragraph | Subheading | Code | List;
+export interface Quote {
+  type: 'quote';
+  blocks: Block[];
+  attribution?: Inline[] | undefined;
+}
+export interface Column {
+  /** Share of the slide's width, in percent; columns without one share what is left. */
+  widthPercent?: number | undefined;
+  blocks: Block[];
+}
+export interface Columns {
+  type: 'columns';
+  columns: Column[];
+}
+export type Block = Paragraph | Subheading | Code | List | Quote | Image | Table | Chart | Stat | Columns;
+
+export const ImageSchema = z.strictObject({
+  type: z.literal('image'),
+  src: z.string().min(1).describe('A local file, relative to the source file (or to the render base directory).'),
+  alt: z.string().describe('The description screen readers announce.'),
+  widthPercent: z.number().positive().max(100).optional(),
+});
+export type Image = z.infer<typeof ImageSchema>;
+
+export const AlignSchema = z.enum(['left', 'center', 'right']).nullable();
+export const TableSchema = z.strictObject({
+  type: z.literal('table'),
+  align: z.array(AlignSchema),
+  header: z.array(z.array(InlineSchema)),
+  rows: z.array(z.array(z.array(InlineSchema))),
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const CHART_TYPES = ['bar', 'line', 'pie', 'doughnut'] as const;
+export const ChartSchema = z.strictObject({
+  type: z.literal('chart'),
+  chart: z.enum(CHART_TYPES),
+  categories: z.array(z.string()),
+  series: z.array(z.strictObject({ name: z.string(), values: z.array(z.number()) })).min(1),
+});
+export type Chart = z.infer<typeof ChartSchema>;
+
+export const StatSchema = z.strictObject({
+  type: z.literal('stat'),
+  figure: z.string().min(1),
+  caption: z.array(InlineSchema),
+});
+export type Stat = z.infer<typeof StatSchema>;
 
 export const ListItemSchema: z.ZodType<ListItem> = z.strictObject({
   checked: z.boolean().optional(),
@@ -77,10 +125,53 @@ export const ListSchema: z.ZodType<List> = z.strictObject({
   },
 });
 
-export const BlockSchema: z.ZodType<Block> = z.union([ParagraphSchema, SubheadingSchema, CodeSchema, ListSchema]);
+export const QuoteSchema: z.ZodType<Quote> = z.strictObject({
+  type: z.literal('quote'),
+  get blocks() {
+    return z.array(BlockSchema);
+  },
+  attribution: z.array(InlineSchema).optional(),
+});
+
+export const ColumnsSchema: z.ZodType<Columns> = z.strictObject({
+  type: z.literal('columns'),
+  columns: z
+    .array(
+      z.strictObject({
+        widthPercent: z.number().positive().max(100).optional(),
+        get blocks() {
+          return z.array(BlockSchema);
+        },
+      }),
+    )
+    .min(1),
+});
+
+export const BlockSchema: z.ZodType<Block> = z.union([
+  ParagraphSchema,
+  SubheadingSchema,
+  CodeSchema,
+  ListSchema,
+  QuoteSchema,
+  ImageSchema,
+  TableSchema,
+  ChartSchema,
+  StatSchema,
+  ColumnsSchema,
+]);
+
+export const FootnoteSchema = z.strictObject({ label: z.string(), runs: z.array(InlineSchema) });
+export type Footnote = z.infer<typeof FootnoteSchema>;
+
+export const BackgroundSchema = z.strictObject({
+  color: z.string().regex(/^[0-9A-Fa-f]{6}$/).optional(),
+  image: z.string().optional().describe('A local image file that covers the slide.'),
+});
+export type Background = z.infer<typeof BackgroundSchema>;
 
 const slideCommon = {
   notes: z.array(BlockSchema).default([]).describe('Speaker notes.'),
+  background: BackgroundSchema.optional(),
   position: PositionSchema.optional(),
 };
 
@@ -101,15 +192,31 @@ export const SectionSlideSchema = z.strictObject({
 });
 export type SectionSlide = z.infer<typeof SectionSlideSchema>;
 
-export const ContentSlideSchema = z.strictObject({
-  layout: z.literal('content'),
-  title: z.array(InlineSchema).describe('Empty for a slide started by a thematic break.'),
-  body: z.array(BlockSchema),
+export const AgendaSlideSchema = z.strictObject({
+  layout: z.literal('agenda'),
+  title: z.array(InlineSchema),
+  items: z.array(z.array(InlineSchema)),
   ...slideCommon,
 });
-export type ContentSlide = z.infer<typeof ContentSlideSchema>;
+export type AgendaSlide = z.infer<typeof AgendaSlideSchema>;
 
-export const SlideSchema = z.discriminatedUnion('layout', [TitleSlideSchema, SectionSlideSchema, ContentSlideSchema]);
+/** Layouts whose slide is a title and a body of blocks; they differ in how the body is placed. */
+export const BODY_LAYOUTS = ['content', 'columns', 'image', 'quote', 'stat', 'chart', 'end'] as const;
+export type BodyLayout = (typeof BODY_LAYOUTS)[number];
+/** The closed set of layouts every theme provides. */
+export const LAYOUTS = ['title', 'section', 'agenda', ...BODY_LAYOUTS] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export const BodySlideSchema = z.strictObject({
+  layout: z.enum(BODY_LAYOUTS),
+  title: z.array(InlineSchema).describe('Empty for a slide started by a thematic break.'),
+  body: z.array(BlockSchema),
+  footnotes: z.array(FootnoteSchema).default([]),
+  ...slideCommon,
+});
+export type BodySlide = z.infer<typeof BodySlideSchema>;
+
+export const SlideSchema = z.discriminatedUnion('layout', [TitleSlideSchema, SectionSlideSchema, AgendaSlideSchema, BodySlideSchema]);
 export type Slide = z.infer<typeof SlideSchema>;
 
 export const DeckMetaSchema = z.strictObject({

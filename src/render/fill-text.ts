@@ -1,6 +1,6 @@
-import type { PlacedDeck } from '../layout/frames.js';
-import { notesBodyXml, textBodyXml, type LinkIds } from './text-body.js';
-import { escapeXml } from './xml.js';
+import type { PlacedDeck, TableFrame } from '../layout/frames.js';
+import { plainBodyXml, textBodyXml, type LinkIds } from './text-body.js';
+import { attributes, escapeXml } from './xml.js';
 
 export type Parts = Record<string, Uint8Array>;
 
@@ -32,22 +32,42 @@ function linkCollector(): { linkIds: LinkIds; relationships: () => string } {
   };
 }
 
-/** Replace the `<p:txBody>` of the shape named `name`; the shape must exist. */
-function replaceBody(xml: string, name: string, body: string, part: string): string {
-  const marker = `name="${escapeXml(name)}"`;
-  const at = xml.indexOf(marker);
-  const start = at < 0 ? -1 : xml.indexOf('<p:txBody>', at);
-  const end = start < 0 ? -1 : xml.indexOf('</p:txBody>', start);
-  if (end < 0) throw new Error(`internal error: no text body for shape "${name}" in ${part}`);
-  return xml.slice(0, start) + body + xml.slice(end + '</p:txBody>'.length);
+/** Where the shape named `name` starts; it must exist. */
+function shapeStart(xml: string, name: string, part: string): number {
+  const at = xml.indexOf(`name="${escapeXml(name)}"`);
+  if (at < 0) throw new Error(`internal error: no shape "${name}" in ${part}`);
+  return at;
+}
+
+/** Replace the first `<tag>…</tag>` from `from` on; returns the new text and where the replacement ends. */
+function replaceElement(xml: string, tag: string, from: number, replacement: string, part: string): { xml: string; end: number } {
+  const start = xml.indexOf(`<${tag}>`, from);
+  const close = start < 0 ? -1 : xml.indexOf(`</${tag}>`, start);
+  if (close < 0) throw new Error(`internal error: no <${tag}> after offset ${from} in ${part}`);
+  return { xml: xml.slice(0, start) + replacement + xml.slice(close + tag.length + 3), end: start + replacement.length };
+}
+
+/** Every cell of a table, in row order, gets its body. */
+function fillTable(xml: string, frame: TableFrame, lang: string, linkIds: LinkIds, part: string): string {
+  let at = shapeStart(xml, frame.name, part);
+  for (const cell of frame.rows.flat()) {
+    ({ xml, end: at } = replaceElement(xml, 'a:txBody', at, plainBodyXml('a:txBody', cell.paragraphs, lang, linkIds), part));
+  }
+  return xml;
 }
 
 function addRelationships(parts: Parts, relsName: string, relationships: string): void {
   if (!relationships) return;
-  writePart(parts, relsName, readPart(parts, relsName).replace('</Relationships>', `${relationships}</Relationships>`));
+  writePart(parts, relsName, readPart(parts, relsName).replace('</Relationships>', () => `${relationships}</Relationships>`));
 }
 
-/** Write every text frame's and every notes page's body, with the deck's language on each run. */
+/** pptxgenjs numbers tables apart from other shapes, so ids can collide; each slide's shapes are numbered afresh. */
+function renumberShapes(xml: string): string {
+  let id = 0;
+  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);
+}
+
+/** Write every text frame's, table cell's and notes page's body, with the deck's language on each run. */
 export function fillText(parts: Parts, deck: PlacedDeck): void {
   deck.slides.forEach((slide, index) => {
     const number = index + 1;
@@ -55,16 +75,21 @@ export function fillText(parts: Parts, deck: PlacedDeck): void {
     const slideLinks = linkCollector();
     let xml = readPart(parts, slideName);
     for (const frame of slide.frames) {
-      if (frame.kind === 'text') xml = replaceBody(xml, frame.name, textBodyXml(frame, deck.lang, slideLinks.linkIds), slideName);
+      if (frame.kind === 'text') {
+        xml = replaceElement(xml, 'p:txBody', shapeStart(xml, frame.name, slideName), textBodyXml(frame, deck.lang, slideLinks.linkIds), slideName).xml;
+      } else if (frame.kind === 'table') {
+        xml = fillTable(xml, frame, deck.lang, slideLinks.linkIds, slideName);
+      }
     }
-    writePart(parts, slideName, xml);
+    writePart(parts, slideName, renumberShapes(xml));
     addRelationships(parts, `ppt/slides/_rels/slide${number}.xml.rels`, slideLinks.relationships());
 
     const notesName = `ppt/notesSlides/notesSlide${number}.xml`;
     const notesLinks = linkCollector();
-    const notes = replaceBody(readPart(parts, notesName), 'Notes Placeholder 2', notesBodyXml(slide.notes, deck.lang, notesLinks.linkIds), notesName);
+    let notes = readPart(parts, notesName);
+    notes = replaceElement(notes, 'p:txBody', shapeStart(notes, 'Notes Placeholder 2', notesName), plainBodyXml('p:txBody', slide.notes, deck.lang, notesLinks.linkIds), notesName).xml;
     // The notes page's slide-number field carries a language too.
-    writePart(parts, notesName, notes.replace(/lang="en-US"/g, `lang="${deck.lang}"`));
+    writePart(parts, notesName, notes.replace(/ lang="en-US"/g, () => attributes({ lang: deck.lang })));
     addRelationships(parts, `ppt/notesSlides/_rels/notesSlide${number}.xml.rels`, notesLinks.relationships());
   });
 }

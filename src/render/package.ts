@@ -6,7 +6,7 @@ export interface DocumentProperties {
   title?: string | undefined;
   author?: string | undefined;
   lang: string;
-  /** The one timestamp in the package: properties and every zip entry. */
+  /** The deck's timestamp, written into the document properties. */
   date: Date;
 }
 
@@ -49,14 +49,24 @@ export function pruneContentTypes(parts: Parts): void {
 }
 
 /**
- * Zip the parts with one fixed timestamp. The DOS time in a zip entry is read from local-time
- * fields, so the UTC fields are moved into a local date: the bytes do not depend on the time zone.
+ * Every zip entry carries the same local time, noon on 1 January 1980: zip entries store local
+ * time fields, and a fixed local time gives the same bytes in every time zone. The deck's own
+ * date is in docProps/core.xml.
  */
-export function zipPackage(parts: Parts, date: Date): Uint8Array {
-  const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
-  const names = Object.keys(parts).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+const ZIP_ENTRY_TIME = new Date(1980, 0, 1, 12, 0, 0);
+
+/** Zip parts, `[Content_Types].xml` first as Office writes it. */
+export function zipParts(parts: Parts): Uint8Array {
+  const names = Object.keys(parts);
+  const ordered = [...names.filter((name) => name === '[Content_Types].xml'), ...names.filter((name) => name !== '[Content_Types].xml')];
   const files: Zippable = {};
-  for (const name of names) files[name] = [parts[name]!, { mtime, level: 6 }];
+  for (const name of ordered) files[name] = [parts[name]!, { mtime: ZIP_ENTRY_TIME, level: 6 }];
   return zipSync(files);
 }
 
+/** Embedded workbooks (chart data) are zips too, written with the wall clock: they are zipped again. */
+export function normaliseEmbeddedPackages(parts: Parts): void {
+  for (const name of Object.keys(parts)) {
+    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) parts[name] = zipParts(unzipPackage(parts[name]!));
+  }
+}

@@ -1,10 +1,55 @@
 import pptxgenjs from 'pptxgenjs';
-import type { PlacedDeck } from '../layout/frames.js';
+import type { ChartFrame, Frame, PlacedDeck, TableFrame } from '../layout/frames.js';
 
 // The package's types describe a CommonJS module, while Node loads its ES build, whose default export is the class.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
+type Pptx = InstanceType<typeof PptxGenJS>;
+type PptxSlide = ReturnType<Pptx['addSlide']>;
 
 const LAYOUT_NAME = 'DECKDOWN';
+
+function geometry(frame: Frame) {
+  return { x: frame.box.x, y: frame.box.y, w: frame.box.w, h: frame.box.h, objectName: frame.name };
+}
+
+/** Cells get a one-space placeholder: their bodies are written afterwards like every text body. */
+function addTable(slide: PptxSlide, frame: TableFrame): void {
+  const side = { type: 'solid' as const, pt: 0.75, color: frame.borderColor };
+  const border: [typeof side, typeof side, typeof side, typeof side] = [side, side, side, side];
+  const rows = frame.rows.map((row) =>
+    row.map((cell) => ({ text: ' ', options: { ...(cell.fill ? { fill: { color: cell.fill } } : {}), border, margin: frame.insetInches, valign: 'top' as const } })),
+  );
+  slide.addTable(rows, { ...geometry(frame), colW: frame.columnWidthsInches, rowH: frame.rowHeightsInches, autoPage: false });
+}
+
+const CHART_TYPES = { bar: 'bar', line: 'line', pie: 'pie', doughnut: 'doughnut' } as const;
+
+function addChart(pptx: Pptx, slide: PptxSlide, frame: ChartFrame): void {
+  const data = frame.series.map((series) => ({ name: series.name, labels: frame.categories, values: series.values }));
+  const round = frame.chart === 'pie' || frame.chart === 'doughnut';
+  const text = { fontFace: frame.font, fontSize: frame.fontSizePt, color: frame.textColor };
+  slide.addChart(pptx.ChartType[CHART_TYPES[frame.chart]], data, {
+    ...geometry(frame),
+    // One colour per series (per slice for round charts), so pptxgenjs never draws colours at random.
+    chartColors: Array.from({ length: round ? frame.categories.length : frame.series.length }, (_, index) => frame.colors[index % frame.colors.length]!),
+    showLegend: round || frame.series.length > 1,
+    legendPos: 'b',
+    legendFontFace: text.fontFace,
+    legendFontSize: text.fontSize,
+    legendColor: text.color,
+    catAxisLabelFontFace: text.fontFace,
+    catAxisLabelFontSize: text.fontSize,
+    catAxisLabelColor: text.color,
+    valAxisLabelFontFace: text.fontFace,
+    valAxisLabelFontSize: text.fontSize,
+    valAxisLabelColor: text.color,
+    dataLabelFontFace: text.fontFace,
+    dataLabelFontSize: text.fontSize,
+    showValue: frame.chart === 'bar',
+    showPercent: round,
+    barDir: 'col',
+  });
+}
 
 /**
  * Placed frames → a pptxgenjs package. Text frames are written as named, empty shapes:
@@ -17,13 +62,24 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
   pptx.layout = LAYOUT_NAME;
   for (const placed of deck.slides) {
     const slide = pptx.addSlide();
-    slide.background = { color: placed.background };
+    slide.background = placed.background.imagePath ? { path: placed.background.imagePath } : { color: placed.background.color };
     for (const frame of placed.frames) {
-      const geometry = { x: frame.box.x, y: frame.box.y, w: frame.box.w, h: frame.box.h, objectName: frame.name };
-      if (frame.kind === 'rect') {
-        slide.addShape(pptx.ShapeType.rect, { ...geometry, fill: { color: frame.color }, line: { type: 'none' } });
-      } else {
-        slide.addText('', geometry);
+      switch (frame.kind) {
+        case 'rect':
+          slide.addShape(pptx.ShapeType.rect, { ...geometry(frame), fill: { color: frame.color }, line: { type: 'none' } });
+          break;
+        case 'text':
+          slide.addText('', geometry(frame));
+          break;
+        case 'image':
+          slide.addImage({ ...geometry(frame), path: frame.path, altText: frame.alt });
+          break;
+        case 'table':
+          addTable(slide, frame);
+          break;
+        case 'chart':
+          addChart(pptx, slide, frame);
+          break;
       }
     }
   }

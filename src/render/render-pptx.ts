@@ -1,13 +1,16 @@
 import type { PlacedDeck } from '../layout/frames.js';
 import { fillText } from './fill-text.js';
-import { pruneContentTypes, unzipPackage, writeCoreProperties, zipPackage, type DocumentProperties } from './package.js';
+import { normaliseEmbeddedPackages, pruneContentTypes, unzipPackage, writeCoreProperties, zipParts, type DocumentProperties } from './package.js';
 import { writeWithPptxgen } from './pptxgen.js';
+import { rasteriseSvgFallbacks } from './svg-fallback.js';
 
 /** Placed frames → the bytes of a .pptx: pptxgenjs writes the package, then its gaps are filled. */
 export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties): Promise<Uint8Array> {
   const parts = unzipPackage(await writeWithPptxgen(deck));
   fillText(parts, deck);
+  await rasteriseSvgFallbacks(parts);
   writeCoreProperties(parts, properties);
   pruneContentTypes(parts);
-  return zipPackage(parts, properties.date);
+  normaliseEmbeddedPackages(parts);
+  return zipParts(parts);
 }

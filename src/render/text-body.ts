@@ -6,6 +6,8 @@ export type LinkIds = (url: string) => string;
 
 /** A stable id for the slide-number field: PowerPoint needs one, and a random one would break determinism. */
 const SLIDE_NUMBER_FIELD_ID = '{5C1F4B1E-6D2A-4E43-9F57-2B7C3D8E9A10}';
+const LINK_COLOR_FROM_RUN =
+  '<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst>';
 
 function runProperties(style: RunStyle, lang: string, link?: string): string {
   const attrs = attributes({
@@ -14,18 +16,20 @@ function runProperties(style: RunStyle, lang: string, link?: string): string {
     b: style.bold ? 1 : undefined,
     i: style.italic ? 1 : undefined,
     strike: style.strike ? 'sngStrike' : undefined,
+    baseline: style.superscript ? 30000 : undefined,
     dirty: 0,
   });
   const face = escapeXml(style.font);
   const fonts = `<a:latin typeface="${face}"/><a:ea typeface="${face}"/><a:cs typeface="${face}"/>`;
-  const hyperlink = link ? `<a:hlinkClick r:id="${link}"/>` : '';
+  // PowerPoint colours links from the theme unless told to use the run's own colour.
+  const hyperlink = link ? `<a:hlinkClick r:id="${link}">${LINK_COLOR_FROM_RUN}</a:hlinkClick>` : '';
   return `<a:rPr${attrs}><a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>${fonts}${hyperlink}</a:rPr>`;
 }
 
 function runXml(run: PlacedRun, lang: string, linkIds: LinkIds): string {
   switch (run.type) {
     case 'break':
-      return `<a:br><a:rPr lang="${lang}"/></a:br>`;
+      return `<a:br><a:rPr${attributes({ lang })}/></a:br>`;
     case 'slide-number':
       return `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum">${runProperties(run, lang)}<a:t>${escapeXml(run.text)}</a:t></a:fld>`;
     case 'text':
@@ -41,7 +45,8 @@ function bulletXml(paragraph: PlacedParagraph): string {
     case 'char':
       return `<a:buClr><a:srgbClr val="${bullet.color}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="${escapeXml(bullet.char)}"/>`;
     case 'number':
-      return `<a:buClr><a:srgbClr val="${bullet.color}"/></a:buClr><a:buSzPct val="100000"/><a:buAutoNum type="arabicPeriod" startAt="${bullet.startAt}"/>`;
+      // PowerPoint numbers from 1 to 32767 only.
+      return `<a:buClr><a:srgbClr val="${bullet.color}"/></a:buClr><a:buSzPct val="100000"/><a:buAutoNum type="arabicPeriod" startAt="${Math.min(Math.max(bullet.startAt, 1), 32767)}"/>`;
   }
 }
 
@@ -65,7 +70,7 @@ function paragraphXml(paragraph: PlacedParagraph, lang: string, linkIds: LinkIds
 
 /** The paragraphs of a text body; an empty body still needs one paragraph to be valid. */
 export function paragraphsXml(paragraphs: readonly PlacedParagraph[], lang: string, linkIds: LinkIds): string {
-  if (paragraphs.length === 0) return `<a:p><a:endParaRPr lang="${lang}" dirty="0"/></a:p>`;
+  if (paragraphs.length === 0) return `<a:p><a:endParaRPr${attributes({ lang, dirty: 0 })}/></a:p>`;
   return paragraphs.map((paragraph) => paragraphXml(paragraph, lang, linkIds)).join('');
 }
 
@@ -81,7 +86,7 @@ export function textBodyXml(frame: TextFrame, lang: string, linkIds: LinkIds): s
   return `<p:txBody>${body}<a:lstStyle/>${paragraphsXml(frame.paragraphs, lang, linkIds)}</p:txBody>`;
 }
 
-/** The notes placeholder's body: same paragraphs, the notes master supplies the frame. */
-export function notesBodyXml(paragraphs: readonly PlacedParagraph[], lang: string, linkIds: LinkIds): string {
-  return `<p:txBody><a:bodyPr/><a:lstStyle/>${paragraphsXml(paragraphs, lang, linkIds)}</p:txBody>`;
+/** A body whose frame is given elsewhere: the notes placeholder (`p:txBody`) or a table cell (`a:txBody`). */
+export function plainBodyXml(tag: 'p:txBody' | 'a:txBody', paragraphs: readonly PlacedParagraph[], lang: string, linkIds: LinkIds): string {
+  return `<${tag}><a:bodyPr/><a:lstStyle/>${paragraphsXml(paragraphs, lang, linkIds)}</${tag}>`;
 }

@@ -13,6 +13,10 @@ export const BoxSchema = z
   .describe('A frame in inches from the top-left corner of the slide.');
 export type Box = z.infer<typeof BoxSchema>;
 
+/** A layout whose slide has a title and a body; `rule` is the accent line under the title. */
+export const BodyLayoutSchema = z.strictObject({ title: BoxSchema, rule: BoxSchema.optional(), body: BoxSchema });
+export type BodyLayoutBoxes = z.infer<typeof BodyLayoutSchema>;
+
 export const ThemeSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -31,6 +35,24 @@ export const ThemeSchema = z.strictObject({
     sectionBackground: ColorSchema,
     sectionText: ColorSchema,
     code: ColorSchema,
+    codeBackground: ColorSchema,
+    quote: ColorSchema,
+    tableHeaderBackground: ColorSchema,
+    tableHeaderText: ColorSchema,
+    tableBorder: ColorSchema,
+    tableStripe: ColorSchema,
+    accents: z.array(ColorSchema).length(6).describe('Accent 1 to 6: chart series and highlights, in order.'),
+    syntax: z
+      .strictObject({
+        keyword: ColorSchema,
+        string: ColorSchema,
+        comment: ColorSchema,
+        number: ColorSchema,
+        function: ColorSchema,
+        type: ColorSchema,
+        meta: ColorSchema,
+      })
+      .describe('Code highlighting colours by token kind.'),
   }),
   fonts: z.strictObject({
     heading: z.string().min(1),
@@ -48,6 +70,12 @@ export const ThemeSchema = z.strictObject({
       code: z.number().positive(),
       footer: z.number().positive(),
       notes: z.number().positive(),
+      quote: z.number().positive(),
+      statFigure: z.number().positive(),
+      statCaption: z.number().positive(),
+      table: z.number().positive(),
+      chart: z.number().positive(),
+      footnote: z.number().positive(),
     })
     .describe('Type sizes in points.'),
   spacing: z.strictObject({
@@ -55,11 +83,19 @@ export const ThemeSchema = z.strictObject({
     lineSpacing: z.number().min(0.8).max(3).describe('A multiple of single spacing.'),
     indentInches: z.number().min(0).describe('The extra indent of each list level.'),
     insetInches: z.number().min(0).describe('The inner margin of every text frame.'),
+    gapInches: z.number().min(0).describe('The space between stacked blocks and between columns.'),
   }),
   layouts: z.strictObject({
     title: z.strictObject({ title: BoxSchema, rule: BoxSchema, subtitle: BoxSchema, meta: BoxSchema }),
     section: z.strictObject({ title: BoxSchema, rule: BoxSchema }),
-    content: z.strictObject({ title: BoxSchema, rule: BoxSchema, body: BoxSchema }),
+    agenda: BodyLayoutSchema,
+    content: BodyLayoutSchema,
+    columns: BodyLayoutSchema,
+    image: BodyLayoutSchema.extend({ picture: BoxSchema.describe('Where pictures go when the slide also has text; the text goes in body.') }),
+    quote: BodyLayoutSchema,
+    stat: BodyLayoutSchema,
+    chart: BodyLayoutSchema,
+    end: BodyLayoutSchema,
   }),
   footer: z.strictObject({ text: BoxSchema, slideNumber: BoxSchema }),
 });

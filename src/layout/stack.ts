@@ -1,0 +1,200 @@
+import type { Block, Chart, Columns, Image, Stat } from '../outline/schema.js';
+import type { Box } from '../theme/schema.js';
+import type { Frame, TextFrame } from './frames.js';
+import { paragraphsHeight } from './measure.js';
+import { blocksToParagraphs, isTextBlock, paragraph, runsToPlaced, type TextStyle } from './paragraphs.js';
+import type { PlaceContext } from './place-context.js';
+import { layoutTable, tableNaturalHeight } from './table.js';
+
+/**
+ * An item of a stack. Text and figures have the height their content needs; pictures,
+ * tables, charts and columns share what is left (a picture or table never more than its own size).
+ */
+type Item =
+  | { kind: 'text'; blocks: Block[] }
+  | { kind: 'stats'; stats: Stat[] }
+  | { kind: 'image'; image: Image }
+  | { kind: 'table'; block: Block & { type: 'table' } }
+  | { kind: 'chart'; chart: Chart }
+  | { kind: 'columns'; columns: Columns };
+
+function group(blocks: readonly Block[]): Item[] {
+  const items: Item[] = [];
+  for (const block of blocks) {
+    const last = items.at(-1);
+    if (isTextBlock(block)) {
+      if (last?.kind === 'text') last.blocks.push(block);
+      else items.push({ kind: 'text', blocks: [block] });
+    } else if (block.type === 'stat') {
+      if (last?.kind === 'stats') last.stats.push(block);
+      else items.push({ kind: 'stats', stats: [block] });
+    } else if (block.type === 'image') items.push({ kind: 'image', image: block });
+    else if (block.type === 'table') items.push({ kind: 'table', block });
+    else if (block.type === 'chart') items.push({ kind: 'chart', chart: block });
+    else if (block.type === 'columns') items.push({ kind: 'columns', columns: block });
+  }
+  return items;
+}
+
+export function textFrame(name: string, box: Box, paragraphs: TextFrame['paragraphs'], ctx: PlaceContext, anchor: TextFrame['anchor'] = 'top'): TextFrame {
+  return { kind: 'text', name, box, anchor, insetInches: ctx.theme.spacing.insetInches, paragraphs };
+}
+
+function statFrames(stats: Stat[], box: Box, ctx: PlaceContext): Frame[] {
+  const { theme } = ctx;
+  const gap = theme.spacing.gapInches;
+  const width = (box.w - gap * (stats.length - 1)) / stats.length;
+  const center: TextStyle = { ...ctx.style, align: 'center' };
+  return stats.flatMap((stat, index) => {
+    const x = box.x + index * (width + gap);
+    const figure = paragraph(runsToPlaced([{ type: 'text', text: stat.figure }], center, { sizePt: theme.sizes.statFigure, bold: true, color: theme.colors.accent, font: theme.fonts.heading }), center, {
+      spaceAfterPt: 0,
+      lineSpacing: 1,
+      endSizePt: theme.sizes.statFigure,
+    });
+    const figureHeight = paragraphsHeight([figure], width, theme.spacing.insetInches);
+    const caption = blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], { ...center, base: { ...center.base, sizePt: theme.sizes.statCaption } });
+    return [
+      textFrame(ctx.name('Figure'), { x, y: box.y, w: width, h: figureHeight }, [figure], ctx, 'bottom'),
+      textFrame(ctx.name('Caption'), { x, y: box.y + figureHeight, w: width, h: Math.max(box.h - figureHeight, 0.1) }, caption, ctx),
+    ];
+  });
+}
+
+function statsHeight(stats: Stat[], width: number, ctx: PlaceContext): number {
+  const { theme } = ctx;
+  const each = (width - theme.spacing.gapInches * (stats.length - 1)) / stats.length;
+  const center: TextStyle = { ...ctx.style, align: 'center', base: { ...ctx.style.base, sizePt: theme.sizes.statCaption } };
+  const captions = stats.map((stat) => paragraphsHeight(blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], center), each, theme.spacing.insetInches));
+  return (theme.sizes.statFigure * 1.2) / 72 + 2 * theme.spacing.insetInches + Math.max(...captions);
+}
+
+/** A picture fitted into a box, its aspect ratio kept, centred across the box. */
+function imageFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
+  const info = ctx.images.get(image.src);
+  const aspect = info ? info.widthPx / info.heightPx : 4 / 3;
+  let w = image.widthPercent ? (box.w * image.widthPercent) / 100 : box.w;
+  let h = w / aspect;
+  if (h > box.h) {
+    h = box.h;
+    w = h * aspect;
+  }
+  return { kind: 'image', name: ctx.name('Picture'), box: { x: box.x + (box.w - w) / 2, y: box.y, w, h }, path: info?.path ?? image.src, alt: image.alt };
+}
+
+function imageMaxHeight(image: Image, width: number, ctx: PlaceContext): number {
+  const info = ctx.images.get(image.src);
+  const aspect = info ? info.widthPx / info.heightPx : 4 / 3;
+  return ((image.widthPercent ? (width * image.widthPercent) / 100 : width) / aspect);
+}
+
+function columnFrames(columns: Columns, box: Box, ctx: PlaceContext): Frame[] {
+  const gap = ctx.theme.spacing.gapInches;
+  const usable = box.w - gap * (columns.columns.length - 1);
+  const given = columns.columns.reduce((sum, column) => sum + (column.widthPercent ?? 0), 0);
+  const free = columns.columns.filter((column) => column.widthPercent === undefined).length;
+  // Percentages are of the usable width; columns without one share what is left, and an overfull set is scaled down.
+  const rest = free > 0 ? Math.max(100 - given, 0) / free : 0;
+  const total = given + rest * free || 100;
+  let x = box.x;
+  return columns.columns.flatMap((column) => {
+    const w = (usable * (column.widthPercent ?? rest)) / total;
+    const frames = stackBlocks(column.blocks, { x, y: box.y, w, h: box.h }, ctx);
+    x += w + gap;
+    return frames;
+  });
+}
+
+/** Water-filling: flexible items share the height left, none more than it can use. */
+function share(available: number, limits: number[]): number[] {
+  const heights = limits.map(() => 0);
+  let open = limits.map((_, index) => index);
+  let left = Math.max(available, 0);
+  while (open.length > 0) {
+    const each = left / open.length;
+    const capped = open.filter((index) => limits[index]! <= each);
+    if (capped.length === 0) {
+      for (const index of open) heights[index] = each;
+      break;
+    }
+    for (const index of capped) {
+      heights[index] = limits[index]!;
+      left -= limits[index]!;
+    }
+    open = open.filter((index) => !capped.includes(index));
+  }
+  return heights;
+}
+
+/**
+ * Blocks → frames stacked top to bottom inside a box. With `middle`, the stack is centred
+ * vertically (quotes, figures, closing slides).
+ */
+export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContext, align: 'top' | 'middle' = 'top'): Frame[] {
+  const { theme } = ctx;
+  const inset = theme.spacing.insetInches;
+  const gap = theme.spacing.gapInches;
+  const items = group(blocks);
+  const paragraphsOf = new Map<Item, TextFrame['paragraphs']>();
+  const fixed = items.map((item) => {
+    if (item.kind === 'text') {
+      const paragraphs = blocksToParagraphs(item.blocks, ctx.style);
+      paragraphsOf.set(item, paragraphs);
+      return paragraphsHeight(paragraphs, box.w, inset);
+    }
+    if (item.kind === 'stats') return statsHeight(item.stats, box.w, ctx);
+    return undefined;
+  });
+  const flexible = items.map((item) => {
+    switch (item.kind) {
+      case 'image':
+        return imageMaxHeight(item.image, box.w, ctx);
+      case 'table':
+        return tableNaturalHeight(layoutTable(item.block, box, { ...ctx, name: () => '' }));
+      case 'chart':
+      case 'columns':
+        return Infinity;
+      default:
+        return undefined;
+    }
+  });
+  const gaps = gap * Math.max(items.length - 1, 0);
+  const fixedTotal = fixed.reduce<number>((sum, height) => sum + (height ?? 0), 0);
+  const flexIndexes = items.map((_, index) => index).filter((index) => flexible[index] !== undefined);
+  const shares = share(box.h - fixedTotal - gaps, flexIndexes.map((index) => flexible[index]!));
+  const heights = items.map((_, index) => fixed[index] ?? shares[flexIndexes.indexOf(index)] ?? 0);
+  const total = heights.reduce((sum, height) => sum + height, 0) + gaps;
+
+  let y = box.y + (align === 'middle' ? Math.max((box.h - total) / 2, 0) : 0);
+  return items.flatMap((item, index) => {
+    const itemBox = { x: box.x, y, w: box.w, h: heights[index]! };
+    y += heights[index]! + gap;
+    switch (item.kind) {
+      case 'text':
+        return [textFrame(ctx.name('Body'), itemBox, paragraphsOf.get(item)!, ctx)];
+      case 'stats':
+        return statFrames(item.stats, itemBox, ctx);
+      case 'image':
+        return [imageFrame(item.image, itemBox, ctx)];
+      case 'table':
+        return [layoutTable(item.block, itemBox, ctx)];
+      case 'chart':
+        return [
+          {
+            kind: 'chart',
+            name: ctx.name('Chart'),
+            box: itemBox,
+            chart: item.chart.chart,
+            categories: item.chart.categories,
+            series: item.chart.series,
+            colors: theme.colors.accents,
+            font: theme.fonts.body,
+            fontSizePt: theme.sizes.chart,
+            textColor: theme.colors.text,
+          },
+        ];
+      case 'columns':
+        return columnFrames(item.columns, itemBox, ctx);
+    }
+  });
+}

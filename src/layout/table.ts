@@ -1,0 +1,66 @@
+import type { Table } from '../outline/schema.js';
+import type { Box } from '../theme/schema.js';
+import type { PlacedParagraph, TableFrame } from './frames.js';
+import { naturalWidths, paragraphsHeight } from './measure.js';
+import { blocksToParagraphs } from './paragraphs.js';
+import type { PlaceContext } from './place-context.js';
+
+const ALIGN = { left: 'left', center: 'center', right: 'right' } as const;
+
+/**
+ * Column widths follow the content: when every cell fits on one line, the widths are in
+ * proportion to the longest lines; otherwise each column gets room for its longest word and
+ * the rest of the width goes to the columns with the most text.
+ */
+function columnWidths(cells: PlacedParagraph[][][], width: number, inset: number): number[] {
+  const columns = cells[0]?.length ?? 0;
+  const natural = Array.from({ length: columns }, (_, column) => {
+    const measured = cells.map((row) => naturalWidths(row[column] ?? []));
+    return {
+      word: Math.max(...measured.map((m) => m.word)) + 2 * inset,
+      line: Math.max(...measured.map((m) => m.line)) + 2 * inset,
+    };
+  });
+  const lines = natural.reduce((sum, n) => sum + n.line, 0);
+  if (lines <= width) return natural.map((n) => (n.line / lines) * width);
+  const words = natural.reduce((sum, n) => sum + n.word, 0);
+  if (words >= width) return natural.map((n) => (n.word / words) * width);
+  const extra = natural.map((n) => n.line - n.word);
+  const extraTotal = extra.reduce((sum, n) => sum + n, 0);
+  return natural.map((n, index) => n.word + (extra[index]! / extraTotal) * (width - words));
+}
+
+export function tableNaturalHeight(frame: TableFrame): number {
+  return frame.rowHeightsInches.reduce((sum, height) => sum + height, 0);
+}
+
+/** A GFM table → a native table frame: styled header row, striped body, alignment per column. */
+export function layoutTable(table: Table, box: Box, ctx: PlaceContext): TableFrame {
+  const { theme } = ctx;
+  const inset = theme.spacing.insetInches;
+  const base = { ...ctx.style, spaceAfterPt: 0, lineSpacing: 1, base: { ...ctx.style.base, sizePt: theme.sizes.table } };
+  const cellParagraphs = (runs: Table['header'][number], column: number, header: boolean) =>
+    blocksToParagraphs([{ type: 'paragraph', runs }], {
+      ...base,
+      align: ALIGN[table.align[column] ?? 'left'],
+      base: header ? { ...base.base, bold: true, color: theme.colors.tableHeaderText } : base.base,
+    });
+  const rows = [table.header, ...table.rows].map((row, rowIndex) => row.map((cell, column) => cellParagraphs(cell, column, rowIndex === 0)));
+  const widths = columnWidths(rows, box.w, inset);
+  const heights = rows.map((row) => Math.max(...row.map((cell, column) => paragraphsHeight(cell, widths[column]!, inset))));
+  return {
+    kind: 'table',
+    name: ctx.name('Table'),
+    box: { ...box, h: heights.reduce((sum, height) => sum + height, 0) },
+    columnWidthsInches: widths,
+    rowHeightsInches: heights,
+    borderColor: theme.colors.tableBorder,
+    insetInches: inset,
+    rows: rows.map((row, rowIndex) =>
+      row.map((paragraphs) => ({
+        paragraphs,
+        fill: rowIndex === 0 ? theme.colors.tableHeaderBackground : rowIndex % 2 === 0 ? theme.colors.tableStripe : undefined,
+      })),
+    ),
+  };
+}

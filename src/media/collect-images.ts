@@ -1,0 +1,35 @@
+import type { Block, Deck } from '../outline/schema.js';
+import { isImageProblem, readImageInfo, type ImageInfo, type ImageProblem } from './image-info.js';
+
+function blockImages(block: Block): string[] {
+  switch (block.type) {
+    case 'image':
+      return [block.src];
+    case 'columns':
+      return block.columns.flatMap((column) => column.blocks.flatMap(blockImages));
+    case 'quote':
+      return block.blocks.flatMap(blockImages);
+    case 'list':
+      return block.items.flatMap((item) => item.blocks.flatMap(blockImages));
+    default:
+      return [];
+  }
+}
+
+/** Every image a deck uses, slide backgrounds included, each once. */
+export function imageSources(deck: Deck): string[] {
+  const sources = deck.slides.flatMap((slide) => [...(slide.background?.image ? [slide.background.image] : []), ...('body' in slide ? slide.body.flatMap(blockImages) : [])]);
+  return [...new Set(sources)];
+}
+
+/** Read the images' sizes once, at the edge, so that layout stays a pure function. */
+export function loadImages(deck: Deck, baseDir: string): { images: Map<string, ImageInfo>; problems: (ImageProblem & { src: string })[] } {
+  const images = new Map<string, ImageInfo>();
+  const problems: (ImageProblem & { src: string })[] = [];
+  for (const src of imageSources(deck)) {
+    const info = readImageInfo(src, baseDir);
+    if (isImageProblem(info)) problems.push({ ...info, src });
+    else images.set(src, info);
+  }
+  return { images, problems };
+}

@@ -1,0 +1,13 @@
+import type { RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Footnotes } from './footnotes.js';
+
+/** What the converters share while one document becomes a deck. */
+export interface Context {
+  file: VFile;
+  /** Where relative image paths are resolved: the source file's directory. */
+  baseDir: string;
+  footnotes: Footnotes;
+  /** `:::notes` met inside other constructs, collected for the slide being built. */
+  notes: RootContent[];
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTheme, markdownToPptx } from '../src/index.js';
+import { readPackage, shapeText, slideNames, structuralProblems } from './helpers/package.js';
+
+const path = new URL('../content/syntax.md', import.meta.url).pathname;
+const theme = loadTheme('default');
+let parts: Map<string, string>;
+let bytes: Uint8Array;
+let titles: string[];
+
+/** The slide whose title shape reads `title`. */
+function slide(title: string): string {
+  const index = titles.indexOf(title);
+  expect(index, `a slide titled "${title}"`).toBeGreaterThanOrEqual(0);
+  return parts.get(slideNames(parts)[index]!)!;
+}
+
+function rels(title: string): string {
+  const name = slideNames(parts)[titles.indexOf(title)]!;
+  return parts.get(name.replace('slides/', 'slides/_rels/').replace(/\.xml$/, '.xml.rels'))!;
+}
+
+beforeAll(async () => {
+  const result = await markdownToPptx(readFileSync(path, 'utf8'), { path });
+  expect(result.messages).toEqual([]);
+  bytes = result.pptx;
+  parts = readPackage(bytes);
+  titles = slideNames(parts).map((name) => shapeText(parts.get(name)!, 'Title') ?? '');
+});
+
+describe('content/syntax.md renders every construct natively', () => {
+  it('passes the structural check', () => {
+    expect(structuralProblems(parts)).toEqual([]);
+  });
+
+  it('writes a GFM table as a native table with a styled header row and column alignment', () => {
+    const xml = slide('A table');
+    expect(xml).toContain('<a:tbl>');
+    expect(xml.match(/<a:tr /g)).toHaveLength(5);
+    const header = xml.slice(xml.indexOf('<a:tr '), xml.indexOf('</a:tr>'));
+    expect(header).toContain(`<a:srgbClr val="${theme.colors.tableHeaderBackground}"/>`);
+    expect(header).toMatch(/<a:rPr[^>]* b="1"[^>]*>.*?<a:t>Construct<\/a:t>/);
+    expect(xml).toMatch(/<a:pPr[^>]*algn="ctr"[^>]*>.*?<a:t>## Title<\/a:t>/);
+    expect(xml).toMatch(/<a:pPr[^>]*algn="r"[^>]*>.*?<a:t>native table<\/a:t>/);
+  });
+
+  it('writes charts as native charts with their data', () => {
+    const chartPart = (title: string) => rels(title).match(/Target="\/?(?:\.\.\/)?(?:ppt\/)?charts\/(chart\d+\.xml)"/)?.[1];
+    const chartRel = chartPart('A native chart');
+    expect(chartRel).toBeDefined();
+    const chart = parts.get(`ppt/charts/${chartRel}`)!;
+    expect(chart).toContain('<c:barChart>');
+    expect(chart).toMatch(/<c:v>2008<\/c:v>/);
+    expect(chart).toMatch(/<c:v>8<\/c:v>/);
+    const doughnut = parts.get(`ppt/charts/${chartPart('A doughnut chart')}`)!;
+    expect(doughnut).toContain('<c:doughnutChart>');
+    expect(slide('A native chart')).toContain('<c:chart ');
+  });
+
+  it('places pictures with their alt text as the description, SVG with a real PNG fallback', () => {
+    expect(slide('A picture beside text')).toContain('descr="The pipeline: Markdown, outline, layout, pptx"');
+    const sized = slide('Sized pictures');
+    expect(sized).toContain('descr="A golden sun on sky blue, drawn as SVG"');
+    expect(sized).toContain('<asvg:svgBlip');
+    const files = unzipSync(bytes);
+    const fallbacks = rels('Sized pictures').match(/Target="\.\.\/media\/([^"]+\.png)"/g)!;
+    for (const target of fallbacks) {
+      const data = files[`ppt/media/${target.match(/media\/([^"]+)"/)![1]}`]!;
+      expect([...data.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    }
+  });
+
+  it('keeps the picture aspect ratio', () => {
+    const xml = slide('Sized pictures');
+    const extent = xml.match(/<p:pic>.*?<a:ext cx="(\d+)" cy="(\d+)"\/>/)!;
+    expect(Number(extent[1]) / Number(extent[2])).toBeCloseTo(400 / 300, 2);
+  });
+
+  it('colours code runs from the theme', () => {
+    const xml = slide('Code');
+    expect(xml).toContain(`<a:srgbClr val="${theme.colors.syntax.keyword}"/></a:solidFill><a:latin typeface="${theme.fonts.mono}"/>`);
+    expect(xml).toContain(`<a:srgbClr val="${theme.colors.syntax.comment}"/>`);
+    expect(xml).toContain(`<a:srgbClr val="${theme.colors.syntax.string}"/>`);
+  });
+
+  it('puts footnotes at the foot of their slide, with a superscript reference', () => {
+    const xml = slide('Inline marks');
+    expect(xml).toMatch(/<a:rPr[^>]* baseline="30000"[^>]*>.*?<a:t>1<\/a:t>/);
+    expect(shapeText(xml, 'Footnotes')).toBe('1 Footnotes are numbered across the deck, in order of first reference.');
+  });
+
+  it('renders the quote layout with its attribution', () => {
+    expect(shapeText(slide('Quotes'), 'Body')).toBe('Plain Markdown makes a reasonable deck without any extension.\n— deckdown design notes');
+  });
+
+  it('fans :::each out into one slide per item, titled by the bold lead', () => {
+    expect(titles).toContain('First');
+    expect(shapeText(slide('Second'), 'Body')).toBe('the rest of the item is the body of that slide.');
+  });
+
+  it('makes big-number slides from :::stat', () => {
+    const xml = slide('Figures');
+    expect(shapeText(xml, 'Figure')).toBe('44');
+    expect(shapeText(xml, 'Figure 2')).toBe('15');
+    expect(xml).toContain(`sz="${theme.sizes.statFigure * 100}"`);
+  });
+
+  it('honours column widths', () => {
+    const xml = slide('Columns');
+    const widths = [...xml.matchAll(/name="Body( \d)?".*?<a:ext cx="(\d+)"/g)].map((match) => Number(match[2]));
+    expect(widths).toHaveLength(2);
+    expect(widths[0]! / widths[1]!).toBeCloseTo(40 / 60, 1);
+  });
+
+  it('applies ::slide backgrounds and layouts, and adds the agenda', () => {
+    expect(rels('A custom background')).toMatch(/Target="\.\.\/media\/[^"]+\.jpe?g"/);
+    expect(slide('A custom background')).toContain('<p:bg><p:bgPr><a:blipFill');
+    expect(slide('Thank you')).toContain(`<a:srgbClr val="${theme.colors.titleBackground}"/>`);
+    expect(shapeText(slide('Agenda'), 'Body')).toBe('Text\nPictures and tables\nLayouts');
+  });
+
+  it('keeps shape ids unique on every slide', () => {
+    for (const name of slideNames(parts)) {
+      const ids = [...parts.get(name)!.matchAll(/<p:cNvPr id="(\d+)"/g)].map((match) => match[1]);
+      expect(new Set(ids).size, name).toBe(ids.length);
+    }
+  });
+});
