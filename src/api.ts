@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
@@ -11,7 +11,7 @@ import { loadImages } from './media/collect-images.js';
 import { DeckSchema, type Deck } from './outline/schema.js';
 import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
-import { checkThemeName, formatIssues, loadTheme, ThemeError } from './theme/load.js';
+import { formatIssues, isThemePath, loadTheme, themeProblem, ThemeError } from './theme/load.js';
 import { ThemeSchema, type Theme } from './theme/schema.js';
 
 export interface OutlineBuildOptions {
@@ -27,7 +27,7 @@ export interface OutlineBuildOptions {
 export interface RenderOptions {
   /** A built-in theme name, a theme file path, or a theme object; defaults to the deck's own. */
   theme?: string | Theme | undefined;
-  /** Where relative theme paths are resolved. */
+  /** Where the deck's relative paths (pictures, a theme file) are resolved; defaults to the working directory. */
   baseDir?: string | undefined;
   /** The timestamp written into the package; see `resolveBuildDate`. */
   date?: Date | undefined;
@@ -44,17 +44,23 @@ export interface PptxResult extends OutlineResult {
   pptx: Uint8Array;
 }
 
-function baseDirOf(path: string | undefined): string {
-  return path ? dirname(path) : process.cwd();
+/** The directory of the source file, where its relative paths (pictures, themes) are resolved. */
+function sourceDir(file: VFile): string {
+  return file.path ? resolve(file.cwd, file.dirname ?? '.') : process.cwd();
+}
+
+function toFile(input: string | VFile, path: string | undefined): VFile {
+  return typeof input === 'string' ? new VFile({ value: input, ...(path ? { path } : {}) }) : input;
 }
 
 /** Markdown → the slide outline and every message about the source. Never throws for bad input. */
 export function buildOutline(input: string | VFile, options: OutlineBuildOptions = {}): OutlineResult {
-  const file = typeof input === 'string' ? new VFile({ value: input, ...(options.path ? { path: options.path } : {}) }) : input;
-  const baseDir = baseDirOf(file.path);
+  const file = toFile(input, options.path);
+  const baseDir = sourceDir(file);
   const processor = createProcessor({
     theme: options.theme,
-    checkTheme: (name) => checkThemeName(name, options.theme ? process.cwd() : baseDir),
+    baseDir,
+    checkTheme: (name) => themeProblem(name, options.theme ? process.cwd() : baseDir),
   });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const deck = processor.stringify(tree, file);
@@ -101,10 +107,11 @@ export async function renderPptx(deck: unknown, options: RenderOptions = {}): Pr
 
 /** Markdown → .pptx bytes, the outline and the messages. Throws a DeckdownError when the source has errors. */
 export async function markdownToPptx(input: string | VFile, options: OutlineBuildOptions & Omit<RenderOptions, 'theme'> = {}): Promise<PptxResult> {
-  const { deck, messages } = buildOutline(input, options);
-  const path = typeof input === 'string' ? options.path : input.path;
-  if (hasErrors(messages)) throw new DeckdownError(messages, path);
-  const baseDir = options.baseDir ?? (options.theme ? process.cwd() : baseDirOf(path));
-  const pptx = await renderPptx(deck, { ...options, theme: deck.meta.theme, baseDir });
+  const file = toFile(input, options.path);
+  const { deck, messages } = buildOutline(file, options);
+  if (hasErrors(messages)) throw new DeckdownError(messages, file.path);
+  // A theme path given as an option is relative to the working directory; everything else to the source.
+  const theme = options.theme && isThemePath(options.theme) ? resolve(options.theme) : deck.meta.theme;
+  const pptx = await renderPptx(deck, { ...options, theme, baseDir: options.baseDir ?? sourceDir(file) });
   return { pptx, deck, messages };
 }

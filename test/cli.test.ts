@@ -62,6 +62,24 @@ describe('deckdown CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'outlines/a.json'), 'utf8')).meta.lang).toBe('kk-KZ');
   });
 
+  it('refuses two inputs that would overwrite each other', async () => {
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    write('a/talk.md', good);
+    write('b/talk.md', good);
+    const result = await cli('build', 'a/talk.md', 'b/talk.md', '-o', 'out');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('two inputs would both be written to');
+  });
+
+  it('reports a file-system failure in one line, without a stack trace', async () => {
+    write('talk.md', good);
+    mkdirSync(join(dir, 'taken.pptx'));
+    const result = await cli('build', 'talk.md', '-o', 'taken.pptx');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^deckdown: cannot write .*taken\.pptx: .+\n$/);
+  });
+
   it('refuses a single .pptx output for several inputs', async () => {
     write('a.md', good);
     write('b.md', good);
@@ -100,6 +118,14 @@ describe('deckdown CLI', () => {
     write('talks/own.md', '---\ntheme: ../themes/mine.json\n---\n\n# Slide\n\nText.\n');
     expect((await cli('build', 'talks/own.md')).code).toBe(0);
     expect(readPackage(readFileSync(join(dir, 'talks/own.pptx'))).get('ppt/slides/slide1.xml')).toContain('<a:srgbClr val="123456"/>');
+  });
+
+  it('check validates a theme file, not only its existence', async () => {
+    write('bad-theme.json', JSON.stringify({ name: 'bad' }));
+    write('talk.md', '---\ntheme: bad-theme.json\n---\n\n# Slide\n\nText.\n');
+    const result = await cli('check', 'talk.md');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/talk\.md:2:8: error: theme "bad-theme\.json" is invalid: slide: .* \[invalid-theme\]/);
   });
 
   it('check reports warnings with exit 0 and errors with exit 1, writing nothing', async () => {

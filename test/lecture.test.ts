@@ -53,7 +53,8 @@ describe('the seed lecture (content/lecture.md)', () => {
     for (const figure of figures) expect(slideText.some((text) => text.includes(figure)), figure).toBe(true);
   });
 
-  it.skipIf(!existsSync(seedPath))('keeps every sentence of the article in the speaker notes', () => {
+  // The seed article sits beside the repository (../shared); CI always has it.
+  it.skipIf(!existsSync(seedPath) && !process.env.CI)('keeps every sentence of the article in the speaker notes', () => {
     const lines = readFileSync(seedPath, 'utf8')
       .split('\n')
       .map((line) => collapse(line).replace(/[.,]$/, ''))

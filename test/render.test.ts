@@ -131,3 +131,22 @@ describe('deterministic output', () => {
     expect(fromEpoch.get('docProps/core.xml')).toContain('2016-04-15T00:00:00Z');
   });
 });
+
+describe('deterministic across time zones', () => {
+  it('gives the same bytes in UTC, Almaty, Berlin and New York, with a time of day in the date', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, readFileSync: read } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'deckdown-tz-'));
+    writeFileSync(join(dir, 'talk.md'), '---\ntitle: Time\ndate: 2016-03-27T02:30\n---\n\n# A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    const root = new URL('..', import.meta.url).pathname;
+    const outputs = ['UTC', 'Asia/Almaty', 'Europe/Berlin', 'America/New_York'].map((zone) => {
+      const output = join(dir, `${zone.replace('/', '-')}.pptx`);
+      execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/bin.ts'), 'build', join(dir, 'talk.md'), '-o', output], { env: { ...process.env, TZ: zone } });
+      return read(output);
+    });
+    for (const output of outputs.slice(1)) expect(output.equals(outputs[0]!)).toBe(true);
+    expect(readPackage(outputs[0]!).get('docProps/core.xml')).toContain('2016-03-27T02:30:00Z');
+  });
+});

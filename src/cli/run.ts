@@ -34,7 +34,7 @@ interface Loaded {
 
 /** Read one input: Markdown goes through the outline stage, JSON is taken as an outline. */
 function loadInput(path: string, theme: string | undefined): Loaded {
-  const value = readFileSync(path, 'utf8');
+  const value = attempt(`read ${path}`, () => readFileSync(path, 'utf8'));
   if (extname(path).toLowerCase() !== '.json') return buildOutline(new VFile({ path, value }), { theme });
   try {
     return { deck: JSON.parse(value) as Deck, messages: [] };
@@ -45,24 +45,39 @@ function loadInput(path: string, theme: string | undefined): Loaded {
   }
 }
 
-function outputPath(input: string, output: string | undefined, count: number, cwd: string): string {
-  const name = `${basename(input, extname(input))}.pptx`;
-  if (!output) return join(dirname(input), name);
-  const target = resolve(cwd, output);
-  if (extname(target).toLowerCase() === '.pptx') {
-    if (count > 1) throw new UsageError(`-o ${output} names one file, but there are ${count} inputs; give a directory instead`);
-    return target;
-  }
-  return join(target, name);
+/**
+ * Where one input's output goes: next to it by default, the named file for a single input,
+ * or inside the named directory.
+ */
+function targetPath(input: string, option: string | undefined, extension: '.pptx' | '.json', flag: string, count: number, cwd: string): string {
+  const name = `${basename(input, extname(input))}${extension}`;
+  if (!option) return join(dirname(input), name);
+  const target = resolve(cwd, option);
+  if (extname(target).toLowerCase() !== extension) return join(target, name);
+  if (count > 1) throw new UsageError(`${flag} ${option} names one file, but there are ${count} inputs; give a directory instead`);
+  return target;
 }
 
-function outlinePath(input: string, outline: string, count: number, cwd: string): string {
-  const target = resolve(cwd, outline);
-  if (extname(target).toLowerCase() === '.json') {
-    if (count > 1) throw new UsageError(`--outline ${outline} names one file, but there are ${count} inputs; give a directory instead`);
-    return target;
+function targetPaths(inputs: string[], option: string | undefined, extension: '.pptx' | '.json', flag: string, cwd: string): string[] {
+  const targets = inputs.map((input) => targetPath(input, option, extension, flag, inputs.length, cwd));
+  const clash = targets.find((target, index) => targets.indexOf(target) !== index);
+  if (clash) throw new UsageError(`two inputs would both be written to ${clash}; build them into different directories`);
+  return targets;
+}
+
+/** A file-system failure (unreadable input, output path that is a directory…) as one line, not a stack trace. */
+class FileError extends Error {
+  override name = 'FileError';
+}
+
+function attempt<T>(action: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new FileError(`cannot ${action}: ${(error as Error).message}`);
+    throw error;
   }
-  return join(target, `${basename(input, extname(input))}.json`);
 }
 
 function checkInputs(inputs: string[], cwd: string): string[] {
@@ -82,8 +97,8 @@ function themeOption(values: Options, io: Io): string | undefined {
 async function build(inputs: string[], values: Options, io: Io): Promise<number> {
   const paths = checkInputs(inputs, io.cwd);
   const theme = themeOption(values, io);
-  const targets = paths.map((path) => outputPath(path, values.output, paths.length, io.cwd));
-  const outlines = values.outline ? paths.map((path) => outlinePath(path, values.outline!, paths.length, io.cwd)) : [];
+  const targets = targetPaths(paths, values.output, '.pptx', '-o', io.cwd);
+  const outlines = values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [];
   let failed = false;
   for (const [index, path] of paths.entries()) {
     const { deck, messages } = loadInput(path, theme);
@@ -94,8 +109,8 @@ async function build(inputs: string[], values: Options, io: Io): Promise<number>
     }
     try {
       const pptx = await renderPptx(deck, { theme, baseDir: dirname(path), sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
-      writeFileAtomic(targets[index]!, pptx);
-      if (outlines[index]) writeFileAtomic(outlines[index], `${JSON.stringify(deck, null, 2)}\n`);
+      attempt(`write ${targets[index]}`, () => writeFileAtomic(targets[index]!, pptx));
+      if (outlines[index]) attempt(`write ${outlines[index]}`, () => writeFileAtomic(outlines[index]!, `${JSON.stringify(deck, null, 2)}\n`));
       io.stdout(`wrote ${targets[index]} (${deck.slides.length} slides)\n`);
     } catch (error) {
       if (!(error instanceof DeckdownError)) throw error;
@@ -187,6 +202,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`deckdown: ${error.message}\nRun "deckdown --help" for usage.\n`);
       return EXIT.usage;
+    }
+    if (error instanceof FileError) {
+      io.stderr(`deckdown: ${error.message}\n`);
+      return EXIT.input;
     }
     throw error;
   }

@@ -63,7 +63,8 @@ function walk(nodes: readonly ElementContent[], color: string, theme: Theme, tok
 }
 
 /** Code → lines of coloured tokens. An unknown or missing language gives plain lines. */
-export function highlightCode(text: string, lang: string | undefined, theme: Theme): Token[][] {
+export function highlightCode(source: string, lang: string | undefined, theme: Theme): Token[][] {
+  const text = source.replace(/\r\n?/g, '\n');
   const tokens: Token[] = [];
   if (lang && isKnownLanguage(lang)) {
     const tree: HastRoot = lowlight.highlight(lang, text);

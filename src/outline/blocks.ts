@@ -1,4 +1,4 @@
-import type { Blockquote, BlockContent, DefinitionContent, Image as MdastImage, List as MdastList, Paragraph as MdastParagraph, PhrasingContent, RootContent } from 'mdast';
+import type { Blockquote, BlockContent, DefinitionContent, List as MdastList, Paragraph as MdastParagraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { report } from '../diagnostics/report.js';
@@ -77,11 +77,21 @@ function paragraphToOutline(node: MdastParagraph, ctx: Context): Block[] {
     if (text.some((child) => child.type !== 'text' || child.value.trim() !== '')) blocks.push({ type: 'paragraph', runs: trimRuns(phrasingToRuns(text, ctx)) });
     text = [];
   };
+  const pictureOf = (child: PhrasingContent): { url: string; alt: string; node: PhrasingContent } | undefined => {
+    if (child.type === 'image') return { url: child.url, alt: child.alt ?? '', node: child };
+    if (child.type === 'imageReference') {
+      const url = ctx.definition(child.identifier)?.url;
+      return url === undefined ? undefined : { url, alt: child.alt ?? '', node: child };
+    }
+    // A linked picture is placed as a picture; the link has no slide form on a picture frame.
+    if ((child.type === 'link' || child.type === 'linkReference') && child.children.length === 1) return pictureOf(child.children[0]!);
+    return undefined;
+  };
   for (const child of node.children) {
-    const image: MdastImage | undefined = child.type === 'image' ? child : child.type === 'link' && child.children.length === 1 && child.children[0]?.type === 'image' ? child.children[0] : undefined;
-    if (image) {
+    const picture = pictureOf(child);
+    if (picture) {
       flush();
-      blocks.push(imageToOutline(image.url, image.alt ?? '', image, ctx));
+      blocks.push(imageToOutline(picture.url, picture.alt, picture.node, ctx));
     } else {
       text.push(child);
     }

@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { Definition, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Footnotes } from './footnotes.js';
 
@@ -8,6 +8,8 @@ export interface Context {
   /** Where relative image paths are resolved: the source file's directory. */
   baseDir: string;
   footnotes: Footnotes;
+  /** Link and image reference definitions, by identifier. */
+  definition: (identifier: string) => Definition | undefined;
   /** `:::notes` met inside other constructs, collected for the slide being built. */
   notes: RootContent[];
 }

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
 import { report } from '../diagnostics/report.js';
-import type { Position } from './schema.js';
+import { LangSchema, type Position } from './schema.js';
 
 /** The deck-wide settings an author may write in the YAML front matter. */
 export const FrontMatterSchema = z.strictObject({
@@ -12,10 +12,7 @@ export const FrontMatterSchema = z.strictObject({
   subtitle: z.string().optional(),
   author: z.string().optional(),
   date: z.union([z.string(), z.number().transform(String)]).optional(),
-  lang: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "kk-KZ" or "en-US"')
-    .optional(),
+  lang: LangSchema.optional(),
   theme: z.string().optional(),
   slideLevel: z.int().min(1).max(6).optional(),
   footer: z.string().optional(),
@@ -31,7 +28,7 @@ const SUGGESTION_DISTANCE = 3;
 
 export interface ParsedFrontMatter {
   values: FrontMatter;
-  /** Where each key stands, so later stages can point at `theme:` for instance. */
+  /** Where each key's value stands, so later stages can point at the value of `theme:` for instance. */
   places: Partial<Record<keyof FrontMatter, Position>>;
 }
 
@@ -83,7 +80,8 @@ export function parseFrontMatter(node: Yaml | undefined, file: VFile): ParsedFro
       continue;
     }
     values[key] = checked.data;
-    places[key as keyof FrontMatter] = place;
+    // Later reports are about the value, so they point at it.
+    places[key as keyof FrontMatter] = pair.value?.range ? placeAt(pair.value.range[0]) : place;
   }
   return { values: values as FrontMatter, places };
 }

@@ -44,6 +44,12 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
       case 'link':
         runs.push(...phrasingToRuns(node.children, ctx, { ...marks, href: node.url }));
         break;
+      case 'linkReference': {
+        // The parser makes a reference only when its definition exists.
+        const url = ctx.definition(node.identifier)?.url;
+        runs.push(...phrasingToRuns(node.children, ctx, url ? { ...marks, href: url } : marks));
+        break;
+      }
       case 'break':
         runs.push({ type: 'break' });
         break;
@@ -57,6 +63,7 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         }
         break;
       case 'image':
+      case 'imageReference':
         report(file, 'unsupported-node', 'an image inside a sentence is shown as its alt text; put it in a paragraph of its own to place the picture', node);
         text(node.alt ?? '');
         break;
@@ -83,8 +90,11 @@ function footnoteRuns(children: readonly (BlockContent | DefinitionContent)[], c
   ]);
 }
 
+/** Runs have the same marks when every field but the text agrees, whatever marks the schema grows. */
 function sameMarks(a: TextRun, b: TextRun): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href && a.superscript === b.superscript;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('text');
+  return [...keys].every((key) => a[key as keyof TextRun] === b[key as keyof TextRun]);
 }
 
 /** Adjacent runs with the same marks become one: fewer runs, same text. */

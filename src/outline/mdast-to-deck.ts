@@ -1,6 +1,7 @@
 import type { List as MdastList, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { resolve } from 'node:path';
+import { definitions } from 'mdast-util-definitions';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { isImageProblem, readImageInfo } from '../media/image-info.js';
@@ -18,8 +19,8 @@ import { inferSlideLevel } from './slide-level.js';
 export interface OutlineOptions {
   /** Overrides the front matter's `theme`. */
   theme?: string | undefined;
-  /** Says why a theme name cannot be used, or nothing when it can. Injected so the outline stays pure. */
-  checkTheme?: ((name: string) => string | undefined) | undefined;
+  /** Says why a theme cannot be used, or nothing when it can. Injected so the outline stays pure. */
+  checkTheme?: ((name: string) => { ruleId: 'unknown-theme' | 'invalid-theme'; reason: string } | undefined) | undefined;
   /** Where relative image paths are resolved; defaults to the source file's directory. */
   baseDir?: string | undefined;
 }
@@ -119,7 +120,7 @@ function finishSlide(open: OpenSlide, ctx: Context, frontMatter: { subtitle?: st
       return { layout: 'section', title: open.title, ...common };
     case 'body':
       if (open.title.length === 0 && body.length === 0 && notes.length === 0 && open.blocks.length === 0) {
-        report(ctx.file, 'empty-slide', 'this thematic break starts a slide with no content; the slide is left out', open.position);
+        report(ctx.file, 'empty-slide', 'this slide has neither a title nor content; it is left out', open.position);
         return undefined;
       }
       return { layout: open.layout ?? chooseLayout(body), title: open.title, body, footnotes, ...common };
@@ -133,18 +134,27 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'footnoteDefinition');
   const slideLevel = fm.slideLevel ?? inferSlideLevel(content);
   const baseDir = options.baseDir ?? (file.path ? resolve(file.cwd, file.dirname ?? '.') : process.cwd());
-  const ctx: Context = { file, baseDir, footnotes: new Footnotes(tree), notes: [] };
+  const ctx: Context = { file, baseDir, footnotes: new Footnotes(tree), definition: definitions(tree), notes: [] };
   const lang = fm.lang ?? 'en-US';
 
   const theme = options.theme ?? fm.theme ?? 'default';
   const themeProblem = options.checkTheme?.(theme);
-  if (themeProblem) report(file, 'unknown-theme', themeProblem, options.theme ? undefined : places.theme);
+  if (themeProblem) report(file, themeProblem.ruleId, themeProblem.reason, options.theme ? undefined : places.theme);
   if (fm.aspect !== undefined) report(file, 'unsupported-node', 'front matter "aspect" has no effect: the slide size comes from the theme', places.aspect);
+
+  if (!fm.title) {
+    for (const key of ['subtitle', 'author', 'date'] as const) {
+      if (fm[key] !== undefined) report(file, 'invalid-directive', `front matter "${key}" goes on the title slide, which needs a "title"`, places[key]);
+    }
+  }
 
   const open: OpenSlide[] = [];
   if (fm.title) open.push({ kind: 'title', title: [{ type: 'text', text: fm.title }], blocks: [], notes: [], position: places.title });
+  // Notes written before the first slide go to the first slide there is.
+  let pendingNotes: RootContent[] = [];
   const start = (kind: 'section' | 'body', title: Inline[], node: RootContent) => {
-    open.push({ kind, title, blocks: [], notes: [], position: positionOf(node) });
+    open.push({ kind, title, blocks: [], notes: pendingNotes, position: positionOf(node) });
+    pendingNotes = [];
   };
   const current = (node: RootContent): OpenSlide => {
     const last = open.at(-1);
@@ -160,7 +170,9 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
     } else if (node.type === 'thematicBreak') {
       start('body', [], node);
     } else if (node.type === 'containerDirective' && node.name === 'notes') {
-      (open.at(-1) ?? current(node)).notes.push(...node.children);
+      (open.at(-1)?.notes ?? pendingNotes).push(...node.children);
+    } else if (node.type === 'definition') {
+      // Link definitions are resolved where they are used; they start no slide.
     } else if (node.type === 'leafDirective' && node.name === 'slide') {
       // It styles the slide it stands on, whatever its kind.
       applySlideDirective(open.at(-1) ?? current(node), node, ctx);

@@ -219,11 +219,16 @@ export type BodySlide = z.infer<typeof BodySlideSchema>;
 export const SlideSchema = z.discriminatedUnion('layout', [TitleSlideSchema, SectionSlideSchema, AgendaSlideSchema, BodySlideSchema]);
 export type Slide = z.infer<typeof SlideSchema>;
 
+export const LangSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "kk-KZ" or "en-US"')
+  .describe('BCP 47 language tag set on every text run.');
+
 export const DeckMetaSchema = z.strictObject({
   title: z.string().optional(),
   author: z.string().optional(),
   date: z.string().optional(),
-  lang: z.string().min(2).describe('BCP 47 language tag set on every text run.').default('en-US'),
+  lang: LangSchema.default('en-US'),
   theme: z.string().default('default'),
   footer: z.string().optional(),
   slideNumbers: z.boolean().default(false),
@@ -231,6 +236,7 @@ export const DeckMetaSchema = z.strictObject({
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 
 export const DeckSchema = z.strictObject({
+  $schema: z.string().optional().describe('The JSON Schema this file follows, for editors.'),
   meta: DeckMetaSchema,
   slides: z.array(SlideSchema).min(1),
 });

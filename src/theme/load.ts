@@ -20,8 +20,8 @@ export function isThemePath(value: string): boolean {
   return /[\\/]/.test(value) || /\.json$/i.test(value);
 }
 
-/** Why a theme name or path cannot be used, or nothing. */
-export function checkThemeName(value: string, baseDir = process.cwd()): string | undefined {
+/** Whether a theme name or path exists at all. */
+function missingTheme(value: string, baseDir: string): string | undefined {
   if (isThemePath(value)) {
     return existsSync(resolve(baseDir, value)) ? undefined : `theme file "${value}" does not exist`;
   }
@@ -35,7 +35,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 /** Load a built-in theme by name, or a theme file by path, and validate it. */
 export function loadTheme(value: string, baseDir = process.cwd()): Theme {
-  const problem = checkThemeName(value, baseDir);
+  const problem = missingTheme(value, baseDir);
   if (problem) throw new ThemeError(problem, 'unknown-theme');
   const path = isThemePath(value) ? resolve(baseDir, value) : builtInThemePath(value);
   let data: unknown;
@@ -47,4 +47,15 @@ export function loadTheme(value: string, baseDir = process.cwd()): Theme {
   const parsed = ThemeSchema.safeParse(data);
   if (!parsed.success) throw new ThemeError(`theme "${value}" is invalid: ${formatIssues(parsed.error.issues)}`, 'invalid-theme');
   return parsed.data;
+}
+
+/** Why a theme cannot be used (missing, or invalid), or nothing: the full check, without throwing. */
+export function themeProblem(value: string, baseDir = process.cwd()): { ruleId: ThemeError['ruleId']; reason: string } | undefined {
+  try {
+    loadTheme(value, baseDir);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ThemeError) return { ruleId: error.ruleId, reason: error.message };
+    throw error;
+  }
 }

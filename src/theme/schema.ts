@@ -13,6 +13,9 @@ export const BoxSchema = z
   .describe('A frame in inches from the top-left corner of the slide.');
 export type Box = z.infer<typeof BoxSchema>;
 
+/** Type sizes PowerPoint accepts (it stores hundredths of a point up to 4000 pt); slides need far less. */
+const PointSize = z.number().min(1).max(400);
+
 /** A layout whose slide has a title and a body; `rule` is the accent line under the title. */
 export const BodyLayoutSchema = z.strictObject({ title: BoxSchema, rule: BoxSchema.optional(), body: BoxSchema });
 export type BodyLayoutBoxes = z.infer<typeof BodyLayoutSchema>;
@@ -61,25 +64,25 @@ export const ThemeSchema = z.strictObject({
   }),
   sizes: z
     .strictObject({
-      title: z.number().positive(),
-      subtitle: z.number().positive(),
-      meta: z.number().positive(),
-      sectionTitle: z.number().positive(),
-      slideTitle: z.number().positive(),
-      body: z.number().positive(),
-      code: z.number().positive(),
-      footer: z.number().positive(),
-      notes: z.number().positive(),
-      quote: z.number().positive(),
-      statFigure: z.number().positive(),
-      statCaption: z.number().positive(),
-      table: z.number().positive(),
-      chart: z.number().positive(),
-      footnote: z.number().positive(),
+      title: PointSize,
+      subtitle: PointSize,
+      meta: PointSize,
+      sectionTitle: PointSize,
+      slideTitle: PointSize,
+      body: PointSize,
+      code: PointSize,
+      footer: PointSize,
+      notes: PointSize,
+      quote: PointSize,
+      statFigure: PointSize,
+      statCaption: PointSize,
+      table: PointSize,
+      chart: PointSize,
+      footnote: PointSize,
     })
     .describe('Type sizes in points.'),
   spacing: z.strictObject({
-    paragraphAfterPt: z.number().min(0),
+    paragraphAfterPt: z.number().min(0).max(200),
     lineSpacing: z.number().min(0.8).max(3).describe('A multiple of single spacing.'),
     indentInches: z.number().min(0).describe('The extra indent of each list level.'),
     insetInches: z.number().min(0).describe('The inner margin of every text frame.'),
