@@ -19,6 +19,8 @@ function blocksText(blocks: readonly Block[]): string {
         case 'paragraph':
         case 'subheading':
           return runsToText(block.runs);
+        case 'stat':
+          return `${block.figure} ${runsToText(block.caption)}`;
         default:
           return '';
       }
@@ -27,7 +29,7 @@ function blocksText(blocks: readonly Block[]): string {
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-const slideText = deck.slides.map((slide) => collapse(`${runsToText(slide.title)} ${slide.layout === 'content' ? blocksText(slide.body) : ''}`));
+const slideText = deck.slides.map((slide) => collapse(`${runsToText(slide.title)} ${'body' in slide ? blocksText(slide.body) : ''}`));
 const notesText = collapse(deck.slides.map((slide) => blocksText(slide.notes)).join(' '));
 
 describe('the seed lecture (content/lecture.md)', () => {

@@ -143,6 +143,9 @@ function statToOutline(node: ContainerDirective, ctx: Context): Stat | undefined
   const rest = [...paragraph.children.slice(0, strongAt), ...paragraph.children.slice(strongAt + 1)];
   const more = node.children.filter((child) => child !== paragraph && !(child.type === 'paragraph' && child.data?.directiveLabel));
   const caption = trimRuns([...phrasingToRuns(rest, ctx), ...more.flatMap((child) => [{ type: 'break' as const }, ...phrasingToRuns(child.type === 'paragraph' ? child.children : [], ctx)])]);
+  // "**20 %** — of growth": the dash or colon only joins figure and caption.
+  const lead = caption[0];
+  if (lead?.type === 'text') caption[0] = { ...lead, text: lead.text.replace(/^[—–:-]\s*/, '') };
   return { type: 'stat', figure, caption };
 }
 
