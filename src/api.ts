@@ -6,7 +6,10 @@ import { resolveBuildDate } from './build-date.js';
 import { DeckdownError } from './diagnostics/error.js';
 import { hasErrors, report } from './diagnostics/report.js';
 import type { RuleId } from './diagnostics/rules.js';
-import { layoutDeck } from './layout/layout-deck.js';
+import type { PlacedDeck } from './layout/frames.js';
+import { layoutDeck, type SlideFit } from './layout/layout-deck.js';
+import { Measurer } from './layout/measure.js';
+import { FontSet } from './fonts/font-set.js';
 import { loadImages } from './media/collect-images.js';
 import { DeckSchema, type Deck } from './outline/schema.js';
 import { createProcessor } from './processor.js';
@@ -42,6 +45,8 @@ export interface OutlineResult {
 
 export interface PptxResult extends OutlineResult {
   pptx: Uint8Array;
+  /** What fitting did to each body slide. */
+  fit: SlideFit[];
 }
 
 /** The directory of the source file, where its relative paths (pictures, themes) are resolved. */
@@ -82,27 +87,65 @@ function messageFor(ruleId: RuleId, reason: string, path?: string): VFileMessage
   return report(file, ruleId, reason);
 }
 
+export interface SlidePlan {
+  /** The validated deck. */
+  deck: Deck;
+  placed: PlacedDeck;
+  /** For each body slide: the sizes fitting chose and the slides it continued onto. */
+  fit: SlideFit[];
+  /** Font substitutions, shrinking, continuations and overflow, positioned in the source. */
+  messages: VFileMessage[];
+}
+
+function throwAsDeckdownError<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ThemeError) throw new DeckdownError([messageFor(error.ruleId, error.message)]);
+    throw error;
+  }
+}
+
 /**
- * A Deck (for example JSON written by hand) → .pptx bytes. The deck is validated first;
- * an invalid deck or theme throws a DeckdownError that lists every problem.
+ * A Deck → placed and fitted slides, without writing a file: what `check` reports and what
+ * `renderPptx` draws. The deck is validated first; an invalid deck, theme or picture throws a
+ * DeckdownError that lists every problem.
  */
-export async function renderPptx(deck: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
+export function planSlides(deck: unknown, options: RenderOptions & { file?: VFile | undefined } = {}): SlidePlan {
   const parsed = DeckSchema.safeParse(deck);
   if (!parsed.success) {
     throw new DeckdownError(parsed.error.issues.map((issue) => messageFor('invalid-outline', `${issue.path.join('.') || '(root)'}: ${issue.message}`)));
   }
   const valid = parsed.data;
-  let theme: Theme;
-  try {
-    theme = resolveTheme(options.theme ?? valid.meta.theme, options.baseDir ?? process.cwd());
-  } catch (error) {
-    if (error instanceof ThemeError) throw new DeckdownError([messageFor(error.ruleId, error.message)]);
-    throw error;
-  }
-  const { images, problems } = loadImages(valid, options.baseDir ?? process.cwd());
+  const baseDir = options.baseDir ?? process.cwd();
+  const theme = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
+  const { images, problems } = loadImages(valid, baseDir);
   if (problems.length > 0) throw new DeckdownError(problems.map((problem) => messageFor(problem.ruleId, problem.reason)));
-  const date = options.date ?? resolveBuildDate(valid.meta.date, options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH);
-  return renderPlacedDeck(layoutDeck(valid, theme, images), { title: valid.meta.title, author: valid.meta.author, lang: valid.meta.lang, date });
+  const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
+  const layout = layoutDeck(valid, theme, { images, measure });
+  const file = options.file ?? new VFile();
+  const messages = layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position));
+  return { deck: valid, placed: layout.deck, fit: layout.fit, messages };
+}
+
+/** The one timestamp a package gets; see `resolveBuildDate`. */
+function buildDate(deck: Deck, options: RenderOptions): Date {
+  return options.date ?? resolveBuildDate(deck.meta.date, options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH);
+}
+
+/**
+ * A Deck (for example JSON written by hand) → .pptx bytes. The deck is validated first;
+ * an invalid deck or theme throws a DeckdownError that lists every problem.
+ */
+export async function renderPptx(deck: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
+  const plan = planSlides(deck, options);
+  return renderPlan(plan, options);
+}
+
+/** Planned slides → .pptx bytes. */
+export function renderPlan(plan: SlidePlan, options: RenderOptions = {}): Promise<Uint8Array> {
+  const { meta } = plan.deck;
+  return renderPlacedDeck(plan.placed, { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) });
 }
 
 /** Markdown → .pptx bytes, the outline and the messages. Throws a DeckdownError when the source has errors. */
@@ -112,6 +155,8 @@ export async function markdownToPptx(input: string | VFile, options: OutlineBuil
   if (hasErrors(messages)) throw new DeckdownError(messages, file.path);
   // A theme path given as an option is relative to the working directory; everything else to the source.
   const theme = options.theme && isThemePath(options.theme) ? resolve(options.theme) : deck.meta.theme;
-  const pptx = await renderPptx(deck, { ...options, theme, baseDir: options.baseDir ?? sourceDir(file) });
-  return { pptx, deck, messages };
+  const renderOptions = { ...options, theme, baseDir: options.baseDir ?? sourceDir(file) };
+  const plan = planSlides(deck, { ...renderOptions, file });
+  const pptx = await renderPlan(plan, renderOptions);
+  return { pptx, deck, messages: [...messages, ...plan.messages], fit: plan.fit };
 }

@@ -1,5 +1,6 @@
-export { buildOutline, markdownToPptx, renderPptx } from './api.js';
-export type { OutlineBuildOptions, OutlineResult, PptxResult, RenderOptions } from './api.js';
+export { buildOutline, markdownToPptx, planSlides, renderPlan, renderPptx } from './api.js';
+export type { OutlineBuildOptions, OutlineResult, PptxResult, RenderOptions, SlidePlan } from './api.js';
+export type { SlideFit } from './layout/layout-deck.js';
 export { createProcessor, remarkDeck } from './processor.js';
 export { mdastToDeck } from './outline/mdast-to-deck.js';
 export type { OutlineOptions } from './outline/mdast-to-deck.js';

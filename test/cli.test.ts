@@ -49,7 +49,7 @@ describe('deckdown CLI', () => {
     write('talk.md', good);
     const result = await cli('build', 'talk.md');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('talk.pptx (2 slides)');
+    expect(result.stdout).toContain('talk.pptx (2 slides; 0 shrunk, 0 continued)');
     expect(slideNames(readPackage(readFileSync(join(dir, 'talk.pptx'))))).toHaveLength(2);
   });
 
@@ -140,6 +140,38 @@ describe('deckdown CLI', () => {
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('empty.md:1:1: error: the document is empty');
     expect(existsSync(join(dir, 'warn.pptx'))).toBe(false);
+  });
+
+  it('reports fitting per slide, as data with --json, and fails continuations with --strict', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => `- Пункт ${i + 1}: Қазақстан халықаралық бейбітшілік пен қауіпсіздікті қолдаудың мәселелерін талқылады.`).join('\n');
+    write('long.md', `---\nlang: kk-KZ\n---\n\n# Ұзын\n\n${items}\n`);
+    const checked = await cli('check', 'long.md');
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toMatch(/long\.md:5:1: info: slide 1 "Ұзын": text set at \d+ pt instead of 28 pt to fit \[text-shrunk\]/);
+    expect(checked.stderr).toMatch(/long\.md:5:1: info: slide 1 "Ұзын": continues onto \d+ more slides? \[slide-continued\]/);
+    expect(checked.stdout).toMatch(/long\.md: ok \(\d+ slides; 1 shrunk, 1 continued\)/);
+
+    const json = await cli('check', 'long.md', '--json');
+    const [report] = JSON.parse(json.stdout) as { file: string; slides: number; fit: { continuations: number; bodyPt: number }[]; messages: { ruleId: string; severity: string }[] }[];
+    expect(report!.file).toBe(join(dir, 'long.md'));
+    expect(report!.fit[0]!.continuations).toBeGreaterThan(0);
+    expect(report!.slides).toBe(report!.fit[0]!.continuations + 1);
+    expect(report!.messages.map((m) => [m.ruleId, m.severity])).toEqual([
+      ['text-shrunk', 'info'],
+      ['slide-continued', 'info'],
+    ]);
+
+    expect((await cli('check', 'long.md', '--strict')).code).toBe(1);
+    expect((await cli('build', 'long.md', '--strict')).code).toBe(1);
+    write('talk.md', good);
+    expect((await cli('check', 'talk.md', '--strict')).code).toBe(0);
+  });
+
+  it('lists the font files a theme is measured with', async () => {
+    const result = await cli('fonts');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Noto Sans: .*NotoSans_400Regular\.ttf/m);
+    expect(result.stdout).toMatch(/^Noto Emoji: .*NotoEmoji_400Regular\.ttf/m);
   });
 
   it('builds and checks a JSON outline, reporting schema errors by path', async () => {

@@ -13,7 +13,7 @@ describe('themes', () => {
   it('the default theme is 16:9 and names fonts that cover Kazakh Cyrillic', () => {
     const theme = loadTheme('default');
     expect(theme.slide.widthInches / theme.slide.heightInches).toBeCloseTo(16 / 9, 2);
-    expect(theme.fonts).toEqual({ heading: 'Noto Sans', body: 'Noto Sans', mono: 'Noto Sans Mono' });
+    expect(theme.fonts).toEqual({ heading: 'Noto Sans', body: 'Noto Sans', mono: 'Noto Sans Mono', fallback: ['Noto Emoji'] });
   });
 
   it('rejects an unknown name, listing the available themes', () => {

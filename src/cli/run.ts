@@ -3,12 +3,15 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { buildOutline, renderPptx } from '../api.js';
+import { buildOutline, planSlides, renderPlan, type SlidePlan } from '../api.js';
 import { DeckdownError } from '../diagnostics/error.js';
 import { formatMessages } from '../diagnostics/format.js';
 import { hasErrors, report } from '../diagnostics/report.js';
 import type { Deck } from '../outline/schema.js';
-import { isThemePath } from '../theme/load.js';
+import { FontSet } from '../fonts/font-set.js';
+import { isThemePath, loadTheme, ThemeError } from '../theme/load.js';
+import type { Theme } from '../theme/schema.js';
+import { installFonts, themeFamilies, userFontDir } from './fonts.js';
 import { listThemes } from '../theme/registry.js';
 import { UsageError, USAGE } from './usage.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -30,18 +33,19 @@ function version(): string {
 interface Loaded {
   deck?: Deck | undefined;
   messages: VFileMessage[];
+  file: VFile;
 }
 
 /** Read one input: Markdown goes through the outline stage, JSON is taken as an outline. */
 function loadInput(path: string, theme: string | undefined): Loaded {
   const value = attempt(`read ${path}`, () => readFileSync(path, 'utf8'));
-  if (extname(path).toLowerCase() !== '.json') return buildOutline(new VFile({ path, value }), { theme });
+  const file = new VFile({ path, value });
+  if (extname(path).toLowerCase() !== '.json') return { ...buildOutline(file, { theme }), file };
   try {
-    return { deck: JSON.parse(value) as Deck, messages: [] };
+    return { deck: JSON.parse(value) as Deck, messages: [], file };
   } catch (error) {
-    const file = new VFile({ path, value });
     report(file, 'invalid-outline', `not valid JSON: ${(error as Error).message}`);
-    return { messages: [...file.messages] };
+    return { messages: [...file.messages], file };
   }
 }
 
@@ -94,57 +98,113 @@ function themeOption(values: Options, io: Io): string | undefined {
   return values.theme && isThemePath(values.theme) ? resolve(io.cwd, values.theme) : values.theme;
 }
 
+interface Checked {
+  path: string;
+  deck?: Deck | undefined;
+  plan?: SlidePlan | undefined;
+  messages: VFileMessage[];
+}
+
+/** Outline, validation and layout for one input: everything `check` reports and `build` writes. */
+function checkInput(path: string, theme: string | undefined): Checked {
+  const { deck, messages, file } = loadInput(path, theme);
+  if (!deck || hasErrors(messages)) return { path, deck, messages };
+  try {
+    const plan = planSlides(deck, { theme, baseDir: dirname(path), file });
+    return { path, deck, plan, messages: [...messages, ...plan.messages] };
+  } catch (error) {
+    if (!(error instanceof DeckdownError)) throw error;
+    return { path, deck, messages: [...messages, ...error.messages] };
+  }
+}
+
+function summary(plan: SlidePlan): string {
+  const shrunk = plan.fit.filter((fit) => fit.bodyPt !== undefined || fit.titlePt !== undefined).length;
+  const continued = plan.fit.filter((fit) => fit.continuations > 0).length;
+  return `${plan.placed.slides.length} slides; ${shrunk} shrunk, ${continued} continued`;
+}
+
+/** The fitting report as data, for `--json`. */
+function jsonReport(checked: Checked[]): string {
+  const severity = (message: VFileMessage) => (message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info');
+  const report = checked.map(({ path, plan, messages }) => ({
+    file: path,
+    slides: plan?.placed.slides.length,
+    fit: plan?.fit,
+    messages: messages.map((message) => ({ line: message.line, column: message.column, severity: severity(message), ruleId: message.ruleId, reason: message.reason })),
+  }));
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** Problems decide the exit code; with --strict, so does any continuation. */
+function exitCode(checked: Checked[], strict: boolean | undefined): number {
+  const failed = checked.some(({ plan, messages }) => !plan || hasErrors(messages));
+  const continued = checked.some(({ plan }) => plan?.fit.some((fit) => fit.continuations > 0 || fit.overflow));
+  return failed || (strict && continued) ? EXIT.input : EXIT.ok;
+}
+
 async function build(inputs: string[], values: Options, io: Io): Promise<number> {
   const paths = checkInputs(inputs, io.cwd);
   const theme = themeOption(values, io);
   const targets = targetPaths(paths, values.output, '.pptx', '-o', io.cwd);
   const outlines = values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [];
-  let failed = false;
+  const checked: Checked[] = [];
   for (const [index, path] of paths.entries()) {
-    const { deck, messages } = loadInput(path, theme);
-    if (messages.length > 0) io.stderr(`${formatMessages(messages)}\n`);
-    if (!deck || hasErrors(messages)) {
-      failed = true;
-      continue;
-    }
-    try {
-      const pptx = await renderPptx(deck, { theme, baseDir: dirname(path), sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
-      attempt(`write ${targets[index]}`, () => writeFileAtomic(targets[index]!, pptx));
-      if (outlines[index]) attempt(`write ${outlines[index]}`, () => writeFileAtomic(outlines[index]!, `${JSON.stringify(deck, null, 2)}\n`));
-      io.stdout(`wrote ${targets[index]} (${deck.slides.length} slides)\n`);
-    } catch (error) {
-      if (!(error instanceof DeckdownError)) throw error;
-      io.stderr(`${formatMessages(error.messages, path)}\n`);
-      failed = true;
-    }
+    const result = checkInput(path, theme);
+    checked.push(result);
+    if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, path)}\n`);
+    if (!result.plan || hasErrors(result.messages)) continue;
+    const pptx = await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+    attempt(`write ${targets[index]}`, () => writeFileAtomic(targets[index]!, pptx));
+    if (outlines[index]) attempt(`write ${outlines[index]}`, () => writeFileAtomic(outlines[index]!, `${JSON.stringify(result.deck, null, 2)}\n`));
+    if (!values.json) io.stdout(`wrote ${targets[index]} (${summary(result.plan)})\n`);
   }
-  return failed ? EXIT.input : EXIT.ok;
+  if (values.json) io.stdout(jsonReport(checked));
+  return exitCode(checked, values.strict);
 }
 
 async function check(inputs: string[], values: Options, io: Io): Promise<number> {
   const paths = checkInputs(inputs, io.cwd);
   const theme = themeOption(values, io);
-  let failed = false;
-  for (const path of paths) {
-    const { deck, messages } = loadInput(path, theme);
-    const problems = [...messages];
-    if (deck && !hasErrors(messages) && extname(path).toLowerCase() === '.json') {
-      // Rendering validates the outline and its theme; the bytes are thrown away.
-      try {
-        await renderPptx(deck, { theme, baseDir: dirname(path) });
-      } catch (error) {
-        if (!(error instanceof DeckdownError)) throw error;
-        problems.push(...error.messages);
-      }
-    }
-    if (problems.length > 0) io.stderr(`${formatMessages(problems, path)}\n`);
-    failed ||= !deck || hasErrors(problems);
-    io.stdout(`${path}: ${hasErrors(problems) || !deck ? 'errors found' : `ok (${deck.slides.length} slides)`}\n`);
+  const checked = paths.map((path) => checkInput(path, theme));
+  for (const result of checked) {
+    if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, result.path)}\n`);
+    if (!values.json) io.stdout(`${result.path}: ${result.plan && !hasErrors(result.messages) ? `ok (${summary(result.plan)})` : 'errors found'}\n`);
   }
-  return failed ? EXIT.input : EXIT.ok;
+  if (values.json) io.stdout(jsonReport(checked));
+  return exitCode(checked, values.strict);
+}
+
+/** `deckdown fonts`: the theme's families and their files; with --install, copied where renderers look. */
+function fonts(values: Options, io: Io): number {
+  const theme = attemptTheme(themeOption(values, io) ?? 'default', io.cwd);
+  const set = new FontSet(theme.fonts.files);
+  for (const family of themeFamilies(theme)) {
+    const resolved = set.resolve(family);
+    const stand = resolved && resolved !== family ? ` (measured with ${resolved}, metric-compatible)` : '';
+    io.stdout(`${family}${stand}: ${resolved ? set.files([family]).join(', ') : 'no font file; text is measured as a wide sans'}\n`);
+  }
+  if (values.install) {
+    const target = userFontDir(io.env);
+    const copied = installFonts(theme, target);
+    io.stdout(`installed ${copied.length} font files into ${target}\n`);
+  }
+  return EXIT.ok;
+}
+
+function attemptTheme(value: string, cwd: string): Theme {
+  try {
+    return loadTheme(value, cwd);
+  } catch (error) {
+    if (error instanceof ThemeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 interface Options {
+  install?: boolean | undefined;
+  json?: boolean | undefined;
+  strict?: boolean | undefined;
   output?: string | undefined;
   theme?: string | undefined;
   outline?: string | undefined;
@@ -162,6 +222,9 @@ function parse(argv: readonly string[]) {
         output: { type: 'string', short: 'o' },
         theme: { type: 'string', short: 't' },
         outline: { type: 'string' },
+        json: { type: 'boolean' },
+        install: { type: 'boolean' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -193,6 +256,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'themes':
         io.stdout(`${listThemes().join('\n')}\n`);
         return EXIT.ok;
+      case 'fonts':
+        return fonts(values, io);
       case undefined:
         throw new UsageError('no command given');
       default:

@@ -4,14 +4,18 @@ Commands:
   build <file.md|deck.json…>   build a .pptx for each input
   check <file.md|deck.json>    report problems in the input, write nothing
   themes                       list the built-in themes
+  fonts [--theme X] [--install]
+                               list the font files a theme is measured with; --install copies
+                               them where LibreOffice and other applications find them
 
 Options for build:
   -o, --output <path>          a .pptx file (one input) or a directory (default: next to each input)
-  -t, --theme <name|path>      a built-in theme or a theme file; overrides the front matter
       --outline <path>         also write the outline as JSON (a .json file for one input, or a directory)
 
-Options for check:
-  -t, --theme <name|path>      check with this theme
+Options for build and check:
+  -t, --theme <name|path>      a built-in theme or a theme file; overrides the front matter
+      --json                   print the fitting report (sizes, continuations, messages) as JSON
+      --strict                 exit 1 when any slide had to continue onto another slide
 
   -h, --help                   show this help
   -v, --version                show the version

@@ -20,6 +20,10 @@ export const rules = {
   'unknown-layout': { severity: 'error', summary: 'a slide asks for a layout the theme does not have' },
   'invalid-directive': { severity: 'warning', summary: 'a directive is used in a way it does not support; its content is kept' },
   'unknown-language': { severity: 'info', summary: 'a code block names a language the highlighter does not know; it is shown plain' },
+  'font-fallback': { severity: 'warning', summary: 'characters the chosen font lacks are drawn with a fallback font, or with none of the theme\'s' },
+  'text-shrunk': { severity: 'info', summary: 'a slide\'s text was set smaller than the theme\'s size so that it fits' },
+  'slide-continued': { severity: 'info', summary: 'a slide\'s content continues on further slides' },
+  'text-overflow': { severity: 'warning', summary: 'content does not fit its slide even at the smallest size and after splitting' },
   'unreferenced-footnote': { severity: 'warning', summary: 'a footnote is defined but never referenced, so it is on no slide' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

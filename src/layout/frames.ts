@@ -15,7 +15,13 @@ export interface RunStyle {
 }
 
 export type PlacedRun =
-  | ({ type: 'text'; text: string; href?: string | undefined } & RunStyle)
+  | ({
+      type: 'text';
+      text: string;
+      href?: string | undefined;
+      /** Written by deckdown (task boxes), not by the author: a font substitution in it is not reported. */
+      generated?: boolean | undefined;
+    } & RunStyle)
   | { type: 'break' }
   | ({ type: 'slide-number'; text: string } & RunStyle);
 

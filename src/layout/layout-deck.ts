@@ -1,11 +1,52 @@
+import type { RuleId } from '../diagnostics/rules.js';
 import type { ImageInfo } from '../media/image-info.js';
-import type { AgendaSlide, BodySlide, Deck, Inline, Slide } from '../outline/schema.js';
+import { runsToText } from '../outline/inline.js';
+import { wordsFor } from '../outline/locale.js';
+import type { AgendaSlide, Block, BodySlide, Deck, Footnote, Inline, Position, Slide } from '../outline/schema.js';
 import type { Box, Theme } from '../theme/schema.js';
 import type { Frame, PlacedBackground, PlacedDeck, PlacedParagraph, PlacedSlide, RunStyle } from './frames.js';
-import { paragraphsHeight } from './measure.js';
+import type { Measurer } from './measure.js';
 import { blocksToParagraphs, isTextBlock, type TextStyle } from './paragraphs.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
-import { stackBlocks, textFrame } from './stack.js';
+import { fromUnits, refineUnit, toUnits, type Unit } from './split-blocks.js';
+import { stackBlocks, stackNeeded, textFrame } from './stack.js';
+
+export interface LayoutMessage {
+  ruleId: RuleId;
+  reason: string;
+  position?: Position | undefined;
+}
+
+/** What fitting did to one outline slide: the sizes it set and the slides it continued onto. */
+export interface SlideFit {
+  /** The number of the first placed slide made from it. */
+  slide: number;
+  title: string;
+  position?: Position | undefined;
+  /** The body size used, in points, when smaller than the theme's. */
+  bodyPt?: number | undefined;
+  /** The title size used, in points, when smaller than the theme's. */
+  titlePt?: number | undefined;
+  /** How many further slides its content continued onto. */
+  continuations: number;
+  /** Content that fits nowhere even at the floor, after splitting. */
+  overflow: boolean;
+}
+
+export interface LayoutResult {
+  deck: PlacedDeck;
+  fit: SlideFit[];
+  messages: LayoutMessage[];
+}
+
+export interface LayoutInputs {
+  /** Picture sizes, read at the edge. */
+  images: ReadonlyMap<string, ImageInfo>;
+  measure: Measurer;
+}
+
+/** Overflow below this many inches is rounding, not a problem. */
+const TOLERANCE = 0.01;
 
 function runStyle(font: string, sizePt: number, color: string, bold = false): RunStyle {
   return { font, sizePt, color, bold, italic: false, strike: false };
@@ -36,8 +77,79 @@ function rule(name: string, box: Box | undefined, color: string): Frame[] {
   return box ? [{ kind: 'rect', name, box, color }] : [];
 }
 
-function placeContext(theme: Theme, images: ReadonlyMap<string, ImageInfo>, style: TextStyle): PlaceContext {
-  return { theme, images, style, name: nameCounter() };
+/**
+ * The theme with the body set at `bodyPt`: code, tables, quotes and captions shrink in
+ * proportion, none below its floor.
+ */
+function scaledTheme(theme: Theme, bodyPt: number): Theme {
+  if (bodyPt === theme.sizes.body) return theme;
+  const ratio = bodyPt / theme.sizes.body;
+  const { sizes, floors } = theme;
+  const scale = (size: number, floor: number) => Math.max(Math.round(size * ratio * 2) / 2, Math.min(floor, size));
+  return {
+    ...theme,
+    sizes: {
+      ...sizes,
+      body: bodyPt,
+      code: scale(sizes.code, floors.code),
+      table: scale(sizes.table, floors.table),
+      quote: scale(sizes.quote, floors.body),
+      statCaption: scale(sizes.statCaption, floors.body),
+      statFigure: scale(sizes.statFigure, floors.body),
+    },
+  };
+}
+
+/** The body sizes to try, largest first, in whole points down to the floor. */
+function bodySizes(theme: Theme): number[] {
+  const sizes: number[] = [];
+  for (let size = theme.sizes.body; size > theme.floors.body; size -= 1) sizes.push(size);
+  return [...sizes, Math.min(theme.floors.body, theme.sizes.body)];
+}
+
+interface SlideContext {
+  theme: Theme;
+  deck: Deck;
+  inputs: LayoutInputs;
+  messages: LayoutMessage[];
+  slide: Slide;
+  /** The number of the first placed slide made from it. */
+  number: number;
+}
+
+function placeContext(theme: Theme, style: TextStyle, slide: SlideContext): PlaceContext {
+  return {
+    theme,
+    images: slide.inputs.images,
+    style,
+    name: nameCounter(),
+    measure: slide.inputs.measure,
+    warn: (ruleId, reason) => slide.messages.push({ ruleId, reason: `slide ${slide.number}: ${reason}`, position: slide.slide.position }),
+  };
+}
+
+/** A context for measuring only: nothing it places is kept, nothing it finds is reported. */
+function probeContext(theme: Theme, style: TextStyle, slide: SlideContext): PlaceContext {
+  return { ...placeContext(theme, style, slide), warn: () => undefined };
+}
+
+/** The largest size, down to the floor, at which a title fits its box in at most two lines. */
+function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext): PlacedParagraph[] {
+  const { theme, inputs } = slide;
+  const widthPt = (box.w - 2 * theme.spacing.insetInches) * 72;
+  for (let size = base.sizePt; ; size -= 1) {
+    const paragraphs = line(theme, runs, { ...base, sizePt: Math.max(size, floorPt) }, align);
+    const fits = paragraphs.every((paragraph) => inputs.measure.lineCount(paragraph, widthPt) <= 2) && inputs.measure.paragraphsHeight(paragraphs, box.w, theme.spacing.insetInches) <= box.h + TOLERANCE;
+    if (fits || size <= floorPt) {
+      if (!fits) slide.messages.push({ ruleId: 'text-overflow', reason: `the title "${runsToText(runs)}" needs more than two lines even at ${floorPt} pt`, position: slide.slide.position });
+      return paragraphs;
+    }
+  }
+}
+
+function titleSize(paragraphs: PlacedParagraph[]): number {
+  const run = paragraphs[0]?.runs.find((candidate) => candidate.type === 'text');
+  return run && run.type === 'text' ? run.sizePt : 0;
 }
 
 /** Footer text and slide number; `color` follows the slide's background. */
@@ -59,73 +171,192 @@ function background(slide: Slide, color: string, images: ReadonlyMap<string, Ima
   return { color: slide.background?.color ?? color, ...(image ? { imagePath: image } : {}) };
 }
 
-function titleFrames(theme: Theme, title: Inline[], boxes: { title: Box; rule?: Box | undefined }, ctx: PlaceContext): Frame[] {
-  if (title.length === 0) return [];
-  const style = runStyle(theme.fonts.heading, theme.sizes.slideTitle, theme.colors.heading, true);
-  return [textFrame('Title', boxes.title, line(theme, title, style), ctx, 'bottom'), ...rule('Title Rule', boxes.rule, theme.colors.accent)];
-}
-
-function agendaFrames(slide: AgendaSlide, theme: Theme, ctx: PlaceContext): Frame[] {
-  const boxes = theme.layouts.agenda;
-  const items = { type: 'list' as const, ordered: true, items: slide.items.map((runs) => ({ blocks: [{ type: 'paragraph' as const, runs }] })) };
-  return [...titleFrames(theme, slide.title, boxes, ctx), textFrame(ctx.name('Body'), boxes.body, blocksToParagraphs([items], ctx.style), ctx)];
-}
-
-/** Footnotes sit at the foot of the body box, which gives up their height. */
-function footnoteFrames(slide: BodySlide, body: Box, theme: Theme, ctx: PlaceContext): { frames: Frame[]; body: Box } {
-  if (slide.footnotes.length === 0) return { frames: [], body };
+function footnoteParagraphs(footnotes: readonly Footnote[], theme: Theme): PlacedParagraph[] {
   const style = textStyle(theme, runStyle(theme.fonts.body, theme.sizes.footnote, theme.colors.muted), { spaceAfterPt: 0, lineSpacing: 1 });
-  const paragraphs = slide.footnotes.flatMap((note) => blocksToParagraphs([{ type: 'paragraph', runs: [{ type: 'text', text: note.label, superscript: true }, { type: 'text', text: ' ' }, ...note.runs] }], style));
-  const height = paragraphsHeight(paragraphs, body.w, theme.spacing.insetInches);
-  const frame = textFrame('Footnotes', { x: body.x, y: body.y + body.h - height, w: body.w, h: height }, paragraphs, ctx, 'bottom');
-  return { frames: [frame], body: { ...body, h: Math.max(body.h - height - theme.spacing.gapInches / 2, 0.1) } };
+  return footnotes.flatMap((note) => blocksToParagraphs([{ type: 'paragraph', runs: [{ type: 'text', text: note.label, superscript: true }, { type: 'text', text: ' ' }, ...note.runs] }], style));
 }
 
-function bodyFrames(slide: BodySlide, theme: Theme, ctx: PlaceContext): Frame[] {
-  const boxes = theme.layouts[slide.layout];
-  const notes = footnoteFrames(slide, boxes.body, theme, ctx);
-  const body = notes.body;
-  switch (slide.layout) {
+/** The body's regions: where each group of blocks is stacked, for each layout. */
+function regions(layout: BodySlide['layout'], body: readonly Block[], box: Box, theme: Theme): { blocks: Block[]; box: Box; align: 'top' | 'middle' }[] {
+  switch (layout) {
     case 'quote':
-      return [...titleFrames(theme, slide.title, boxes, ctx), ...stackBlocks(slide.body, body, { ...ctx, style: { ...ctx.style, base: { ...ctx.style.base, sizePt: theme.sizes.quote } } }, 'middle'), ...notes.frames];
     case 'stat':
-      return [...titleFrames(theme, slide.title, boxes, ctx), ...stackBlocks(slide.body, body, ctx, 'middle'), ...notes.frames];
-    case 'end': {
-      const style = runStyle(theme.fonts.heading, theme.sizes.title, theme.colors.titleText, true);
-      const light = { ...ctx, style: { ...ctx.style, align: 'center' as const, base: { ...ctx.style.base, color: theme.colors.titleText } } };
-      return [
-        ...(slide.title.length > 0 ? [textFrame('Title', boxes.title, line(theme, slide.title, style, 'center'), ctx, 'bottom')] : []),
-        ...stackBlocks(slide.body, body, light, 'top'),
-        ...notes.frames,
-      ];
-    }
+      return [{ blocks: [...body], box, align: 'middle' }];
     case 'image': {
-      const text = slide.body.filter(isTextBlock);
-      const pictures = slide.body.filter((block) => !isTextBlock(block));
+      const text = body.filter(isTextBlock);
+      const pictures = body.filter((block) => !isTextBlock(block));
       const picture = theme.layouts.image.picture;
       // Without text, pictures take the whole width of both boxes.
-      const frames =
-        text.length === 0
-          ? stackBlocks(pictures, { x: body.x, y: body.y, w: picture.x + picture.w - body.x, h: body.h }, ctx, 'middle')
-          : [...stackBlocks(text, body, ctx), ...stackBlocks(pictures, { ...picture, h: Math.min(picture.h, body.h) }, ctx, 'middle')];
-      return [...titleFrames(theme, slide.title, boxes, ctx), ...frames, ...notes.frames];
+      if (text.length === 0) return [{ blocks: pictures, box: { ...box, w: picture.x + picture.w - box.x }, align: 'middle' }];
+      return [
+        { blocks: text, box, align: 'top' },
+        { blocks: pictures, box: { ...picture, h: Math.min(picture.h, box.h) }, align: 'middle' },
+      ];
     }
     default:
-      return [...titleFrames(theme, slide.title, boxes, ctx), ...stackBlocks(slide.body, body, ctx), ...notes.frames];
+      return [{ blocks: [...body], box, align: 'top' }];
   }
 }
 
-function layoutSlide(slide: Slide, theme: Theme, deck: Deck, number: number, images: ReadonlyMap<string, ImageInfo>): PlacedSlide {
+function bodyStyle(layout: BodySlide['layout'], theme: Theme): TextStyle {
+  const { colors, fonts, sizes } = theme;
+  if (layout === 'quote') return textStyle(theme, runStyle(fonts.body, sizes.quote, colors.text));
+  if (layout === 'end') return textStyle(theme, runStyle(fonts.body, sizes.body, colors.titleText), { align: 'center' });
+  return textStyle(theme, runStyle(fonts.body, sizes.body, colors.text));
+}
+
+/** A page of a body slide: its blocks, and the footnotes its text references. */
+interface Page {
+  body: Block[];
+  footnotes: Footnote[];
+}
+
+function referencedLabels(blocks: readonly Block[]): Set<string> {
+  return new Set(JSON.stringify(blocks).match(/"text":"[^"]*","superscript":true/g)?.map((match) => match.slice(8, match.indexOf('","'))) ?? []);
+}
+
+function pageOf(body: Block[], slide: BodySlide, first: boolean): Page {
+  // Footnotes go with the text that references them; the first page keeps any that nothing references.
+  const labels = referencedLabels(body);
+  const all = referencedLabels(slide.body);
+  return { body, footnotes: slide.footnotes.filter((note) => labels.has(note.label) || (first && !all.has(note.label))) };
+}
+
+/** The body box left once the footnotes have their place at its foot. */
+function bodyBox(layout: BodySlide['layout'], footnotes: readonly Footnote[], theme: Theme, measure: Measurer): { body: Box; footnotes?: { box: Box; paragraphs: PlacedParagraph[] } } {
+  const body = theme.layouts[layout].body;
+  if (footnotes.length === 0) return { body };
+  const paragraphs = footnoteParagraphs(footnotes, theme);
+  const height = measure.paragraphsHeight(paragraphs, body.w, theme.spacing.insetInches);
+  return {
+    body: { ...body, h: Math.max(body.h - height - theme.spacing.gapInches / 2, 0.1) },
+    footnotes: { box: { x: body.x, y: body.y + body.h - height, w: body.w, h: height }, paragraphs },
+  };
+}
+
+/** How far a page's content runs past its box at a body size (negative: room to spare). */
+function overflow(slide: BodySlide, page: Page, bodyPt: number, context: SlideContext): number {
+  const theme = scaledTheme(context.theme, bodyPt);
+  const ctx = probeContext(theme, bodyStyle(slide.layout, theme), context);
+  const { body } = bodyBox(slide.layout, page.footnotes, theme, context.inputs.measure);
+  return Math.max(...regions(slide.layout, page.body, body, theme).map((region) => stackNeeded(region.blocks, region.box.w, ctx) - region.box.h));
+}
+
+/** The largest body size at which a page fits, or undefined when it does not fit even at the floor. */
+function largestFit(slide: BodySlide, page: Page, context: SlideContext): number | undefined {
+  return bodySizes(context.theme).find((size) => overflow(slide, page, size, context) <= TOLERANCE);
+}
+
+/** Cut a body into pages that each fit at the floor size, cutting units finer where one alone is too large. */
+function paginate(slide: BodySlide, context: SlideContext): { pages: Page[]; overflow: boolean } {
+  const floor = bodySizes(context.theme).at(-1)!;
+  const fits = (units: Unit[], first: boolean) => overflow(slide, pageOf(fromUnits(units), slide, first), floor, context) <= TOLERANCE;
+  const queue = toUnits(slide.body);
+  const pages: Unit[][] = [];
+  let current: Unit[] = [];
+  let overflowed = false;
+  while (queue.length > 0) {
+    const unit = queue.shift()!;
+    if (fits([...current, unit], pages.length === 0)) {
+      current.push(unit);
+      continue;
+    }
+    if (current.length > 0) {
+      pages.push(current);
+      current = [];
+      queue.unshift(unit);
+      continue;
+    }
+    const finer = refineUnit(unit);
+    if (finer) queue.unshift(...finer);
+    else {
+      // Nothing smaller to cut: it stands alone on a slide, and is reported.
+      overflowed = true;
+      pages.push([unit]);
+    }
+  }
+  if (current.length > 0) pages.push(current);
+  return { pages: pages.map((units, index) => pageOf(fromUnits(units), slide, index === 0)), overflow: overflowed };
+}
+
+function placeBodyPage(slide: BodySlide, page: Page, bodyPt: number, title: Inline[], context: SlideContext, number: number): { placed: PlacedSlide; titlePt: number } {
+  const theme = scaledTheme(context.theme, bodyPt);
   const { colors, fonts, sizes, layouts } = theme;
-  const ctx = placeContext(theme, images, textStyle(theme, runStyle(fonts.body, sizes.body, colors.text)));
-  const notesStyle = textStyle(theme, runStyle(fonts.body, sizes.notes, '000000'), { spaceAfterPt: 6, lineSpacing: 1, codeScale: sizes.notes / sizes.code });
-  const notes = blocksToParagraphs(slide.notes, notesStyle);
+  const ctx = placeContext(theme, bodyStyle(slide.layout, theme), context);
+  const boxes = layouts[slide.layout];
+  const { body, footnotes } = bodyBox(slide.layout, page.footnotes, theme, context.inputs.measure);
+  const dark = slide.layout === 'end';
+  const frames: Frame[] = [];
+  let titlePt = 0;
+  if (title.length > 0) {
+    const base = dark ? runStyle(fonts.heading, sizes.title, colors.titleText, true) : runStyle(fonts.heading, sizes.slideTitle, colors.heading, true);
+    const paragraphs = fitTitle(title, boxes.title, base, theme.floors.title, dark ? 'center' : 'left', context);
+    titlePt = titleSize(paragraphs);
+    frames.push(textFrame('Title', boxes.title, paragraphs, ctx, 'bottom'));
+    if (!dark) frames.push(...rule('Title Rule', boxes.rule, colors.accent));
+  }
+  for (const region of regions(slide.layout, page.body, body, theme)) frames.push(...stackBlocks(region.blocks, region.box, ctx, region.align));
+  if (footnotes) frames.push(textFrame('Footnotes', footnotes.box, footnotes.paragraphs, ctx, 'bottom'));
+  if (!dark) frames.push(...footerFrames(theme, context.deck, number, colors.muted, ctx));
+  return { placed: { background: background(slide, dark ? colors.titleBackground : colors.background, context.inputs.images), frames, notes: [] }, titlePt };
+}
+
+/** A body slide → one placed slide, or several when its content continues. */
+function layoutBodySlide(slide: BodySlide, context: SlideContext, number: number): { placed: PlacedSlide[]; fit: SlideFit } {
+  const { theme, deck } = context;
+  const whole = pageOf(slide.body, slide, true);
+  const size = largestFit(slide, whole, context);
+  let pages: Page[];
+  let bodyPt: number;
+  let overflowed = false;
+  if (size !== undefined) {
+    pages = [whole];
+    bodyPt = size;
+  } else {
+    const paginated = paginate(slide, context);
+    pages = paginated.pages;
+    overflowed = paginated.overflow;
+    // All parts share one size, the largest at which every part fits.
+    const floor = bodySizes(theme).at(-1)!;
+    bodyPt = Math.min(...pages.map((page) => largestFit(slide, page, context) ?? floor));
+  }
+  const continued = wordsFor(deck.meta.lang).continued;
+  let titlePt = theme.sizes.slideTitle;
+  const placed = pages.map((page, index) => {
+    const title: Inline[] = index === 0 || slide.title.length === 0 ? slide.title : [...slide.title, { type: 'text', text: ` ${continued}` }];
+    const result = placeBodyPage(slide, page, bodyPt, title, context, number + index);
+    if (result.titlePt > 0) titlePt = Math.min(titlePt, result.titlePt);
+    return result.placed;
+  });
+  return {
+    placed,
+    fit: {
+      slide: number,
+      title: runsToText(slide.title),
+      position: slide.position,
+      ...(bodyPt < theme.sizes.body ? { bodyPt } : {}),
+      ...(titlePt < theme.sizes.slideTitle ? { titlePt } : {}),
+      continuations: pages.length - 1,
+      overflow: overflowed,
+    },
+  };
+}
+
+function agendaFrames(slide: AgendaSlide, theme: Theme, ctx: PlaceContext, context: SlideContext): Frame[] {
+  const boxes = theme.layouts.agenda;
+  const items = { type: 'list' as const, ordered: true, items: slide.items.map((runs) => ({ blocks: [{ type: 'paragraph' as const, runs }] })) };
+  const title = fitTitle(slide.title, boxes.title, runStyle(theme.fonts.heading, theme.sizes.slideTitle, theme.colors.heading, true), theme.floors.title, 'left', context);
+  return [textFrame('Title', boxes.title, title, ctx, 'bottom'), ...rule('Title Rule', boxes.rule, theme.colors.accent), textFrame(ctx.name('Body'), boxes.body, blocksToParagraphs([items], ctx.style), ctx)];
+}
+
+function layoutOtherSlide(slide: Exclude<Slide, BodySlide>, context: SlideContext, number: number): PlacedSlide {
+  const { theme, deck, inputs } = context;
+  const { colors, fonts, sizes, layouts, floors } = theme;
+  const ctx = placeContext(theme, textStyle(theme, runStyle(fonts.body, sizes.body, colors.text)), context);
   switch (slide.layout) {
     case 'title': {
-      const frames: Frame[] = [
-        textFrame('Title', layouts.title.title, line(theme, slide.title, runStyle(fonts.heading, sizes.title, colors.titleText, true)), ctx, 'bottom'),
-        ...rule('Title Rule', layouts.title.rule, colors.titleAccent),
-      ];
+      const title = fitTitle(slide.title, layouts.title.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), floors.title, 'left', context);
+      const frames: Frame[] = [textFrame('Title', layouts.title.title, title, ctx, 'bottom'), ...rule('Title Rule', layouts.title.rule, colors.titleAccent)];
       if (slide.subtitle) {
         frames.push(textFrame('Subtitle', layouts.title.subtitle, line(theme, slide.subtitle, runStyle(fonts.body, sizes.subtitle, colors.titleText)), ctx));
       }
@@ -134,37 +365,60 @@ function layoutSlide(slide: Slide, theme: Theme, deck: Deck, number: number, ima
         const style = runStyle(fonts.body, sizes.meta, colors.titleText);
         frames.push(textFrame('Author', layouts.title.meta, meta.flatMap((text) => line(theme, [{ type: 'text', text }], style)), ctx));
       }
-      return { background: background(slide, colors.titleBackground, images), frames, notes };
+      return { background: background(slide, colors.titleBackground, inputs.images), frames, notes: [] };
     }
-    case 'section':
+    case 'section': {
+      const title = fitTitle(slide.title, layouts.section.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true), floors.title, 'left', context);
       return {
-        background: background(slide, colors.sectionBackground, images),
-        frames: [
-          textFrame('Title', layouts.section.title, line(theme, slide.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true)), ctx, 'bottom'),
-          ...rule('Title Rule', layouts.section.rule, colors.titleAccent),
-          ...footerFrames(theme, deck, number, colors.sectionText, ctx),
-        ],
-        notes,
+        background: background(slide, colors.sectionBackground, inputs.images),
+        frames: [textFrame('Title', layouts.section.title, title, ctx, 'bottom'), ...rule('Title Rule', layouts.section.rule, colors.titleAccent), ...footerFrames(theme, deck, number, colors.sectionText, ctx)],
+        notes: [],
       };
+    }
     case 'agenda':
-      return { background: background(slide, colors.background, images), frames: [...agendaFrames(slide, theme, ctx), ...footerFrames(theme, deck, number, colors.muted, ctx)], notes };
-    default: {
-      const dark = slide.layout === 'end';
-      return {
-        background: background(slide, dark ? colors.titleBackground : colors.background, images),
-        frames: [...bodyFrames(slide, theme, ctx), ...(dark ? [] : footerFrames(theme, deck, number, colors.muted, ctx))],
-        notes,
-      };
-    }
+      return { background: background(slide, colors.background, inputs.images), frames: [...agendaFrames(slide, theme, ctx, context), ...footerFrames(theme, deck, number, colors.muted, ctx)], notes: [] };
   }
 }
 
-/** Deck + theme (+ the images' sizes, read at the edge) → placed frames: every position and style decided. */
-export function layoutDeck(deck: Deck, theme: Theme, images: ReadonlyMap<string, ImageInfo> = new Map()): PlacedDeck {
-  return {
-    widthInches: theme.slide.widthInches,
-    heightInches: theme.slide.heightInches,
-    lang: deck.meta.lang,
-    slides: deck.slides.map((slide, index) => layoutSlide(slide, theme, deck, index + 1, images)),
-  };
+function notesOf(slide: Slide, theme: Theme): PlacedParagraph[] {
+  const { fonts, sizes } = theme;
+  return blocksToParagraphs(slide.notes, textStyle(theme, runStyle(fonts.body, sizes.notes, '000000'), { spaceAfterPt: 6, lineSpacing: 1, codeScale: sizes.notes / sizes.code }));
+}
+
+/** The fitting report as messages: what was shrunk, what continued, what still does not fit. */
+function fitMessages(fit: SlideFit, theme: Theme): LayoutMessage[] {
+  const messages: LayoutMessage[] = [];
+  const name = fit.title ? `slide ${fit.slide} "${fit.title}"` : `slide ${fit.slide}`;
+  if (fit.bodyPt !== undefined) messages.push({ ruleId: 'text-shrunk', reason: `${name}: text set at ${fit.bodyPt} pt instead of ${theme.sizes.body} pt to fit`, position: fit.position });
+  if (fit.titlePt !== undefined) messages.push({ ruleId: 'text-shrunk', reason: `${name}: title set at ${fit.titlePt} pt instead of ${theme.sizes.slideTitle} pt to fit`, position: fit.position });
+  if (fit.continuations > 0) messages.push({ ruleId: 'slide-continued', reason: `${name}: continues onto ${fit.continuations} more slide${fit.continuations > 1 ? 's' : ''}`, position: fit.position });
+  if (fit.overflow) messages.push({ ruleId: 'text-overflow', reason: `${name}: a block is too large for a slide even at ${theme.floors.body} pt and cannot be cut smaller`, position: fit.position });
+  return messages;
+}
+
+/**
+ * Deck + theme (+ picture sizes and font metrics, read at the edge) → placed frames, with
+ * every position and style decided and text fitted: shrunk to the theme's floor, then
+ * continued on further slides.
+ */
+export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): LayoutResult {
+  const slides: PlacedSlide[] = [];
+  const fit: SlideFit[] = [];
+  const messages: LayoutMessage[] = [];
+  for (const slide of deck.slides) {
+    const number = slides.length + 1;
+    const context: SlideContext = { theme, deck, inputs, messages, slide, number };
+    const notes = notesOf(slide, theme);
+    if (slide.layout === 'title' || slide.layout === 'section' || slide.layout === 'agenda') {
+      slides.push({ ...layoutOtherSlide(slide, context, number), notes });
+      continue;
+    }
+    const result = layoutBodySlide(slide, context, number);
+    // Speaker notes stay with the first part of a continued slide.
+    slides.push({ ...result.placed[0]!, notes }, ...result.placed.slice(1));
+    fit.push(result.fit);
+    messages.push(...fitMessages(result.fit, theme));
+  }
+  const unique = [...new Map(messages.map((message) => [`${message.ruleId}|${message.reason}|${message.position?.line}`, message])).values()];
+  return { deck: { widthInches: theme.slide.widthInches, heightInches: theme.slide.heightInches, lang: deck.meta.lang, slides }, fit, messages: unique };
 }

@@ -1,89 +1,210 @@
-import type { PlacedParagraph, PlacedRun } from './frames.js';
+import LineBreaker from 'linebreak';
+import type { Face, FontSet } from '../fonts/font-set.js';
+import type { PlacedParagraph, PlacedRun, RunStyle } from './frames.js';
 
+const POINTS_PER_INCH = 72;
 /**
- * Text measurement by estimated character widths. It is deliberately conservative (wide
- * estimates, so text is given room rather than clipped) and is the single place to swap
- * for font-metric measurement.
+ * One line of text is 1.2 times its size, scaled by the paragraph's line spacing: that is how
+ * LibreOffice and PowerPoint set proportional spacing (checked against LibreOffice's PDF output).
  */
 const LINE_HEIGHT = 1.2;
-const POINTS_PER_INCH = 72;
+/** Renderers differ slightly in kerning and hinting; a line is filled to this share of its width. */
+const WIDTH_SAFETY = 0.97;
+const SUPERSCRIPT_SCALE = 0.7;
 
-function charEm(char: string, mono: boolean): number {
-  if (mono) return 0.6;
-  if (char === ' ') return 0.26;
-  if (/[\u1100-\u11FF\u2E80-\uA4CF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFF60]/u.test(char)) return 1;
-  if (/\p{Extended_Pictographic}/u.test(char)) return 1.2;
-  if (/[0-9]/.test(char)) return 0.57;
-  if (/[mwMWЖШЩЮжшщю@%]/.test(char)) return 0.85;
-  if (/[ilj.,;:'!|()\[\]іІ]/.test(char)) return 0.3;
-  if (/\p{Lu}/u.test(char)) return 0.66;
-  return 0.55;
+type StyledText = Pick<RunStyle, 'font' | 'sizePt' | 'bold' | 'italic' | 'superscript'>;
+
+export interface Coverage {
+  /** The run split where its characters need another font. */
+  runs: PlacedRun[];
+  /** Characters the run's own font lacks, with the font that draws them (undefined: none of the theme's). */
+  substituted: { chars: string; from: string; to: string | undefined }[];
 }
 
-export function textWidthPt(text: string, sizePt: number, bold: boolean, mono: boolean): number {
-  let ems = 0;
-  for (const char of text) ems += charEm(char, mono);
-  return ems * sizePt * (bold && !mono ? 1.07 : 1);
-}
+/** Text measured with the real font files: advances from the fonts, breaks by UAX #14. */
+export class Measurer {
+  private readonly widths = new Map<string, number>();
 
-function runWidth(run: PlacedRun & { type: 'text' | 'slide-number' }, text: string): number {
-  return textWidthPt(text, run.superscript ? run.sizePt * 0.7 : run.sizePt, run.bold, /mono/i.test(run.font));
-}
+  constructor(
+    private readonly fonts: FontSet,
+    private readonly fallbacks: readonly string[],
+  ) {}
 
-/** Greedy word wrap: how many lines a paragraph takes in a width. */
-export function lineCount(paragraph: PlacedParagraph, widthPt: number): number {
-  const available = Math.max(widthPt - paragraph.marginInches * POINTS_PER_INCH, 1);
-  let lines = 1;
-  let used = 0;
-  for (const run of paragraph.runs) {
-    if (run.type === 'break') {
-      lines += 1;
-      used = 0;
-      continue;
+  private face(style: StyledText): Face | undefined {
+    return this.fonts.face(style.font, style.bold, style.italic);
+  }
+
+  /** The width of text in points. */
+  width(text: string, style: StyledText): number {
+    const size = style.superscript ? style.sizePt * SUPERSCRIPT_SCALE : style.sizePt;
+    const key = `${style.font}|${style.bold}|${style.italic}|${text}`;
+    let ems = this.widths.get(key);
+    if (ems === undefined) {
+      const face = this.face(style);
+      // A family deckdown has no file for is measured as a wide sans, so it errs towards room.
+      ems = face ? face.layout(text).advanceWidth / face.unitsPerEm : [...text].length * 0.6;
+      this.widths.set(key, ems);
     }
-    for (const piece of run.text.split(/(?<= )/)) {
-      const width = runWidth(run, piece);
-      if (used + width <= available || used === 0) {
-        // A word wider than the line breaks across as many lines as it needs.
-        const extra = used === 0 ? Math.max(Math.ceil(width / available) - 1, 0) : 0;
-        lines += extra;
-        used = used === 0 && extra > 0 ? width - extra * available : used + width;
+    return ems * size;
+  }
+
+  lineHeight(sizePt: number, spacing: number): number {
+    return sizePt * LINE_HEIGHT * spacing;
+  }
+
+  /** Which font draws a character: the run's own, else the first fallback that has it. */
+  private fontFor(char: string, style: StyledText): string | undefined {
+    const code = char.codePointAt(0)!;
+    // Spaces, joiners and variation selectors go with their neighbours.
+    if (/\s|\p{M}|\u200D|[\uFE00-\uFE0F]/u.test(char)) return style.font;
+    if (this.face(style)?.hasGlyphForCodePoint(code) ?? true) return style.font;
+    return this.fallbacks.find((family) => this.fonts.face(family, style.bold, style.italic)?.hasGlyphForCodePoint(code));
+  }
+
+  /** Split runs where characters are missing from their font, so they are drawn and measured with the fallback. */
+  cover(runs: readonly PlacedRun[]): Coverage {
+    const covered: PlacedRun[] = [];
+    const substituted = new Map<string, { chars: Set<string>; from: string; to: string | undefined }>();
+    for (const run of runs) {
+      if (run.type !== 'text') {
+        covered.push(run);
+        continue;
+      }
+      let current: { font: string; text: string } | undefined;
+      const flush = () => {
+        if (current?.text) covered.push({ ...run, text: current.text, font: current.font });
+      };
+      for (const char of run.text) {
+        const found = this.fontFor(char, run);
+        if (found !== run.font && !run.generated) {
+          const key = `${run.font}>${found}`;
+          const entry = substituted.get(key) ?? { chars: new Set<string>(), from: run.font, to: found };
+          entry.chars.add(char);
+          substituted.set(key, entry);
+        }
+        const font = found ?? run.font;
+        if (current?.font === font) current.text += char;
+        else {
+          flush();
+          current = { font, text: char };
+        }
+      }
+      flush();
+    }
+    return { runs: covered, substituted: [...substituted.values()].map((entry) => ({ chars: [...entry.chars].join(''), from: entry.from, to: entry.to })) };
+  }
+
+  /** How many lines a paragraph takes in a width (points), breaking as LibreOffice and PowerPoint do. */
+  lineCount(paragraph: PlacedParagraph, widthPt: number): number {
+    return this.lines(paragraph, widthPt).length;
+  }
+
+  /**
+   * The paragraph's lines as [start, end) offsets into its text. Breaks follow UAX #14; a piece
+   * wider than the line is broken between characters, as renderers do.
+   */
+  lines(paragraph: PlacedParagraph, widthPt: number): [number, number][] {
+    const available = Math.max((widthPt - paragraph.marginInches * POINTS_PER_INCH) * WIDTH_SAFETY, 1);
+    const { text, styleAt } = flatten(paragraph.runs);
+    const measure = (from: number, to: number) => {
+      let width = 0;
+      let at = from;
+      while (at < to) {
+        const { style, end } = styleAt(at);
+        const stop = Math.min(end, to);
+        if (style) width += this.width(text.slice(at, stop), style);
+        at = stop;
+      }
+      return width;
+    };
+    const lines: [number, number][] = [];
+    let lineStart = 0;
+    let lineWidth = 0;
+    let last = 0;
+    const breaker = new LineBreaker(text);
+    for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+      const piece = text.slice(last, next.position);
+      // Trailing spaces hang past the edge; they never push a word to the next line.
+      const visible = piece.replace(/[ \n]+$/, '');
+      const width = measure(last, last + visible.length);
+      if (lineWidth + width > available && lineWidth > 0) {
+        lines.push([lineStart, last]);
+        lineStart = last;
+        lineWidth = 0;
+      }
+      if (width > available) {
+        // A word longer than the line breaks between characters.
+        let start = last;
+        for (const char of visible) {
+          const charWidth = measure(start, start + char.length);
+          if (lineWidth + charWidth > available && lineWidth > 0) {
+            lines.push([lineStart, start]);
+            lineStart = start;
+            lineWidth = 0;
+          }
+          lineWidth += charWidth;
+          start += char.length;
+        }
+        lineWidth += measure(last + visible.length, next.position);
       } else {
-        lines += 1;
-        used = width;
+        lineWidth += measure(last, next.position);
+      }
+      last = next.position;
+      if (next.required && last < text.length) {
+        lines.push([lineStart, last]);
+        lineStart = last;
+        lineWidth = 0;
       }
     }
+    lines.push([lineStart, text.length]);
+    return lines;
   }
-  return lines;
+
+  /** The height, in inches, that paragraphs take in a frame of this width, insets included. */
+  paragraphsHeight(paragraphs: readonly PlacedParagraph[], widthInches: number, insetInches: number): number {
+    const widthPt = (widthInches - 2 * insetInches) * POINTS_PER_INCH;
+    const points = paragraphs.reduce((sum, paragraph, index) => {
+      const after = index < paragraphs.length - 1 ? paragraph.spaceAfterPt : 0;
+      return sum + this.lineCount(paragraph, widthPt) * this.lineHeight(largestSize(paragraph), paragraph.lineSpacing) + paragraph.spaceBeforePt + after;
+    }, 0);
+    return points / POINTS_PER_INCH + 2 * insetInches;
+  }
+
+  /** The width, in inches, of a paragraph's longest word and of its whole text on one line. */
+  naturalWidths(paragraphs: readonly PlacedParagraph[]): { word: number; line: number } {
+    let word = 0;
+    let line = 0;
+    for (const paragraph of paragraphs) {
+      let total = paragraph.marginInches * POINTS_PER_INCH;
+      for (const run of paragraph.runs) {
+        if (run.type === 'break') continue;
+        total += this.width(run.text, run);
+        for (const piece of run.text.split(/\s+/)) word = Math.max(word, this.width(piece, run));
+      }
+      line = Math.max(line, total);
+    }
+    return { word: word / POINTS_PER_INCH / WIDTH_SAFETY, line: line / POINTS_PER_INCH / WIDTH_SAFETY };
+  }
 }
 
 function largestSize(paragraph: PlacedParagraph): number {
   return paragraph.runs.reduce((size, run) => (run.type === 'break' ? size : Math.max(size, run.sizePt)), paragraph.endSizePt);
 }
 
-/** The height, in inches, that paragraphs take in a frame of this width, insets included. */
-export function paragraphsHeight(paragraphs: readonly PlacedParagraph[], widthInches: number, insetInches: number): number {
-  const widthPt = (widthInches - 2 * insetInches) * POINTS_PER_INCH;
-  const points = paragraphs.reduce((sum, paragraph, index) => {
-    const lineHeight = largestSize(paragraph) * LINE_HEIGHT * paragraph.lineSpacing;
-    const after = index < paragraphs.length - 1 ? paragraph.spaceAfterPt : 0;
-    return sum + lineCount(paragraph, widthPt) * lineHeight + paragraph.spaceBeforePt + after;
-  }, 0);
-  return points / POINTS_PER_INCH + 2 * insetInches;
-}
-
-/** The width, in inches, of a paragraph's longest word and of its whole text on one line. */
-export function naturalWidths(paragraphs: readonly PlacedParagraph[]): { word: number; line: number } {
-  let word = 0;
-  let line = 0;
-  for (const paragraph of paragraphs) {
-    let total = paragraph.marginInches * POINTS_PER_INCH;
-    for (const run of paragraph.runs) {
-      if (run.type === 'break') continue;
-      total += runWidth(run, run.text);
-      for (const piece of run.text.split(' ')) word = Math.max(word, runWidth(run, piece));
-    }
-    line = Math.max(line, total);
+/** A paragraph's runs as one string (line breaks as "\n") and a lookup of the style at an offset. */
+function flatten(runs: readonly PlacedRun[]): { text: string; styleAt: (offset: number) => { style: StyledText | undefined; end: number } } {
+  const spans: { start: number; end: number; style: StyledText | undefined }[] = [];
+  let text = '';
+  for (const run of runs) {
+    const piece = run.type === 'break' ? '\n' : run.text;
+    spans.push({ start: text.length, end: text.length + piece.length, style: run.type === 'break' ? undefined : run });
+    text += piece;
   }
-  return { word: word / POINTS_PER_INCH, line: line / POINTS_PER_INCH };
+  return {
+    text,
+    styleAt: (offset) => {
+      const span = spans.find((candidate) => offset >= candidate.start && offset < candidate.end);
+      return span ? { style: span.style, end: span.end } : { style: undefined, end: text.length };
+    },
+  };
 }

@@ -141,9 +141,9 @@ function listToParagraphs(list: List, style: TextStyle, level: number): PlacedPa
     const hang = style.indentInches * (list.ordered ? 1.1 : 0.8);
     const [first, ...rest] = item.blocks;
     const lead = first?.type === 'paragraph' ? first : undefined;
-    const taskBox: Inline[] = item.checked === undefined ? [] : [{ type: 'text', text: `${TASK_BOXES[`${item.checked}`]} ` }];
-    const leadRuns = [...taskBox, ...(lead?.runs ?? [])];
-    const head = paragraph(runsToPlaced(leadRuns, style), style, {
+    const taskBox: PlacedRun[] =
+      item.checked === undefined ? [] : runsToPlaced([{ type: 'text', text: `${TASK_BOXES[`${item.checked}`]} ` }], style).map((run) => ({ ...run, generated: true }));
+    const head = paragraph([...taskBox, ...runsToPlaced(lead?.runs ?? [], style)], style, {
       level,
       bullet,
       marginInches: level * style.indentInches + hang,

@@ -1,5 +1,6 @@
 import type { ImageInfo } from '../media/image-info.js';
 import type { Theme } from '../theme/schema.js';
+import type { Measurer } from './measure.js';
 import type { TextStyle } from './paragraphs.js';
 
 /** What placing one slide's blocks needs: the theme, the images' sizes and unique frame names. */
@@ -9,6 +10,9 @@ export interface PlaceContext {
   style: TextStyle;
   /** A name not yet used on this slide: "Body", then "Body 2", … */
   name: (base: string) => string;
+  measure: Measurer;
+  /** Records a problem found while placing this slide. */
+  warn: (ruleId: 'font-fallback', reason: string) => void;
 }
 
 export function nameCounter(): (base: string) => string {

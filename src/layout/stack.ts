@@ -1,7 +1,6 @@
 import type { Block, Chart, Columns, Image, Stat } from '../outline/schema.js';
 import type { Box } from '../theme/schema.js';
 import type { Frame, TextFrame } from './frames.js';
-import { paragraphsHeight } from './measure.js';
 import { blocksToParagraphs, isTextBlock, paragraph, runsToPlaced, type TextStyle } from './paragraphs.js';
 import type { PlaceContext } from './place-context.js';
 import { layoutTable, tableNaturalHeight } from './table.js';
@@ -36,8 +35,21 @@ function group(blocks: readonly Block[]): Item[] {
   return items;
 }
 
+/** Paragraphs whose characters are all drawn by a font that has them, the theme's fallbacks included. */
+export function coverParagraphs(paragraphs: TextFrame['paragraphs'], ctx: PlaceContext): TextFrame['paragraphs'] {
+  return paragraphs.map((paragraph) => {
+    const { runs, substituted } = ctx.measure.cover(paragraph.runs);
+    for (const { chars, from, to } of substituted) {
+      const list = [...chars].map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+      const verb = [...chars].length > 1 ? 'are' : 'is';
+      ctx.warn('font-fallback', to ? `${list} ${verb} not in ${from}; drawn with ${to}` : `${list} ${verb} in none of the theme's fonts (${from} and its fallbacks); the viewer will substitute a font`);
+    }
+    return { ...paragraph, runs };
+  });
+}
+
 export function textFrame(name: string, box: Box, paragraphs: TextFrame['paragraphs'], ctx: PlaceContext, anchor: TextFrame['anchor'] = 'top'): TextFrame {
-  return { kind: 'text', name, box, anchor, insetInches: ctx.theme.spacing.insetInches, paragraphs };
+  return { kind: 'text', name, box, anchor, insetInches: ctx.theme.spacing.insetInches, paragraphs: coverParagraphs(paragraphs, ctx) };
 }
 
 function statFrames(stats: Stat[], box: Box, ctx: PlaceContext): Frame[] {
@@ -52,7 +64,7 @@ function statFrames(stats: Stat[], box: Box, ctx: PlaceContext): Frame[] {
       lineSpacing: 1,
       endSizePt: theme.sizes.statFigure,
     });
-    const figureHeight = paragraphsHeight([figure], width, theme.spacing.insetInches);
+    const figureHeight = ctx.measure.paragraphsHeight([figure], width, theme.spacing.insetInches);
     const caption = blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], { ...center, base: { ...center.base, sizePt: theme.sizes.statCaption } });
     return [
       textFrame(ctx.name('Figure'), { x, y: box.y, w: width, h: figureHeight }, [figure], ctx, 'bottom'),
@@ -65,7 +77,7 @@ function statsHeight(stats: Stat[], width: number, ctx: PlaceContext): number {
   const { theme } = ctx;
   const each = (width - theme.spacing.gapInches * (stats.length - 1)) / stats.length;
   const center: TextStyle = { ...ctx.style, align: 'center', base: { ...ctx.style.base, sizePt: theme.sizes.statCaption } };
-  const captions = stats.map((stat) => paragraphsHeight(blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], center), each, theme.spacing.insetInches));
+  const captions = stats.map((stat) => ctx.measure.paragraphsHeight(blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], center), each, theme.spacing.insetInches));
   return (theme.sizes.statFigure * 1.2) / 72 + 2 * theme.spacing.insetInches + Math.max(...captions);
 }
 
@@ -88,20 +100,21 @@ function imageMaxHeight(image: Image, width: number, ctx: PlaceContext): number 
   return ((image.widthPercent ? (width * image.widthPercent) / 100 : width) / aspect);
 }
 
-function columnFrames(columns: Columns, box: Box, ctx: PlaceContext): Frame[] {
+/** Each column's box: percentages are of the width left after the gaps; columns without one share the rest. */
+function columnBoxes(columns: Columns, box: Box, ctx: PlaceContext): Box[] {
   const gap = ctx.theme.spacing.gapInches;
   const usable = box.w - gap * (columns.columns.length - 1);
   const given = columns.columns.reduce((sum, column) => sum + (column.widthPercent ?? 0), 0);
   const free = columns.columns.filter((column) => column.widthPercent === undefined).length;
-  // Percentages are of the usable width; columns without one share what is left, and an overfull set is scaled down.
   const rest = free > 0 ? Math.max(100 - given, 0) / free : 0;
+  // An overfull set of percentages is scaled down to fit.
   const total = given + rest * free || 100;
   let x = box.x;
-  return columns.columns.flatMap((column) => {
+  return columns.columns.map((column) => {
     const w = (usable * (column.widthPercent ?? rest)) / total;
-    const frames = stackBlocks(column.blocks, { x, y: box.y, w, h: box.h }, ctx);
+    const columnBox = { x, y: box.y, w, h: box.h };
     x += w + gap;
-    return frames;
+    return columnBox;
   });
 }
 
@@ -126,43 +139,86 @@ function share(available: number, limits: number[]): number[] {
   return heights;
 }
 
+/** The least height a picture or chart is given before the slide counts as full. */
+const MIN_PICTURE_INCHES = 1.5;
+const MIN_CHART_INCHES = 2.5;
+
+/**
+ * How each item of a stack is sized: text, figures and tables need their measured height
+ * (`fixed`); pictures, charts and columns take a share of what is left, at least `min` and at
+ * most `max`.
+ */
+interface Plan {
+  items: Item[];
+  paragraphs: Map<Item, TextFrame['paragraphs']>;
+  fixed: (number | undefined)[];
+  min: number[];
+  max: number[];
+  /** The least height the whole stack needs. */
+  needed: number;
+}
+
+function plan(blocks: readonly Block[], width: number, ctx: PlaceContext): Plan {
+  const { theme } = ctx;
+  const inset = theme.spacing.insetInches;
+  const items = group(blocks);
+  const paragraphs = new Map<Item, TextFrame['paragraphs']>();
+  const fixed = items.map((item) => {
+    switch (item.kind) {
+      case 'text': {
+        const placed = blocksToParagraphs(item.blocks, ctx.style);
+        paragraphs.set(item, placed);
+        // Measured as drawn, fallback fonts included; the frame reports the substitutions once.
+        return ctx.measure.paragraphsHeight(coverParagraphs(placed, { ...ctx, warn: () => undefined }), width, inset);
+      }
+      case 'stats':
+        return statsHeight(item.stats, width, ctx);
+      case 'table':
+        return tableNaturalHeight(layoutTable(item.block, { x: 0, y: 0, w: width, h: 0 }, { ...ctx, name: () => '', warn: () => undefined }));
+      default:
+        return undefined;
+    }
+  });
+  const max = items.map((item) => (item.kind === 'image' ? imageMaxHeight(item.image, width, ctx) : item.kind === 'chart' || item.kind === 'columns' ? Infinity : 0));
+  const min = items.map((item, index) => {
+    switch (item.kind) {
+      case 'image':
+        return Math.min(max[index]!, MIN_PICTURE_INCHES);
+      case 'chart':
+        return MIN_CHART_INCHES;
+      case 'columns': {
+        const boxes = columnBoxes(item.columns, { x: 0, y: 0, w: width, h: 0 }, ctx);
+        return Math.max(...item.columns.columns.map((column, at) => plan(column.blocks, boxes[at]!.w, ctx).needed));
+      }
+      default:
+        return 0;
+    }
+  });
+  const gaps = theme.spacing.gapInches * Math.max(items.length - 1, 0);
+  const needed = items.reduce((sum, _, index) => sum + (fixed[index] ?? min[index]!), gaps);
+  return { items, paragraphs, fixed, min, max, needed };
+}
+
+/** The least height blocks need when stacked in a box of this width. */
+export function stackNeeded(blocks: readonly Block[], width: number, ctx: PlaceContext): number {
+  return plan(blocks, width, ctx).needed;
+}
+
 /**
  * Blocks → frames stacked top to bottom inside a box. With `middle`, the stack is centred
  * vertically (quotes, figures, closing slides).
  */
 export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContext, align: 'top' | 'middle' = 'top'): Frame[] {
   const { theme } = ctx;
-  const inset = theme.spacing.insetInches;
   const gap = theme.spacing.gapInches;
-  const items = group(blocks);
-  const paragraphsOf = new Map<Item, TextFrame['paragraphs']>();
-  const fixed = items.map((item) => {
-    if (item.kind === 'text') {
-      const paragraphs = blocksToParagraphs(item.blocks, ctx.style);
-      paragraphsOf.set(item, paragraphs);
-      return paragraphsHeight(paragraphs, box.w, inset);
-    }
-    if (item.kind === 'stats') return statsHeight(item.stats, box.w, ctx);
-    return undefined;
-  });
-  const flexible = items.map((item) => {
-    switch (item.kind) {
-      case 'image':
-        return imageMaxHeight(item.image, box.w, ctx);
-      case 'table':
-        return tableNaturalHeight(layoutTable(item.block, box, { ...ctx, name: () => '' }));
-      case 'chart':
-      case 'columns':
-        return Infinity;
-      default:
-        return undefined;
-    }
-  });
-  const gaps = gap * Math.max(items.length - 1, 0);
+  const { items, paragraphs, fixed, min, max } = plan(blocks, box.w, ctx);
+  const flexible = items.map((_, index) => index).filter((index) => fixed[index] === undefined);
   const fixedTotal = fixed.reduce<number>((sum, height) => sum + (height ?? 0), 0);
-  const flexIndexes = items.map((_, index) => index).filter((index) => flexible[index] !== undefined);
-  const shares = share(box.h - fixedTotal - gaps, flexIndexes.map((index) => flexible[index]!));
-  const heights = items.map((_, index) => fixed[index] ?? shares[flexIndexes.indexOf(index)] ?? 0);
+  const gaps = gap * Math.max(items.length - 1, 0);
+  // Each flexible item first gets its minimum; what is left is shared up to each one's maximum.
+  const minTotal = flexible.reduce((sum, index) => sum + min[index]!, 0);
+  const extra = share(box.h - fixedTotal - gaps - minTotal, flexible.map((index) => max[index]! - min[index]!));
+  const heights = items.map((_, index) => fixed[index] ?? min[index]! + extra[flexible.indexOf(index)]!);
   const total = heights.reduce((sum, height) => sum + height, 0) + gaps;
 
   let y = box.y + (align === 'middle' ? Math.max((box.h - total) / 2, 0) : 0);
@@ -171,7 +227,7 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
     y += heights[index]! + gap;
     switch (item.kind) {
       case 'text':
-        return [textFrame(ctx.name('Body'), itemBox, paragraphsOf.get(item)!, ctx)];
+        return [textFrame(ctx.name('Body'), itemBox, paragraphs.get(item)!, ctx)];
       case 'stats':
         return statFrames(item.stats, itemBox, ctx);
       case 'image':
@@ -194,7 +250,7 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
           },
         ];
       case 'columns':
-        return columnFrames(item.columns, itemBox, ctx);
+        return columnBoxes(item.columns, itemBox, ctx).flatMap((columnBox, at) => stackBlocks(item.columns.columns[at]!.blocks, columnBox, ctx));
     }
   });
 }

@@ -1,7 +1,7 @@
 import type { Table } from '../outline/schema.js';
 import type { Box } from '../theme/schema.js';
 import type { PlacedParagraph, TableFrame } from './frames.js';
-import { naturalWidths, paragraphsHeight } from './measure.js';
+import { coverParagraphs } from './stack.js';
 import { blocksToParagraphs } from './paragraphs.js';
 import type { PlaceContext } from './place-context.js';
 
@@ -12,10 +12,10 @@ const ALIGN = { left: 'left', center: 'center', right: 'right' } as const;
  * proportion to the longest lines; otherwise each column gets room for its longest word and
  * the rest of the width goes to the columns with the most text.
  */
-function columnWidths(cells: PlacedParagraph[][][], width: number, inset: number): number[] {
+function columnWidths(cells: PlacedParagraph[][][], width: number, inset: number, ctx: PlaceContext): number[] {
   const columns = cells[0]?.length ?? 0;
   const natural = Array.from({ length: columns }, (_, column) => {
-    const measured = cells.map((row) => naturalWidths(row[column] ?? []));
+    const measured = cells.map((row) => ctx.measure.naturalWidths(row[column] ?? []));
     return {
       word: Math.max(...measured.map((m) => m.word)) + 2 * inset,
       line: Math.max(...measured.map((m) => m.line)) + 2 * inset,
@@ -45,9 +45,9 @@ export function layoutTable(table: Table, box: Box, ctx: PlaceContext): TableFra
       align: ALIGN[table.align[column] ?? 'left'],
       base: header ? { ...base.base, bold: true, color: theme.colors.tableHeaderText } : base.base,
     });
-  const rows = [table.header, ...table.rows].map((row, rowIndex) => row.map((cell, column) => cellParagraphs(cell, column, rowIndex === 0)));
-  const widths = columnWidths(rows, box.w, inset);
-  const heights = rows.map((row) => Math.max(...row.map((cell, column) => paragraphsHeight(cell, widths[column]!, inset))));
+  const rows = [table.header, ...table.rows].map((row, rowIndex) => row.map((cell, column) => coverParagraphs(cellParagraphs(cell, column, rowIndex === 0), ctx)));
+  const widths = columnWidths(rows, box.w, inset, ctx);
+  const heights = rows.map((row) => Math.max(...row.map((cell, column) => ctx.measure.paragraphsHeight(cell, widths[column]!, inset))));
   return {
     kind: 'table',
     name: ctx.name('Table'),

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { builtInThemePath, listThemes } from './registry.js';
 import { ThemeSchema, type Theme } from './schema.js';
@@ -33,6 +33,16 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
+/** Font files are written relative to the theme file; from here on they are absolute. */
+function withAbsoluteFontFiles(theme: Theme, dir: string): Theme {
+  const files = theme.fonts.files;
+  if (!files) return theme;
+  const absolute = Object.fromEntries(
+    Object.entries(files).map(([family, faces]) => [family, Object.fromEntries(Object.entries(faces).map(([face, file]) => [face, resolve(dir, file as string)]))]),
+  );
+  return { ...theme, fonts: { ...theme.fonts, files: absolute as typeof files } };
+}
+
 /** Load a built-in theme by name, or a theme file by path, and validate it. */
 export function loadTheme(value: string, baseDir = process.cwd()): Theme {
   const problem = missingTheme(value, baseDir);
@@ -46,7 +56,7 @@ export function loadTheme(value: string, baseDir = process.cwd()): Theme {
   }
   const parsed = ThemeSchema.safeParse(data);
   if (!parsed.success) throw new ThemeError(`theme "${value}" is invalid: ${formatIssues(parsed.error.issues)}`, 'invalid-theme');
-  return parsed.data;
+  return withAbsoluteFontFiles(parsed.data, dirname(path));
 }
 
 /** Why a theme cannot be used (missing, or invalid), or nothing: the full check, without throwing. */

@@ -61,6 +61,14 @@ export const ThemeSchema = z.strictObject({
     heading: z.string().min(1),
     body: z.string().min(1),
     mono: z.string().min(1),
+    fallback: z.array(z.string().min(1)).describe('Families that draw characters the others lack, tried in order.'),
+    files: z
+      .record(
+        z.string(),
+        z.strictObject({ regular: z.string(), bold: z.string().optional(), italic: z.string().optional(), boldItalic: z.string().optional() }),
+      )
+      .optional()
+      .describe('Font files for families deckdown does not ship, relative to the theme file.'),
   }),
   sizes: z
     .strictObject({
@@ -81,6 +89,14 @@ export const ThemeSchema = z.strictObject({
       footnote: PointSize,
     })
     .describe('Type sizes in points.'),
+  floors: z
+    .strictObject({
+      body: PointSize,
+      title: PointSize,
+      code: PointSize,
+      table: PointSize,
+    })
+    .describe('The smallest sizes text is shrunk to before it continues on a new slide, in points.'),
   spacing: z.strictObject({
     paragraphAfterPt: z.number().min(0).max(200),
     lineSpacing: z.number().min(0.8).max(3).describe('A multiple of single spacing.'),

@@ -3,6 +3,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { themeFamilies, userFontDir } from '../../src/cli/fonts.js';
+import { loadTheme } from '../../src/theme/load.js';
+import { listThemes } from '../../src/theme/registry.js';
 
 const exec = promisify(execFile);
 
@@ -17,15 +20,38 @@ function which(command: string): string | undefined {
 const soffice = which('soffice') ?? which('libreoffice');
 const poppler = which('pdftotext') && which('pdfinfo');
 
+/** The font file fontconfig gives LibreOffice for a family, or undefined without fontconfig. */
+function fontFileFor(family: string): string | undefined {
+  try {
+    return execFileSync('fc-match', ['-f', '%{file}', family], { encoding: 'utf8' }) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Families of the built-in themes that LibreOffice would draw with other files than the layout measures with. */
+function foreignFonts(): string[] {
+  const families = listThemes().flatMap((name) => themeFamilies(loadTheme(name)));
+  const installed = userFontDir(process.env);
+  return [...new Set(families)].filter((family) => !fontFileFor(family)?.startsWith(installed));
+}
+
+function missingPieces(): string | undefined {
+  if (!soffice || !poppler) return 'LibreOffice (soffice) or poppler-utils (pdftotext, pdfinfo) is missing. Install them with: apt-get install libreoffice-impress-nogui poppler-utils';
+  const foreign = foreignFonts();
+  if (foreign.length > 0) return `LibreOffice would draw ${foreign.join(', ')} with other font files than deckdown measures with. Install deckdown's with: npm run deckdown -- fonts --install`;
+  return undefined;
+}
+
 /**
- * Whether the real client is here. In CI its absence is a failure, not a skip: the tests
- * that need it must run there. Locally they are skipped, loudly.
+ * Whether the real client is here, with the fonts the layout measures with. In CI their absence
+ * is a failure, not a skip: the tests that need them must run there. Locally they are skipped, loudly.
  */
-export const hasLibreOffice = Boolean(soffice && poppler);
-if (!hasLibreOffice) {
-  const message = 'LibreOffice (soffice) or poppler-utils (pdftotext, pdfinfo) is missing: the real-client tests are SKIPPED. Install them with: apt-get install libreoffice-impress-nogui poppler-utils fonts-noto-core';
-  if (process.env.CI) throw new Error(`${message} (CI must run them)`);
-  console.warn(`\n${'!'.repeat(100)}\n${message}\n${'!'.repeat(100)}\n`);
+const missing = missingPieces();
+export const hasLibreOffice = missing === undefined;
+if (missing) {
+  if (process.env.CI) throw new Error(`${missing} (CI must run the real-client tests)`);
+  console.warn(`\n${'!'.repeat(100)}\nThe real-client tests are SKIPPED: ${missing}\n${'!'.repeat(100)}\n`);
 }
 
 /** Convert a deck to PDF with a private LibreOffice profile, so conversions never share state. */
@@ -48,4 +74,36 @@ export async function pageCount(pdf: string): Promise<number> {
 export async function pageText(pdf: string, page: number): Promise<string> {
   const { stdout } = await exec('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-']);
   return stdout.replace(/\s+/g, ' ').trim();
+}
+
+export interface PdfLine {
+  box: { xMin: number; yMin: number; xMax: number; yMax: number };
+  words: { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[];
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  lines: PdfLine[];
+}
+
+function numbers(attributes: string): Record<string, number> {
+  return Object.fromEntries([...attributes.matchAll(/(\w+)="([\d.-]+)"/g)].map((match) => [match[1]!, Number(match[2])]));
+}
+
+function unescape(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Every page's lines and words with their boxes, in points from the top left (pdftotext -bbox-layout). */
+export async function pdfLayout(pdf: string): Promise<PdfPage[]> {
+  const { stdout } = await exec('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split('<page ').slice(1).map((page) => {
+    const size = numbers(page.slice(0, page.indexOf('>')));
+    const lines = [...page.matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/g)].map((line) => ({
+      box: numbers(line[1]!) as PdfLine['box'],
+      words: [...line[2]!.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map((word) => ({ ...(numbers(word[1]!) as PdfLine['box']), text: unescape(word[2]!) })),
+    }));
+    return { width: size.width!, height: size.height!, lines };
+  });
 }

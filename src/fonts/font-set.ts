@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { builtInFonts, METRIC_COMPATIBLE, type FontFaces } from './catalog.js';
+
+export type Face = fontkit.Font;
+
+/** Fonts parsed once per process: a deck build measures thousands of words with a handful of faces. */
+const parsed = new Map<string, Face>();
+
+function open(path: string): Face {
+  let face = parsed.get(path);
+  if (!face) {
+    const font = fontkit.create(readFileSync(path));
+    // A collection (.ttc) gives its first font; themes name single families.
+    face = ('fonts' in font ? font.fonts[0] : font) as Face;
+    parsed.set(path, face);
+  }
+  return face;
+}
+
+/**
+ * The font files a theme measures with, by family name. Office families are measured with
+ * their metric-compatible open counterparts.
+ */
+export class FontSet {
+  private readonly families: Record<string, FontFaces>;
+
+  constructor(extra: Record<string, FontFaces> = {}) {
+    this.families = { ...builtInFonts(), ...extra };
+  }
+
+  /** The family whose files stand for `family`, or undefined when deckdown has none. */
+  resolve(family: string): string | undefined {
+    if (this.families[family]) return family;
+    const compatible = METRIC_COMPATIBLE[family];
+    return compatible && this.families[compatible] ? compatible : undefined;
+  }
+
+  /** The face for a style, falling back to the nearest face the family has. */
+  face(family: string, bold: boolean, italic: boolean): Face | undefined {
+    const resolved = this.resolve(family);
+    if (!resolved) return undefined;
+    const faces = this.families[resolved]!;
+    const path = (bold && italic ? faces.boldItalic : undefined) ?? (bold ? faces.bold : undefined) ?? (italic ? faces.italic : undefined) ?? faces.regular;
+    return open(path);
+  }
+
+  /** Every file behind the given families, for installing them where renderers look. */
+  files(families: readonly string[]): string[] {
+    return [...new Set(families.flatMap((family) => {
+      const resolved = this.resolve(family);
+      return resolved ? Object.values(this.families[resolved]!).filter((path): path is string => Boolean(path) && existsSync(path!)) : [];
+    }))];
+  }
+}

@@ -1,0 +1,116 @@
+import type { Block, Inline, List, Paragraph, Table } from '../outline/schema.js';
+
+/**
+ * Pagination works on units: the smallest pieces a slide may be cut between. Units cut from
+ * the same block share an origin and are joined again when they land on the same slide.
+ */
+export interface Unit {
+  block: Block;
+  origin?: Block | undefined;
+}
+
+/** The first cut: list items, table rows and code lines; other blocks are whole. */
+export function toUnits(blocks: readonly Block[]): Unit[] {
+  return blocks.flatMap((block): Unit[] => {
+    switch (block.type) {
+      case 'list': {
+        const start = block.start ?? 1;
+        return block.items.map((item, index) => ({ block: { ...block, items: [item], ...(block.ordered ? { start: start + index } : {}) }, origin: block }));
+      }
+      case 'table':
+        return block.rows.map((row) => ({ block: { ...block, rows: [row] }, origin: block }));
+      case 'code':
+        return block.text.split(/\r?\n/).map((line) => ({ block: { ...block, text: line }, origin: block }));
+      default:
+        return [{ block }];
+    }
+  });
+}
+
+const sentences = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+
+/** A paragraph's runs cut at the given text offsets. */
+function cutRuns(runs: readonly Inline[], cuts: number[]): Inline[][] {
+  const parts: Inline[][] = [[]];
+  let offset = 0;
+  let next = 0;
+  for (const run of runs) {
+    if (run.type !== 'text') {
+      parts.at(-1)!.push(run);
+      continue;
+    }
+    let text = run.text;
+    while (next < cuts.length && cuts[next]! < offset + text.length) {
+      const at = cuts[next]! - offset;
+      if (at > 0) parts.at(-1)!.push({ ...run, text: text.slice(0, at) });
+      parts.push([]);
+      text = text.slice(at);
+      offset += at;
+      next += 1;
+    }
+    if (text) parts.at(-1)!.push({ ...run, text });
+    offset += text.length;
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+/** A cut leaves the space between sentences at the end of a part; the part is drawn without it. */
+function trimEnds(runs: Inline[]): Inline[] {
+  const trimmed = [...runs];
+  const first = trimmed[0];
+  if (first?.type === 'text') trimmed[0] = { ...first, text: first.text.trimStart() };
+  const last = trimmed.at(-1);
+  if (last?.type === 'text') trimmed[trimmed.length - 1] = { ...last, text: last.text.trimEnd() };
+  return trimmed.filter((run) => run.type !== 'text' || run.text !== '');
+}
+
+function paragraphText(paragraph: Paragraph): string {
+  return paragraph.runs.map((run) => (run.type === 'text' ? run.text : '\n')).join('');
+}
+
+/**
+ * The finer cut, for a unit too large for a whole slide: a paragraph into sentences, then
+ * into halves by words; a list item into its blocks. Undefined when it cannot be cut further.
+ */
+export function refineUnit(unit: Unit): Unit[] | undefined {
+  const { block } = unit;
+  if (block.type === 'paragraph') {
+    const text = paragraphText(block);
+    let cuts = [...sentences.segment(text)].map((segment) => segment.index).filter((index) => index > 0);
+    if (cuts.length === 0) {
+      // One long sentence: cut at the word boundary nearest its middle.
+      const spaces = [...text.matchAll(/ /g)].map((match) => match.index! + 1);
+      const middle = spaces.sort((a, b) => Math.abs(a - text.length / 2) - Math.abs(b - text.length / 2))[0];
+      if (middle === undefined) return undefined;
+      cuts = [middle];
+    }
+    const origin = unit.origin ?? block;
+    return cutRuns(block.runs, cuts).map((runs) => ({ block: { type: 'paragraph', runs: trimEnds(runs) }, origin }));
+  }
+  if (block.type === 'list' && block.items.length === 1 && block.items[0]!.blocks.length > 1) {
+    const [item] = block.items;
+    const [lead, ...rest] = item!.blocks;
+    return [{ block: { ...block, items: [{ ...item, blocks: [lead!] }] }, origin: unit.origin }, ...toUnits(rest)];
+  }
+  return undefined;
+}
+
+function join(first: Block, second: Block): Block {
+  if (first.type === 'list' && second.type === 'list') return { ...first, items: [...first.items, ...second.items] } satisfies List;
+  if (first.type === 'table' && second.type === 'table') return { ...first, rows: [...first.rows, ...second.rows] } satisfies Table;
+  if (first.type === 'code' && second.type === 'code') return { ...first, text: `${first.text}\n${second.text}` };
+  if (first.type === 'paragraph' && second.type === 'paragraph') return { ...first, runs: [...first.runs, { type: 'text', text: ' ' }, ...second.runs] };
+  return second;
+}
+
+/** Units back to blocks: neighbours cut from the same block become one block again. */
+export function fromUnits(units: readonly Unit[]): Block[] {
+  const blocks: Block[] = [];
+  let previous: Unit | undefined;
+  for (const unit of units) {
+    if (previous?.origin && previous.origin === unit.origin) blocks[blocks.length - 1] = join(blocks.at(-1)!, unit.block);
+    else blocks.push(unit.block);
+    previous = unit;
+  }
+  return blocks;
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { buildOutline, loadTheme, planSlides } from '../src/index.js';
+import type { PlacedSlide } from '../src/index.js';
+import { FontSet } from '../src/fonts/font-set.js';
+import { Measurer } from '../src/layout/measure.js';
+import type { PlacedParagraph } from '../src/layout/frames.js';
+
+const theme = loadTheme('default');
+const measure = new Measurer(new FontSet(), theme.fonts.fallback);
+
+function plan(markdown: string) {
+  const { deck, messages } = buildOutline(markdown);
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return planSlides(deck);
+}
+
+function text(slide: PlacedSlide, name: string): string {
+  const frame = slide.frames.find((candidate) => candidate.name === name);
+  if (!frame || frame.kind !== 'text') return '';
+  return frame.paragraphs.map((p) => p.runs.map((run) => (run.type === 'break' ? '\n' : run.text)).join('')).join('\n');
+}
+
+function paragraph(value: string, sizePt = 28, font = 'Noto Sans'): PlacedParagraph {
+  return {
+    runs: [{ type: 'text', text: value, font, sizePt, color: '000000', bold: false, italic: false, strike: false }],
+    align: 'left',
+    level: 0,
+    bullet: { type: 'none' },
+    marginInches: 0,
+    hangInches: 0,
+    spaceBeforePt: 0,
+    spaceAfterPt: 0,
+    lineSpacing: 1,
+    endSizePt: sizePt,
+  };
+}
+
+const sentence = (n: number) => `Бұл ${n}-сөйлем Қазақстанның халықаралық беделінің нығаюы туралы ұзақ әрі толық мәлімет береді.`;
+
+describe('measurement with the font files', () => {
+  it('measures Kazakh Cyrillic with the real advances, bold wider than regular', () => {
+    const style = { font: 'Noto Sans', sizePt: 28, bold: false, italic: false };
+    const regular = measure.width('Қазақстан', style);
+    expect(regular).toBeGreaterThan(120);
+    expect(regular).toBeLessThan(150);
+    expect(measure.width('Қазақстан', { ...style, bold: true })).toBeGreaterThan(regular);
+    expect(measure.width('Қазақстан', { ...style, sizePt: 14 })).toBeCloseTo(regular / 2, 5);
+  });
+
+  it('breaks lines by UAX #14 and a word longer than the line between characters', () => {
+    expect(measure.lineCount(paragraph('Қазақстан және БҰҰ'), 1000)).toBe(1);
+    expect(measure.lineCount(paragraph('Қазақстан және БҰҰ'), 150)).toBe(2);
+    expect(measure.lineCount(paragraph('Қазақстан және БҰҰ'), 100)).toBeGreaterThanOrEqual(3);
+    const word = 'Ә'.repeat(100);
+    const lines = measure.lines(paragraph(word), 300);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.map(([start, end]) => word.slice(start, end)).join('')).toBe(word);
+  });
+
+  it('sends characters the font lacks to the fallback, and names those no font has', () => {
+    const { runs, substituted } = measure.cover(paragraph('Сәлем 😀 漢字').runs);
+    expect(runs.map((run) => (run.type === 'text' ? [run.text, run.font] : []))).toEqual([
+      ['Сәлем ', 'Noto Sans'],
+      ['😀', 'Noto Emoji'],
+      [' 漢字', 'Noto Sans'],
+    ]);
+    expect(substituted).toEqual([
+      { chars: '😀', from: 'Noto Sans', to: 'Noto Emoji' },
+      { chars: '漢字', from: 'Noto Sans', to: undefined },
+    ]);
+  });
+
+  it('reports substitutions with the characters and the slide', () => {
+    const { messages } = plan('# Emoji\n\nA smile 😀 and 漢字.\n');
+    expect(messages.map((m) => [m.ruleId, m.reason])).toEqual([
+      ['font-fallback', 'slide 1: 😀 (U+1F600) is not in Noto Sans; drawn with Noto Emoji'],
+      ['font-fallback', "slide 1: 漢 (U+6F22), 字 (U+5B57) are in none of the theme's fonts (Noto Sans and its fallbacks); the viewer will substitute a font"],
+    ]);
+  });
+
+  it('measures Office fonts with their metric-compatible counterparts', () => {
+    const fonts = new FontSet();
+    expect(fonts.resolve('Calibri')).toBe('Carlito');
+    expect(fonts.resolve('Arial')).toBe('Arimo');
+    expect(fonts.resolve('Unknown Sans')).toBeUndefined();
+  });
+});
+
+describe('fitting', () => {
+  it('leaves a slide that fits at the theme size', () => {
+    const { fit, placed } = plan('# Short\n\n- one\n- two\n');
+    expect(fit).toEqual([{ slide: 1, title: 'Short', position: { line: 1, column: 1 }, continuations: 0, overflow: false }]);
+    expect(placed.slides).toHaveLength(1);
+  });
+
+  it('shrinks text in steps before anything continues, never below the floor', () => {
+    const body = Array.from({ length: 5 }, (_, i) => `- ${sentence(i + 1)}`).join('\n');
+    const { fit, placed, messages } = plan(`# Shrunk\n\n${body}\n`);
+    expect(fit[0]!.continuations).toBe(0);
+    expect(fit[0]!.bodyPt).toBeLessThan(theme.sizes.body);
+    expect(fit[0]!.bodyPt).toBeGreaterThanOrEqual(theme.floors.body);
+    expect(placed.slides).toHaveLength(1);
+    expect(messages.map((m) => m.ruleId)).toEqual(['text-shrunk']);
+  });
+
+  it('continues onto "(жалғасы)" slides at list-item boundaries, numbering and notes kept', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `${i + 1}. ${sentence(i + 1)}`).join('\n');
+    const { fit, placed } = plan(`---\nlang: kk-KZ\n---\n\n# Ұзын тізім\n\n${items}\n\n:::notes\nЕскерту.\n:::\n`);
+    expect(fit[0]!.continuations).toBeGreaterThan(0);
+    // The parts share the largest size at which each of them fits.
+    expect(fit[0]!.bodyPt).toBeGreaterThanOrEqual(theme.floors.body);
+    expect(placed.slides).toHaveLength(fit[0]!.continuations + 1);
+    expect(text(placed.slides[1]!, 'Title')).toBe('Ұзын тізім (жалғасы)');
+    expect(placed.slides[0]!.notes).toHaveLength(1);
+    expect(placed.slides[1]!.notes).toEqual([]);
+    const numbers = placed.slides.flatMap((slide) => slide.frames.flatMap((frame) => (frame.kind === 'text' && frame.name === 'Body' ? frame.paragraphs.map((p) => (p.bullet.type === 'number' ? p.bullet.startAt : 0)) : [])));
+    expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it('splits a paragraph too long for a whole slide at sentence boundaries', () => {
+    const long = Array.from({ length: 30 }, (_, i) => sentence(i + 1)).join(' ');
+    const { placed, fit } = plan(`# Long\n\n${long}\n`);
+    expect(fit[0]!.continuations).toBeGreaterThan(0);
+    const parts = placed.slides.map((slide) => text(slide, 'Body'));
+    expect(parts.join(' ')).toBe(long);
+    for (const part of parts) expect(part).toMatch(/\.$/);
+  });
+
+  it('paginates a table by measured rows and repeats its header', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `| ${i + 1} | ${sentence(i + 1)} |`).join('\n');
+    const { placed } = plan(`# Table\n\n| № | Мәні |\n|--:|:--|\n${rows}\n`);
+    const tables = placed.slides.map((slide) => slide.frames.find((frame) => frame.kind === 'table'));
+    expect(tables.length).toBeGreaterThan(1);
+    let count = 0;
+    for (const table of tables) {
+      if (table?.kind !== 'table') throw new Error('each part has a table');
+      expect(table.rows[0]![0]!.paragraphs[0]!.runs[0]).toMatchObject({ text: '№', bold: true });
+      count += table.rows.length - 1;
+      const height = table.rowHeightsInches.reduce((sum, h) => sum + h, 0);
+      expect(table.box.y + height).toBeLessThanOrEqual(theme.layouts.content.body.y + theme.layouts.content.body.h + 0.01);
+    }
+    expect(count).toBe(40);
+  });
+
+  it('shrinks code to the mono floor, then splits it by lines', () => {
+    const code = Array.from({ length: 60 }, (_, i) => `const line${i} = ${i};`).join('\n');
+    const { placed } = plan(`# Code\n\n\`\`\`js\n${code}\n\`\`\`\n`);
+    const lines = placed.slides.flatMap((slide) => slide.frames.flatMap((frame) => (frame.kind === 'text' && frame.name === 'Body' ? frame.paragraphs : [])));
+    expect(lines).toHaveLength(60);
+    expect(placed.slides.length).toBeGreaterThan(1);
+    for (const line of lines) expect((line.runs[0] as { sizePt: number }).sizePt).toBeGreaterThanOrEqual(theme.floors.code);
+  });
+
+  it('fits a long title on at most two lines, shrinking it towards the title floor', () => {
+    const title = 'Жалпыадамзаттық мәселенің шешімі және Манифестің бес қағидаты туралы өте ұзын тақырып';
+    const { placed, fit } = plan(`# ${title}\n\nText.\n`);
+    const frame = placed.slides[0]!.frames.find((candidate) => candidate.name === 'Title');
+    if (frame?.kind !== 'text') throw new Error('a title frame');
+    const size = (frame.paragraphs[0]!.runs[0] as { sizePt: number }).sizePt;
+    expect(measure.lineCount(frame.paragraphs[0]!, (frame.box.w - 2 * frame.insetInches) * 72)).toBeLessThanOrEqual(2);
+    expect(size).toBeLessThan(theme.sizes.slideTitle);
+    expect(size).toBeGreaterThanOrEqual(theme.floors.title);
+    expect(fit[0]!.titlePt).toBe(size);
+  });
+});

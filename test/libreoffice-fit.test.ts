@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import type { Frame } from '../src/index.js';
+import type { PlacedParagraph } from '../src/layout/frames.js';
+import { buildOutline, loadTheme, planSlides, renderPlan } from '../src/index.js';
+import { hasLibreOffice, pdfLayout, pptxToPdf, type PdfLine } from './helpers/libreoffice.js';
+
+const decks = ['content/lecture.md', 'content/syntax.md', 'test/decks/stress.md'];
+const root = new URL('..', import.meta.url).pathname;
+/** Characters deckdown reports as drawn by no theme font: the viewer substitutes one, or none. */
+const UNCOVERED = /[\u3400-\u9FFF]/u;
+
+function paragraphsOf(frame: Frame): PlacedParagraph[] {
+  if (frame.kind === 'text') return frame.paragraphs;
+  if (frame.kind === 'table') return frame.rows.flat().flatMap((cell) => cell.paragraphs);
+  return [];
+}
+
+/** The words deckdown placed on a slide, as the renderer should draw them. */
+function expectedWords(frames: Frame[]): string[] {
+  const text = frames
+    .flatMap(paragraphsOf)
+    .map((paragraph) => paragraph.runs.map((run) => (run.type === 'break' ? ' ' : run.text)).join(''))
+    .join(' ');
+  return text.split(/\s+/).filter((word) => word !== '' && !UNCOVERED.test(word));
+}
+
+function overlap(a: PdfLine['box'], b: PdfLine['box']): number {
+  const width = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+  const height = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+  return width > 0 && height > 0 ? Math.min(width, height) : 0;
+}
+
+/**
+ * Lines of text may touch: a line's box spans the font's full ascent and descent (1.36 em for
+ * Noto Sans), while single spacing is 1.2 em, so neighbouring lines of one paragraph share a
+ * sliver. An overlap of more than this share of the smaller line's height is a collision.
+ */
+const LINE_OVERLAP_SHARE = 0.2;
+
+describe.skipIf(!hasLibreOffice)('LibreOffice draws what the layout measured', () => {
+  for (const deckPath of decks) {
+    it(`${deckPath}: every word on its slide, inside it, no lines colliding, no body text below the floor`, async () => {
+      const path = `${root}${deckPath}`;
+      const file = new VFile({ path, value: readFileSync(path, 'utf8') });
+      const { deck } = buildOutline(file);
+      const plan = planSlides(deck, { baseDir: file.dirname, file });
+      const pages = await pdfLayout(await pptxToPdf(await renderPlan(plan), deckPath.replace(/\W+/g, '-')));
+      expect(pages).toHaveLength(plan.placed.slides.length);
+
+      const theme = loadTheme(deck.meta.theme);
+      let expected = 0;
+      const missing: string[] = [];
+      const outside: string[] = [];
+      const collisions: string[] = [];
+      const belowFloor: string[] = [];
+      plan.placed.slides.forEach((slide, index) => {
+        const page = pages[index]!;
+        const drawn = page.lines.flatMap((line) => line.words.map((word) => word.text)).join('');
+        for (const word of expectedWords(slide.frames)) {
+          expected += 1;
+          if (!drawn.includes(word)) missing.push(`slide ${index + 1}: ${word}`);
+        }
+        for (const line of page.lines) {
+          for (const word of line.words) {
+            if (word.xMin < -0.5 || word.yMin < -0.5 || word.xMax > page.width + 0.5 || word.yMax > page.height + 0.5) outside.push(`slide ${index + 1}: ${word.text}`);
+          }
+        }
+        page.lines.forEach((line, at) => {
+          for (const other of page.lines.slice(at + 1)) {
+            const smaller = Math.min(line.box.yMax - line.box.yMin, other.box.yMax - other.box.yMin);
+            if (overlap(line.box, other.box) > LINE_OVERLAP_SHARE * smaller) {
+              collisions.push(`slide ${index + 1}: "${line.words.map((w) => w.text).join(' ')}" / "${other.words.map((w) => w.text).join(' ')}"`);
+            }
+          }
+        });
+        for (const frame of slide.frames) {
+          if (frame.kind !== 'text' || !frame.name.startsWith('Body')) continue;
+          for (const run of frame.paragraphs.flatMap((paragraph) => paragraph.runs)) {
+            if (run.type === 'text' && !/mono/i.test(run.font) && run.sizePt < theme.floors.body) belowFloor.push(`slide ${index + 1}: ${run.sizePt} pt "${run.text}"`);
+          }
+        }
+      });
+      expect(expected).toBeGreaterThan(100);
+      expect(missing, `${missing.length} of ${expected} words not drawn`).toEqual([]);
+      expect(outside).toEqual([]);
+      expect(collisions).toEqual([]);
+      expect(belowFloor).toEqual([]);
+    });
+  }
+});
