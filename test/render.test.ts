@@ -100,8 +100,10 @@ describe('rendered package', () => {
   });
 
   it('passes the structural check: well-formed parts, resolved relationships, content types', async () => {
-    const { parts } = await build(readFileSync(new URL('../content/lecture.md', import.meta.url), 'utf8'));
-    expect(structuralProblems(parts)).toEqual([]);
+    for (const deck of ['../content/lecture.md', './decks/stress.md']) {
+      const { parts } = await build(readFileSync(new URL(deck, import.meta.url), 'utf8'));
+      expect(structuralProblems(parts), deck).toEqual([]);
+    }
   });
 
   it('writes document properties from the deck, with no wall-clock time', async () => {
