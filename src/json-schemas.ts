@@ -11,10 +11,21 @@ import { ThemeSchema } from './theme/schema.js';
  */
 export function jsonSchemas(): Record<string, unknown> {
   const schema = (zod: z.ZodType, title: string) => ({ ...z.toJSONSchema(zod, { io: 'input', unrepresentable: 'any' }), title });
+  const theme = schema(ThemeSchema, 'deckdown theme') as { properties: Record<string, unknown> };
   return {
     'deck.schema.json': schema(DeckSchema, 'deckdown slide outline'),
-    'theme.schema.json': schema(ThemeSchema, 'deckdown theme'),
+    // A theme file may extend another and override any part of it, so nothing in it is required.
+    'theme.schema.json': withoutRequired({
+      ...theme,
+      properties: { extends: { type: 'string', description: 'A built-in theme name or a theme file (relative to this one) whose settings this file overrides.' }, ...theme.properties },
+    }),
   };
+}
+
+function withoutRequired(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRequired);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'required').map(([key, inner]) => [key, withoutRequired(inner)]));
 }
 
 export function jsonSchemaText(schema: unknown): string {

@@ -125,7 +125,7 @@ describe('deckdown CLI', () => {
     write('talk.md', '---\ntheme: bad-theme.json\n---\n\n# Slide\n\nText.\n');
     const result = await cli('check', 'talk.md');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/talk\.md:2:8: error: theme "bad-theme\.json" is invalid: slide: .* \[invalid-theme\]/);
+    expect(result.stderr).toMatch(/talk\.md:2:8: error: .*bad-theme\.json:1:1: slide: .* \[invalid-theme\]/);
   });
 
   it('check reports warnings with exit 0 and errors with exit 1, writing nothing', async () => {

@@ -104,15 +104,57 @@ export interface PlacedBackground {
   imagePath?: string | undefined;
 }
 
+export type LayoutName = 'title' | 'section' | 'agenda' | 'content' | 'columns' | 'image' | 'quote' | 'stat' | 'chart' | 'end';
+
 export interface PlacedSlide {
+  /** The slide layout (PowerPoint's) it is based on. */
+  layout: LayoutName;
   background: PlacedBackground;
   frames: Frame[];
   notes: PlacedParagraph[];
+}
+
+/** A placeholder of a slide layout: where it is and how text typed into it looks. */
+export interface PlacedPlaceholder {
+  box: Box;
+  style: RunStyle;
+  anchor: TextFrame['anchor'];
+  align: PlacedParagraph['align'];
+  /** Bullets for the body levels of a content placeholder. */
+  bullets?: { color: string; indentInches: number } | undefined;
+}
+
+/**
+ * A named PowerPoint slide layout: its background, the shapes every slide on it shows, and its
+ * title and body placeholders, so that a slide added by hand matches the generated ones.
+ */
+export interface PlacedLayout {
+  layout: LayoutName;
+  name: string;
+  background: PlacedBackground;
+  decorations: (RectFrame | ImageFrame)[];
+  title: PlacedPlaceholder;
+  body?: PlacedPlaceholder | undefined;
+}
+
+/** The theme's colour and font scheme, for the deck's theme part. */
+export interface PlacedScheme {
+  name: string;
+  dark1: string;
+  light1: string;
+  dark2: string;
+  light2: string;
+  accents: string[];
+  link: string;
+  headingFont: string;
+  bodyFont: string;
 }
 
 export interface PlacedDeck {
   widthInches: number;
   heightInches: number;
   lang: string;
+  layouts: PlacedLayout[];
+  scheme: PlacedScheme;
   slides: PlacedSlide[];
 }

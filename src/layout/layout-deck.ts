@@ -7,6 +7,7 @@ import type { Box, Theme } from '../theme/schema.js';
 import type { Frame, PlacedBackground, PlacedDeck, PlacedParagraph, PlacedSlide, RunStyle } from './frames.js';
 import type { Measurer } from './measure.js';
 import { blocksToParagraphs, isTextBlock, type TextStyle } from './paragraphs.js';
+import { layoutMasters, themeScheme } from './masters.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
 import { fromUnits, refineUnit, toUnits, type Unit } from './split-blocks.js';
 import { stackBlocks, stackNeeded, textFrame } from './stack.js';
@@ -71,10 +72,6 @@ function textStyle(theme: Theme, base: RunStyle, overrides: Partial<TextStyle> =
 /** One paragraph of runs in a single style: titles, subtitles, footers. */
 function line(theme: Theme, runs: readonly Inline[], base: RunStyle, align: PlacedParagraph['align'] = 'left'): PlacedParagraph[] {
   return blocksToParagraphs([{ type: 'paragraph', runs: [...runs] }], textStyle(theme, base, { align, spaceAfterPt: 0, lineSpacing: 1 }));
-}
-
-function rule(name: string, box: Box | undefined, color: string): Frame[] {
-  return box ? [{ kind: 'rect', name, box, color }] : [];
 }
 
 /**
@@ -293,12 +290,11 @@ function placeBodyPage(slide: BodySlide, page: Page, bodyPt: number, title: Inli
     const paragraphs = fitTitle(title, boxes.title, base, theme.floors.title, dark ? 'center' : 'left', context);
     titlePt = titleSize(paragraphs);
     frames.push(textFrame('Title', boxes.title, paragraphs, ctx, 'bottom'));
-    if (!dark) frames.push(...rule('Title Rule', boxes.rule, colors.accent));
   }
   for (const region of regions(slide.layout, page.body, body, theme)) frames.push(...stackBlocks(region.blocks, region.box, ctx, region.align));
   if (footnotes) frames.push(textFrame('Footnotes', footnotes.box, footnotes.paragraphs, ctx, 'bottom'));
   if (!dark) frames.push(...footerFrames(theme, context.deck, number, colors.muted, ctx));
-  return { placed: { background: background(slide, dark ? colors.titleBackground : colors.background, context.inputs.images), frames, notes: [] }, titlePt };
+  return { placed: { layout: slide.layout, background: background(slide, dark ? colors.titleBackground : colors.background, context.inputs.images), frames, notes: [] }, titlePt };
 }
 
 /** A body slide → one placed slide, or several when its content continues. */
@@ -346,7 +342,7 @@ function agendaFrames(slide: AgendaSlide, theme: Theme, ctx: PlaceContext, conte
   const boxes = theme.layouts.agenda;
   const items = { type: 'list' as const, ordered: true, items: slide.items.map((runs) => ({ blocks: [{ type: 'paragraph' as const, runs }] })) };
   const title = fitTitle(slide.title, boxes.title, runStyle(theme.fonts.heading, theme.sizes.slideTitle, theme.colors.heading, true), theme.floors.title, 'left', context);
-  return [textFrame('Title', boxes.title, title, ctx, 'bottom'), ...rule('Title Rule', boxes.rule, theme.colors.accent), textFrame(ctx.name('Body'), boxes.body, blocksToParagraphs([items], ctx.style), ctx)];
+  return [textFrame('Title', boxes.title, title, ctx, 'bottom'), textFrame(ctx.name('Body'), boxes.body, blocksToParagraphs([items], ctx.style), ctx)];
 }
 
 function layoutOtherSlide(slide: Exclude<Slide, BodySlide>, context: SlideContext, number: number): PlacedSlide {
@@ -356,7 +352,7 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide>, context: SlideContex
   switch (slide.layout) {
     case 'title': {
       const title = fitTitle(slide.title, layouts.title.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), floors.title, 'left', context);
-      const frames: Frame[] = [textFrame('Title', layouts.title.title, title, ctx, 'bottom'), ...rule('Title Rule', layouts.title.rule, colors.titleAccent)];
+      const frames: Frame[] = [textFrame('Title', layouts.title.title, title, ctx, 'bottom')];
       if (slide.subtitle) {
         frames.push(textFrame('Subtitle', layouts.title.subtitle, line(theme, slide.subtitle, runStyle(fonts.body, sizes.subtitle, colors.titleText)), ctx));
       }
@@ -365,18 +361,19 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide>, context: SlideContex
         const style = runStyle(fonts.body, sizes.meta, colors.titleText);
         frames.push(textFrame('Author', layouts.title.meta, meta.flatMap((text) => line(theme, [{ type: 'text', text }], style)), ctx));
       }
-      return { background: background(slide, colors.titleBackground, inputs.images), frames, notes: [] };
+      return { layout: 'title', background: background(slide, colors.titleBackground, inputs.images), frames, notes: [] };
     }
     case 'section': {
       const title = fitTitle(slide.title, layouts.section.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true), floors.title, 'left', context);
       return {
+        layout: 'section',
         background: background(slide, colors.sectionBackground, inputs.images),
-        frames: [textFrame('Title', layouts.section.title, title, ctx, 'bottom'), ...rule('Title Rule', layouts.section.rule, colors.titleAccent), ...footerFrames(theme, deck, number, colors.sectionText, ctx)],
+        frames: [textFrame('Title', layouts.section.title, title, ctx, 'bottom'), ...footerFrames(theme, deck, number, colors.sectionText, ctx)],
         notes: [],
       };
     }
     case 'agenda':
-      return { background: background(slide, colors.background, inputs.images), frames: [...agendaFrames(slide, theme, ctx, context), ...footerFrames(theme, deck, number, colors.muted, ctx)], notes: [] };
+      return { layout: 'agenda', background: background(slide, colors.background, inputs.images), frames: [...agendaFrames(slide, theme, ctx, context), ...footerFrames(theme, deck, number, colors.muted, ctx)], notes: [] };
   }
 }
 
@@ -420,5 +417,13 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     messages.push(...fitMessages(result.fit, theme));
   }
   const unique = [...new Map(messages.map((message) => [`${message.ruleId}|${message.reason}|${message.position?.line}`, message])).values()];
-  return { deck: { widthInches: theme.slide.widthInches, heightInches: theme.slide.heightInches, lang: deck.meta.lang, slides }, fit, messages: unique };
+  const placed: PlacedDeck = {
+    widthInches: theme.slide.widthInches,
+    heightInches: theme.slide.heightInches,
+    lang: deck.meta.lang,
+    layouts: layoutMasters(theme),
+    scheme: themeScheme(theme),
+    slides,
+  };
+  return { deck: placed, fit, messages: unique };
 }

@@ -62,7 +62,7 @@ function addRelationships(parts: Parts, relsName: string, relationships: string)
 }
 
 /** pptxgenjs numbers tables apart from other shapes, so ids can collide; each slide's shapes are numbered afresh. */
-function renumberShapes(xml: string): string {
+export function renumberShapes(xml: string): string {
   let id = 0;
   return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${++id}"`);
 }

@@ -1,5 +1,5 @@
 import pptxgenjs from 'pptxgenjs';
-import type { ChartFrame, Frame, PlacedDeck, TableFrame } from '../layout/frames.js';
+import type { ChartFrame, Frame, PlacedBackground, PlacedDeck, TableFrame } from '../layout/frames.js';
 
 // The package's types describe a CommonJS module, while Node loads its ES build, whose default export is the class.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
@@ -7,6 +7,10 @@ type Pptx = InstanceType<typeof PptxGenJS>;
 type PptxSlide = ReturnType<Pptx['addSlide']>;
 
 const LAYOUT_NAME = 'DECKDOWN';
+
+function backgroundProps(background: PlacedBackground) {
+  return background.imagePath ? { path: background.imagePath } : { color: background.color };
+}
 
 function geometry(frame: Frame) {
   return { x: frame.box.x, y: frame.box.y, w: frame.box.w, h: frame.box.h, objectName: frame.name };
@@ -60,9 +64,22 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: LAYOUT_NAME, width: deck.widthInches, height: deck.heightInches });
   pptx.layout = LAYOUT_NAME;
+  // Each layout of the closed set is a named slide layout; its placeholders are added afterwards.
+  for (const layout of deck.layouts) {
+    pptx.defineSlideMaster({
+      title: layout.name,
+      background: backgroundProps(layout.background),
+      objects: layout.decorations.map((frame) =>
+        frame.kind === 'rect'
+          ? { rect: { ...geometry(frame), fill: { color: frame.color }, line: { type: 'none' as const } } }
+          : { image: { ...geometry(frame), path: frame.path, altText: frame.alt } },
+      ),
+    });
+  }
+  const names = new Map(deck.layouts.map((layout) => [layout.layout, layout.name]));
   for (const placed of deck.slides) {
-    const slide = pptx.addSlide();
-    slide.background = placed.background.imagePath ? { path: placed.background.imagePath } : { color: placed.background.color };
+    const slide = pptx.addSlide({ masterName: names.get(placed.layout)! });
+    slide.background = backgroundProps(placed.background);
     for (const frame of placed.frames) {
       switch (frame.kind) {
         case 'rect':

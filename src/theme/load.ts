@@ -1,62 +1,148 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { builtInThemePath, listThemes } from './registry.js';
 import { ThemeSchema, type Theme } from './schema.js';
 
+/** One problem with a theme, where the theme file says it. */
+export interface ThemeProblem {
+  file?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+  reason: string;
+}
+
 /** A theme that cannot be used, with every reason; the caller decides how to report it. */
 export class ThemeError extends Error {
+  readonly problems: readonly ThemeProblem[];
   constructor(
-    message: string,
+    problems: readonly ThemeProblem[] | string,
     readonly ruleId: 'unknown-theme' | 'invalid-theme',
   ) {
-    super(message);
+    const list = typeof problems === 'string' ? [{ reason: problems }] : problems;
+    super(list.map((problem) => (problem.file ? `${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.reason}` : problem.reason)).join('; '));
     this.name = 'ThemeError';
+    this.problems = list;
   }
 }
 
 /** A value names a file rather than a built-in theme when it looks like a path. */
 export function isThemePath(value: string): boolean {
-  return /[\\/]/.test(value) || /\.json$/i.test(value);
-}
-
-/** Whether a theme name or path exists at all. */
-function missingTheme(value: string, baseDir: string): string | undefined {
-  if (isThemePath(value)) {
-    return existsSync(resolve(baseDir, value)) ? undefined : `theme file "${value}" does not exist`;
-  }
-  const available = listThemes();
-  return available.includes(value) ? undefined : `unknown theme "${value}"; available themes: ${available.join(', ')}`;
+  return /[\\/]/.test(value) || /\.(json|ya?ml)$/i.test(value);
 }
 
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
-/** Font files are written relative to the theme file; from here on they are absolute. */
-function withAbsoluteFontFiles(theme: Theme, dir: string): Theme {
-  const files = theme.fonts.files;
-  if (!files) return theme;
-  const absolute = Object.fromEntries(
-    Object.entries(files).map(([family, faces]) => [family, Object.fromEntries(Object.entries(faces).map(([face, file]) => [face, resolve(dir, file as string)]))]),
-  );
-  return { ...theme, fonts: { ...theme.fonts, files: absolute as typeof files } };
+/** A theme file as read: its data, and its document for finding where a key is written. */
+interface Source {
+  path: string;
+  data: Record<string, unknown>;
+  document: Document;
+  lineCounter: LineCounter;
 }
 
-/** Load a built-in theme by name, or a theme file by path, and validate it. */
-export function loadTheme(value: string, baseDir = process.cwd()): Theme {
-  const problem = missingTheme(value, baseDir);
-  if (problem) throw new ThemeError(problem, 'unknown-theme');
-  const path = isThemePath(value) ? resolve(baseDir, value) : builtInThemePath(value);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ThemeError(`theme file "${path}" is not valid JSON: ${(error as Error).message}`, 'invalid-theme');
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Where a theme name or path points. */
+function locate(value: string, baseDir: string): string {
+  if (isThemePath(value)) {
+    const path = resolve(baseDir, value);
+    if (!existsSync(path)) throw new ThemeError(`theme file "${value}" does not exist`, 'unknown-theme');
+    return path;
   }
-  const parsed = ThemeSchema.safeParse(data);
-  if (!parsed.success) throw new ThemeError(`theme "${value}" is invalid: ${formatIssues(parsed.error.issues)}`, 'invalid-theme');
-  return withAbsoluteFontFiles(parsed.data, dirname(path));
+  const available = listThemes();
+  if (!available.includes(value)) throw new ThemeError(`unknown theme "${value}"; available themes: ${available.join(', ')}`, 'unknown-theme');
+  return builtInThemePath(value);
+}
+
+/** Paths in a theme file are relative to it; they are made absolute before files are merged. */
+function absolutePaths(data: Json, dir: string): Json {
+  const result = { ...data };
+  const absolute = (value: unknown) => (typeof value === 'string' ? resolve(dir, value) : value);
+  if (isObject(result.logo)) result.logo = { ...result.logo, path: absolute(result.logo.path) };
+  if (isObject(result.backgrounds)) result.backgrounds = Object.fromEntries(Object.entries(result.backgrounds).map(([layout, path]) => [layout, absolute(path)]));
+  if (isObject(result.fonts) && isObject(result.fonts.files)) {
+    const files = Object.fromEntries(Object.entries(result.fonts.files).map(([family, faces]) => [family, isObject(faces) ? Object.fromEntries(Object.entries(faces).map(([face, path]) => [face, absolute(path)])) : faces]));
+    result.fonts = { ...result.fonts, files };
+  }
+  return result;
+}
+
+/** JSON or YAML (YAML reads JSON too), with positions kept for error messages. */
+function readSource(path: string): Source {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    throw new ThemeError(
+      document.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { file: path, line, column: col, reason: `not valid JSON or YAML: ${error.message.split('\n')[0]}` };
+      }),
+      'invalid-theme',
+    );
+  }
+  const data: unknown = document.toJS();
+  if (!isObject(data)) throw new ThemeError([{ file: path, line: 1, column: 1, reason: 'a theme file must be a mapping of keys to values' }], 'invalid-theme');
+  return { path, data: absolutePaths(data, dirname(path)), document, lineCounter };
+}
+
+/** Objects merge key by key; anything else (arrays included) is replaced whole. */
+export function mergeThemeData(base: Json, override: Json): Json {
+  const merged: Json = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = isObject(value) && isObject(merged[key]) ? mergeThemeData(merged[key] as Json, value) : value;
+  return merged;
+}
+
+/** A theme file and the files it extends, the file itself first. */
+function chain(path: string, seen: string[] = []): Source[] {
+  if (seen.includes(path)) throw new ThemeError(`themes extend each other in a circle: ${[...seen, path].join(' → ')}`, 'invalid-theme');
+  const source = readSource(path);
+  const parent = source.data.extends;
+  if (parent === undefined) return [source];
+  if (typeof parent !== 'string') throw new ThemeError([{ file: path, ...position(source, ['extends']), reason: '"extends" names a built-in theme or a theme file' }], 'invalid-theme');
+  return [source, ...chain(locate(parent, dirname(path)), [...seen, path])];
+}
+
+function position(source: Source, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
+  const node = source.document.getIn(path.map(String), true) as { range?: [number, number, number] } | undefined;
+  if (!node?.range) return undefined;
+  const { line, col } = source.lineCounter.linePos(node.range[0]);
+  return { line, column: col };
+}
+
+/** Each problem is placed in the nearest file of the chain that writes the key (or its parent). */
+function placeIssues(sources: readonly Source[], issues: readonly z.core.$ZodIssue[]): ThemeProblem[] {
+  return issues.map((issue) => {
+    const reason = `${issue.path.join('.') || '(root)'}: ${issue.message}`;
+    for (let depth = issue.path.length; depth >= 0; depth -= 1) {
+      for (const source of sources) {
+        const at = depth > 0 ? position(source, issue.path.slice(0, depth)) : undefined;
+        if (at) return { file: source.path, ...at, reason };
+      }
+    }
+    return { file: sources[0]?.path, line: 1, column: 1, reason };
+  });
+}
+
+function validate(data: Json, sources: readonly Source[]): Theme {
+  const { extends: _extends, ...theme } = data;
+  const parsed = ThemeSchema.safeParse(theme);
+  if (!parsed.success) throw new ThemeError(placeIssues(sources, parsed.error.issues), 'invalid-theme');
+  return parsed.data;
+}
+
+/** Load a built-in theme by name, or a theme file (JSON or YAML, with `extends`) by path, and validate it. */
+export function loadTheme(value: string, baseDir = process.cwd()): Theme {
+  const sources = chain(locate(value, baseDir));
+  const data = sources.reduceRight<Json>((merged, source) => mergeThemeData(merged, source.data), {});
+  return validate(data, sources);
 }
 
 /** Why a theme cannot be used (missing, or invalid), or nothing: the full check, without throwing. */
@@ -68,4 +154,23 @@ export function themeProblem(value: string, baseDir = process.cwd()): { ruleId: 
     if (error instanceof ThemeError) return { ruleId: error.ruleId, reason: error.message };
     throw error;
   }
+}
+
+/** What `defineTheme` takes: any part of a theme, over the theme it extends. */
+export type ThemeOverrides = { [Key in keyof Theme]?: Theme[Key] extends object ? Partial<Theme[Key]> | Theme[Key] : Theme[Key] } & {
+  /** A built-in theme name, a theme file, or a theme object; `default` when left out. */
+  extends?: string | Theme;
+};
+
+/**
+ * A theme for programmatic use: the overrides merged over the theme they extend, validated.
+ * Paths in it (logo, backgrounds, font files) are relative to `baseDir`.
+ */
+export function defineTheme(overrides: ThemeOverrides, baseDir = process.cwd()): Theme {
+  const { extends: parent = 'default', ...rest } = overrides;
+  const base = typeof parent === 'string' ? loadTheme(parent, baseDir) : parent;
+  const data = mergeThemeData(base as Json, absolutePaths(rest as Json, baseDir));
+  const parsed = ThemeSchema.safeParse(data);
+  if (!parsed.success) throw new ThemeError(parsed.error.issues.map((issue) => ({ reason: `${issue.path.join('.') || '(root)'}: ${issue.message}` })), 'invalid-theme');
+  return parsed.data;
 }

@@ -13,6 +13,9 @@ export const BoxSchema = z
   .describe('A frame in inches from the top-left corner of the slide.');
 export type Box = z.infer<typeof BoxSchema>;
 
+/** The closed set of layouts every theme provides (the outline's layouts). */
+export const LAYOUT_NAMES = ['title', 'section', 'agenda', 'content', 'columns', 'image', 'quote', 'stat', 'chart', 'end'] as const;
+
 /** Type sizes PowerPoint accepts (it stores hundredths of a point up to 4000 pt); slides need far less. */
 const PointSize = z.number().min(1).max(400);
 
@@ -117,5 +120,13 @@ export const ThemeSchema = z.strictObject({
     end: BodyLayoutSchema,
   }),
   footer: z.strictObject({ text: BoxSchema, slideNumber: BoxSchema }),
+  logo: z
+    .strictObject({ path: z.string().min(1).describe('A picture file, relative to the theme file.'), box: BoxSchema })
+    .optional()
+    .describe('A logo on every slide but the title and closing slides.'),
+  backgrounds: z
+    .partialRecord(z.enum(LAYOUT_NAMES), z.string().min(1))
+    .optional()
+    .describe('A background picture per layout, relative to the theme file; it covers the layout\'s background colour.'),
 });
 export type Theme = z.infer<typeof ThemeSchema>;
