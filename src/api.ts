@@ -15,6 +15,7 @@ import { DeckSchema, type Deck } from './outline/schema.js';
 import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
 import { formatIssues, isThemePath, loadTheme, themeProblem, ThemeError } from './theme/load.js';
+import { contrastWarnings } from './theme/contrast.js';
 import { ThemeSchema, type Theme } from './theme/schema.js';
 
 export interface OutlineBuildOptions {
@@ -124,7 +125,10 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
   const layout = layoutDeck(valid, theme, { images, measure });
   const file = options.file ?? new VFile();
-  const messages = layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position));
+  const messages = [
+    ...contrastWarnings(theme).map((reason) => report(file, 'low-contrast', reason)),
+    ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
+  ];
   return { deck: valid, placed: layout.deck, fit: layout.fit, messages };
 }
 

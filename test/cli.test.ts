@@ -102,7 +102,7 @@ describe('deckdown CLI', () => {
     write('talk.md', good);
     const result = await cli('build', 'talk.md', '--theme', 'nope');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('unknown theme "nope"; available themes: default [unknown-theme]');
+    expect(result.stderr).toContain('unknown theme "nope"; available themes: dark, default, lecture [unknown-theme]');
   });
 
   it('accepts a theme file path', async () => {

@@ -17,7 +17,7 @@ describe('themes', () => {
   });
 
   it('rejects an unknown name, listing the available themes', () => {
-    expect(() => loadTheme('nope')).toThrow(new ThemeError('unknown theme "nope"; available themes: default', 'unknown-theme'));
+    expect(() => loadTheme('nope')).toThrow(new ThemeError('unknown theme "nope"; available themes: dark, default, lecture', 'unknown-theme'));
   });
 
   it('rejects an invalid theme file with the path of each problem', () => {

@@ -12,6 +12,9 @@ import { FontSet } from '../fonts/font-set.js';
 import { isThemePath, loadTheme, ThemeError } from '../theme/load.js';
 import type { Theme } from '../theme/schema.js';
 import { installFonts, themeFamilies, userFontDir } from './fonts.js';
+import { MissingRenderer, previewDeck } from './preview.js';
+import { importTemplate, type ImportedTemplate } from '../theme/import.js';
+import { contrastWarnings } from '../theme/contrast.js';
 import { listThemes } from '../theme/registry.js';
 import { UsageError, USAGE } from './usage.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -201,6 +204,58 @@ function attemptTheme(value: string, cwd: string): Theme {
   }
 }
 
+/** `deckdown preview`: build each deck and render it through LibreOffice to PNGs and a contact sheet. */
+async function preview(inputs: string[], values: Options, io: Io): Promise<number> {
+  const paths = checkInputs(inputs, io.cwd);
+  if (!values.output) throw new UsageError('preview needs -o <directory> for the pictures');
+  const outDir = resolve(io.cwd, values.output);
+  const theme = themeOption(values, io);
+  let code: number = EXIT.ok;
+  for (const path of paths) {
+    const result = checkInput(path, theme);
+    if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, path)}\n`);
+    if (!result.plan || hasErrors(result.messages)) {
+      code = EXIT.input;
+      continue;
+    }
+    const name = basename(path, extname(path));
+    try {
+      const { slides, sheet } = await previewDeck(await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }), outDir, name);
+      io.stdout(`wrote ${slides.length} slide pictures and ${sheet}\n`);
+    } catch (error) {
+      if (!(error instanceof MissingRenderer)) throw error;
+      io.stderr(`deckdown: ${error.message}\n`);
+      return EXIT.input;
+    }
+  }
+  return code;
+}
+
+/** `deckdown theme import`: a corporate template's colours, fonts, size and logo as a theme file. */
+function themeImport(inputs: string[], values: Options, io: Io): number {
+  const [template] = checkInputs(inputs, io.cwd);
+  if (!values.output || !/\.(json|ya?ml)$/i.test(values.output)) throw new UsageError('theme import needs -o <theme.json>');
+  const target = resolve(io.cwd, values.output);
+  const name = basename(target).replace(/\.(json|ya?ml)$/i, '');
+  let imported: ImportedTemplate;
+  try {
+    imported = importTemplate(attempt(`read ${template}`, () => readFileSync(template!)), loadTheme('default'), name);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    io.stderr(`deckdown: cannot import ${template}: ${(error as Error).message}\n`);
+    return EXIT.input;
+  }
+  if (imported.logo) attempt(`write the logo`, () => writeFileAtomic(join(dirname(target), `${name}-logo.${imported.logo!.extension}`), imported.logo!.data));
+  attempt(`write ${target}`, () => writeFileAtomic(target, `${JSON.stringify(imported.theme, null, 2)}\n`));
+  for (const note of imported.notes) io.stderr(`deckdown: ${note}\n`);
+  const theme = loadTheme(target, io.cwd);
+  for (const warning of contrastWarnings(theme)) io.stderr(`${target}: warning: ${warning} [low-contrast]\n`);
+  const unmeasured = themeFamilies(theme).filter((family) => !new FontSet(theme.fonts.files).resolve(family));
+  if (unmeasured.length > 0) io.stderr(`deckdown: ${unmeasured.join(', ')} ${unmeasured.length > 1 ? 'are' : 'is'} not shipped with deckdown; text is measured with a wider stand-in. Add the font files under fonts.files for exact fitting.\n`);
+  io.stdout(`wrote ${target}\n`);
+  return EXIT.ok;
+}
+
 interface Options {
   install?: boolean | undefined;
   json?: boolean | undefined;
@@ -258,6 +313,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return EXIT.ok;
       case 'fonts':
         return fonts(values, io);
+      case 'preview':
+        return await preview(inputs, values, io);
+      case 'theme':
+        if (inputs[0] !== 'import') throw new UsageError(`unknown theme command "${inputs[0] ?? ''}"; use: deckdown theme import <template.potx|pptx> -o <theme.json>`);
+        return themeImport(inputs.slice(1), values, io);
       case undefined:
         throw new UsageError('no command given');
       default:

@@ -3,7 +3,10 @@ export const USAGE = `Usage: deckdown <command> [options]
 Commands:
   build <file.md|deck.json…>   build a .pptx for each input
   check <file.md|deck.json>    report problems in the input, write nothing
+  preview <file.md…> -o dir/   render each deck through LibreOffice: one PNG per slide and a contact sheet
   themes                       list the built-in themes
+  theme import <template.potx|pptx> -o theme.json
+                               make a theme from a PowerPoint template's colours, fonts, size and logo
   fonts [--theme X] [--install]
                                list the font files a theme is measured with; --install copies
                                them where LibreOffice and other applications find them

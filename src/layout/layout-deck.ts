@@ -46,6 +46,9 @@ export interface LayoutInputs {
   measure: Measurer;
 }
 
+/** A slide whose body is fitted: the body layouts, and the agenda, whose list is fitted like any body. */
+type FittedSlide = Omit<BodySlide, 'layout'> & { layout: BodySlide['layout'] | 'agenda' };
+
 /** Overflow below this many inches is rounding, not a problem. */
 const TOLERANCE = 0.01;
 
@@ -130,18 +133,26 @@ function probeContext(theme: Theme, style: TextStyle, slide: SlideContext): Plac
   return { ...placeContext(theme, style, slide), warn: () => undefined };
 }
 
-/** The largest size, down to the floor, at which a title fits its box in at most two lines. */
-function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext): PlacedParagraph[] {
+/**
+ * The largest size, down to the floor, at which a line of text fits its box in at most
+ * `maxLines` lines (titles: two). Measured as drawn, fallback fonts included.
+ */
+function fitLine(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext, what: string, maxLines = 2): PlacedParagraph[] {
   const { theme, inputs } = slide;
   const widthPt = (box.w - 2 * theme.spacing.insetInches) * 72;
   for (let size = base.sizePt; ; size -= 1) {
     const paragraphs = line(theme, runs, { ...base, sizePt: Math.max(size, floorPt) }, align);
-    const fits = paragraphs.every((paragraph) => inputs.measure.lineCount(paragraph, widthPt) <= 2) && inputs.measure.paragraphsHeight(paragraphs, box.w, theme.spacing.insetInches) <= box.h + TOLERANCE;
+    const drawn = paragraphs.map((paragraph) => ({ ...paragraph, runs: inputs.measure.cover(paragraph.runs).runs }));
+    const fits = drawn.every((paragraph) => inputs.measure.lineCount(paragraph, widthPt) <= maxLines) && inputs.measure.paragraphsHeight(drawn, box.w, theme.spacing.insetInches) <= box.h + TOLERANCE;
     if (fits || size <= floorPt) {
-      if (!fits) slide.messages.push({ ruleId: 'text-overflow', reason: `the title "${runsToText(runs)}" needs more than two lines even at ${floorPt} pt`, position: slide.slide.position });
+      if (!fits) slide.messages.push({ ruleId: 'text-overflow', reason: `slide ${slide.number}: the ${what} "${runsToText(runs)}" does not fit its frame even at ${Math.max(size, floorPt)} pt`, position: slide.slide.position });
       return paragraphs;
     }
   }
+}
+
+function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext): PlacedParagraph[] {
+  return fitLine(runs, box, base, floorPt, align, slide, 'title');
 }
 
 function titleSize(paragraphs: PlacedParagraph[]): number {
@@ -163,7 +174,7 @@ function footerFrames(theme: Theme, deck: Deck, number: number, color: string, c
   return frames;
 }
 
-function background(slide: Slide, color: string, images: ReadonlyMap<string, ImageInfo>): PlacedBackground {
+function background(slide: Pick<Slide, 'background'>, color: string, images: ReadonlyMap<string, ImageInfo>): PlacedBackground {
   const image = slide.background?.image ? images.get(slide.background.image)?.path : undefined;
   return { color: slide.background?.color ?? color, ...(image ? { imagePath: image } : {}) };
 }
@@ -174,7 +185,7 @@ function footnoteParagraphs(footnotes: readonly Footnote[], theme: Theme): Place
 }
 
 /** The body's regions: where each group of blocks is stacked, for each layout. */
-function regions(layout: BodySlide['layout'], body: readonly Block[], box: Box, theme: Theme): { blocks: Block[]; box: Box; align: 'top' | 'middle' }[] {
+function regions(layout: FittedSlide['layout'], body: readonly Block[], box: Box, theme: Theme): { blocks: Block[]; box: Box; align: 'top' | 'middle' }[] {
   switch (layout) {
     case 'quote':
     case 'stat':
@@ -195,7 +206,7 @@ function regions(layout: BodySlide['layout'], body: readonly Block[], box: Box, 
   }
 }
 
-function bodyStyle(layout: BodySlide['layout'], theme: Theme): TextStyle {
+function bodyStyle(layout: FittedSlide['layout'], theme: Theme): TextStyle {
   const { colors, fonts, sizes } = theme;
   if (layout === 'quote') return textStyle(theme, runStyle(fonts.body, sizes.quote, colors.text));
   if (layout === 'end') return textStyle(theme, runStyle(fonts.body, sizes.body, colors.titleText), { align: 'center' });
@@ -208,11 +219,38 @@ interface Page {
   footnotes: Footnote[];
 }
 
-function referencedLabels(blocks: readonly Block[]): Set<string> {
-  return new Set(JSON.stringify(blocks).match(/"text":"[^"]*","superscript":true/g)?.map((match) => match.slice(8, match.indexOf('","'))) ?? []);
+/** The footnote labels referenced in blocks: their superscript runs, however deeply nested. */
+function referencedLabels(blocks: readonly Block[], labels = new Set<string>()): Set<string> {
+  const runs = (inline: readonly Inline[]) => inline.forEach((run) => run.type === 'text' && run.superscript && labels.add(run.text));
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+      case 'subheading':
+        runs(block.runs);
+        break;
+      case 'list':
+        block.items.forEach((item) => referencedLabels(item.blocks, labels));
+        break;
+      case 'quote':
+        referencedLabels(block.blocks, labels);
+        break;
+      case 'columns':
+        block.columns.forEach((column) => referencedLabels(column.blocks, labels));
+        break;
+      case 'table':
+        [block.header, ...block.rows].flat().forEach(runs);
+        break;
+      case 'stat':
+        runs(block.caption);
+        break;
+      default:
+        break;
+    }
+  }
+  return labels;
 }
 
-function pageOf(body: Block[], slide: BodySlide, first: boolean): Page {
+function pageOf(body: Block[], slide: FittedSlide, first: boolean): Page {
   // Footnotes go with the text that references them; the first page keeps any that nothing references.
   const labels = referencedLabels(body);
   const all = referencedLabels(slide.body);
@@ -220,7 +258,7 @@ function pageOf(body: Block[], slide: BodySlide, first: boolean): Page {
 }
 
 /** The body box left once the footnotes have their place at its foot. */
-function bodyBox(layout: BodySlide['layout'], footnotes: readonly Footnote[], theme: Theme, measure: Measurer): { body: Box; footnotes?: { box: Box; paragraphs: PlacedParagraph[] } } {
+function bodyBox(layout: FittedSlide['layout'], footnotes: readonly Footnote[], theme: Theme, measure: Measurer): { body: Box; footnotes?: { box: Box; paragraphs: PlacedParagraph[] } } {
   const body = theme.layouts[layout].body;
   if (footnotes.length === 0) return { body };
   const paragraphs = footnoteParagraphs(footnotes, theme);
@@ -232,7 +270,7 @@ function bodyBox(layout: BodySlide['layout'], footnotes: readonly Footnote[], th
 }
 
 /** How far a page's content runs past its box at a body size (negative: room to spare). */
-function overflow(slide: BodySlide, page: Page, bodyPt: number, context: SlideContext): number {
+function overflow(slide: FittedSlide, page: Page, bodyPt: number, context: SlideContext): number {
   const theme = scaledTheme(context.theme, bodyPt);
   const ctx = probeContext(theme, bodyStyle(slide.layout, theme), context);
   const { body } = bodyBox(slide.layout, page.footnotes, theme, context.inputs.measure);
@@ -240,12 +278,12 @@ function overflow(slide: BodySlide, page: Page, bodyPt: number, context: SlideCo
 }
 
 /** The largest body size at which a page fits, or undefined when it does not fit even at the floor. */
-function largestFit(slide: BodySlide, page: Page, context: SlideContext): number | undefined {
+function largestFit(slide: FittedSlide, page: Page, context: SlideContext): number | undefined {
   return bodySizes(context.theme).find((size) => overflow(slide, page, size, context) <= TOLERANCE);
 }
 
 /** Cut a body into pages that each fit at the floor size, cutting units finer where one alone is too large. */
-function paginate(slide: BodySlide, context: SlideContext): { pages: Page[]; overflow: boolean } {
+function paginate(slide: FittedSlide, context: SlideContext): { pages: Page[]; overflow: boolean } {
   const floor = bodySizes(context.theme).at(-1)!;
   const fits = (units: Unit[], first: boolean) => overflow(slide, pageOf(fromUnits(units), slide, first), floor, context) <= TOLERANCE;
   const queue = toUnits(slide.body);
@@ -276,7 +314,7 @@ function paginate(slide: BodySlide, context: SlideContext): { pages: Page[]; ove
   return { pages: pages.map((units, index) => pageOf(fromUnits(units), slide, index === 0)), overflow: overflowed };
 }
 
-function placeBodyPage(slide: BodySlide, page: Page, bodyPt: number, title: Inline[], context: SlideContext, number: number): { placed: PlacedSlide; titlePt: number } {
+function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: Inline[], context: SlideContext, number: number): { placed: PlacedSlide; titlePt: number } {
   const theme = scaledTheme(context.theme, bodyPt);
   const { colors, fonts, sizes, layouts } = theme;
   const ctx = placeContext(theme, bodyStyle(slide.layout, theme), context);
@@ -298,7 +336,7 @@ function placeBodyPage(slide: BodySlide, page: Page, bodyPt: number, title: Inli
 }
 
 /** A body slide → one placed slide, or several when its content continues. */
-function layoutBodySlide(slide: BodySlide, context: SlideContext, number: number): { placed: PlacedSlide[]; fit: SlideFit } {
+function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: number): { placed: PlacedSlide[]; fit: SlideFit } {
   const { theme, deck } = context;
   const whole = pageOf(slide.body, slide, true);
   const size = largestFit(slide, whole, context);
@@ -338,14 +376,7 @@ function layoutBodySlide(slide: BodySlide, context: SlideContext, number: number
   };
 }
 
-function agendaFrames(slide: AgendaSlide, theme: Theme, ctx: PlaceContext, context: SlideContext): Frame[] {
-  const boxes = theme.layouts.agenda;
-  const items = { type: 'list' as const, ordered: true, items: slide.items.map((runs) => ({ blocks: [{ type: 'paragraph' as const, runs }] })) };
-  const title = fitTitle(slide.title, boxes.title, runStyle(theme.fonts.heading, theme.sizes.slideTitle, theme.colors.heading, true), theme.floors.title, 'left', context);
-  return [textFrame('Title', boxes.title, title, ctx, 'bottom'), textFrame(ctx.name('Body'), boxes.body, blocksToParagraphs([items], ctx.style), ctx)];
-}
-
-function layoutOtherSlide(slide: Exclude<Slide, BodySlide>, context: SlideContext, number: number): PlacedSlide {
+function layoutOtherSlide(slide: Exclude<Slide, BodySlide | AgendaSlide>, context: SlideContext, number: number): PlacedSlide {
   const { theme, deck, inputs } = context;
   const { colors, fonts, sizes, layouts, floors } = theme;
   const ctx = placeContext(theme, textStyle(theme, runStyle(fonts.body, sizes.body, colors.text)), context);
@@ -354,12 +385,14 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide>, context: SlideContex
       const title = fitTitle(slide.title, layouts.title.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), floors.title, 'left', context);
       const frames: Frame[] = [textFrame('Title', layouts.title.title, title, ctx, 'bottom')];
       if (slide.subtitle) {
-        frames.push(textFrame('Subtitle', layouts.title.subtitle, line(theme, slide.subtitle, runStyle(fonts.body, sizes.subtitle, colors.titleText)), ctx));
+        const subtitle = fitLine(slide.subtitle, layouts.title.subtitle, runStyle(fonts.body, sizes.subtitle, colors.titleText), floors.body, 'left', context, 'subtitle', Infinity);
+        frames.push(textFrame('Subtitle', layouts.title.subtitle, subtitle, ctx));
       }
       const meta = [slide.author, slide.date].filter((value): value is string => Boolean(value));
       if (meta.length > 0) {
-        const style = runStyle(fonts.body, sizes.meta, colors.titleText);
-        frames.push(textFrame('Author', layouts.title.meta, meta.flatMap((text) => line(theme, [{ type: 'text', text }], style)), ctx));
+        // Author and date share the frame: one line each, shrunk together until both fit.
+        const runs = meta.flatMap((text, index): Inline[] => [...(index > 0 ? [{ type: 'break' as const }] : []), { type: 'text', text }]);
+        frames.push(textFrame('Author', layouts.title.meta, fitLine(runs, layouts.title.meta, runStyle(fonts.body, sizes.meta, colors.titleText), Math.min(floors.body, sizes.meta), 'left', context, 'author and date', Infinity), ctx));
       }
       return { layout: 'title', background: background(slide, colors.titleBackground, inputs.images), frames, notes: [] };
     }
@@ -372,9 +405,13 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide>, context: SlideContex
         notes: [],
       };
     }
-    case 'agenda':
-      return { layout: 'agenda', background: background(slide, colors.background, inputs.images), frames: [...agendaFrames(slide, theme, ctx, context), ...footerFrames(theme, deck, number, colors.muted, ctx)], notes: [] };
   }
+}
+
+/** The agenda is a numbered list of the sections, fitted (and continued) like any body. */
+function agendaBody(slide: AgendaSlide): FittedSlide {
+  const list: Block = { type: 'list', ordered: true, items: slide.items.map((runs) => ({ blocks: [{ type: 'paragraph', runs }] })) };
+  return { layout: 'agenda', title: slide.title, body: [list], footnotes: [], notes: slide.notes, ...(slide.position ? { position: slide.position } : {}) };
 }
 
 function notesOf(slide: Slide, theme: Theme): PlacedParagraph[] {
@@ -406,11 +443,11 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     const number = slides.length + 1;
     const context: SlideContext = { theme, deck, inputs, messages, slide, number };
     const notes = notesOf(slide, theme);
-    if (slide.layout === 'title' || slide.layout === 'section' || slide.layout === 'agenda') {
+    if (slide.layout === 'title' || slide.layout === 'section') {
       slides.push({ ...layoutOtherSlide(slide, context, number), notes });
       continue;
     }
-    const result = layoutBodySlide(slide, context, number);
+    const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide) : slide, context, number);
     // Speaker notes stay with the first part of a continued slide.
     slides.push({ ...result.placed[0]!, notes }, ...result.placed.slice(1));
     fit.push(result.fit);

@@ -73,7 +73,8 @@ export function blocksToParagraphs(blocks: readonly Block[], style: TextStyle, l
       case 'subheading':
         return [paragraph(runsToPlaced(block.runs, style, { bold: true, color: style.headingColor }), style, indent)];
       case 'code': {
-        const sizePt = Math.min(theme.sizes.code, style.base.sizePt) * style.codeScale;
+        // Code is never larger than the text around it; notes scale it to their own size instead.
+        const sizePt = style.codeScale === 1 ? Math.min(theme.sizes.code, style.base.sizePt) : theme.sizes.code * style.codeScale;
         const lines = highlightCode(block.text, block.lang, theme);
         return lines.map((tokens, index) =>
           paragraph(

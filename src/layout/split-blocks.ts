@@ -36,7 +36,9 @@ function cutRuns(runs: readonly Inline[], cuts: number[]): Inline[][] {
   let next = 0;
   for (const run of runs) {
     if (run.type !== 'text') {
+      // A line break counts as one character of the paragraph's text.
       parts.at(-1)!.push(run);
+      offset += 1;
       continue;
     }
     let text = run.text;

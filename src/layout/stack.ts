@@ -1,6 +1,6 @@
 import type { Block, Chart, Columns, Image, Stat } from '../outline/schema.js';
 import type { Box } from '../theme/schema.js';
-import type { Frame, TextFrame } from './frames.js';
+import type { Frame, PlacedParagraph, TextFrame } from './frames.js';
 import { blocksToParagraphs, isTextBlock, paragraph, runsToPlaced, type TextStyle } from './paragraphs.js';
 import type { PlaceContext } from './place-context.js';
 import { layoutTable, tableNaturalHeight } from './table.js';
@@ -52,20 +52,30 @@ export function textFrame(name: string, box: Box, paragraphs: TextFrame['paragra
   return { kind: 'text', name, box, anchor, insetInches: ctx.theme.spacing.insetInches, paragraphs: coverParagraphs(paragraphs, ctx) };
 }
 
-function statFrames(stats: Stat[], box: Box, ctx: PlaceContext): Frame[] {
+/** A figure and its caption, as paragraphs, for one cell of a row of figures. */
+function statParagraphs(stat: Stat, ctx: PlaceContext): { figure: PlacedParagraph; caption: PlacedParagraph[] } {
   const { theme } = ctx;
-  const gap = theme.spacing.gapInches;
-  const width = (box.w - gap * (stats.length - 1)) / stats.length;
   const center: TextStyle = { ...ctx.style, align: 'center' };
+  const figure = paragraph(runsToPlaced([{ type: 'text', text: stat.figure }], center, { sizePt: theme.sizes.statFigure, bold: true, color: theme.colors.accent, font: theme.fonts.heading }), center, {
+    spaceAfterPt: 0,
+    lineSpacing: 1,
+    endSizePt: theme.sizes.statFigure,
+  });
+  const caption = blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], { ...center, base: { ...center.base, sizePt: theme.sizes.statCaption } });
+  return { figure, caption };
+}
+
+function statWidth(count: number, width: number, ctx: PlaceContext): number {
+  return (width - ctx.theme.spacing.gapInches * (count - 1)) / count;
+}
+
+function statFrames(stats: Stat[], box: Box, ctx: PlaceContext): Frame[] {
+  const width = statWidth(stats.length, box.w, ctx);
+  const inset = ctx.theme.spacing.insetInches;
   return stats.flatMap((stat, index) => {
-    const x = box.x + index * (width + gap);
-    const figure = paragraph(runsToPlaced([{ type: 'text', text: stat.figure }], center, { sizePt: theme.sizes.statFigure, bold: true, color: theme.colors.accent, font: theme.fonts.heading }), center, {
-      spaceAfterPt: 0,
-      lineSpacing: 1,
-      endSizePt: theme.sizes.statFigure,
-    });
-    const figureHeight = ctx.measure.paragraphsHeight([figure], width, theme.spacing.insetInches);
-    const caption = blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], { ...center, base: { ...center.base, sizePt: theme.sizes.statCaption } });
+    const x = box.x + index * (width + ctx.theme.spacing.gapInches);
+    const { figure, caption } = statParagraphs(stat, ctx);
+    const figureHeight = ctx.measure.paragraphsHeight(coverParagraphs([figure], quiet(ctx)), width, inset);
     return [
       textFrame(ctx.name('Figure'), { x, y: box.y, w: width, h: figureHeight }, [figure], ctx, 'bottom'),
       textFrame(ctx.name('Caption'), { x, y: box.y + figureHeight, w: width, h: Math.max(box.h - figureHeight, 0.1) }, caption, ctx),
@@ -73,12 +83,20 @@ function statFrames(stats: Stat[], box: Box, ctx: PlaceContext): Frame[] {
   });
 }
 
+/** The height of a row of figures: the tallest figure plus the tallest caption, both measured. */
 function statsHeight(stats: Stat[], width: number, ctx: PlaceContext): number {
-  const { theme } = ctx;
-  const each = (width - theme.spacing.gapInches * (stats.length - 1)) / stats.length;
-  const center: TextStyle = { ...ctx.style, align: 'center', base: { ...ctx.style.base, sizePt: theme.sizes.statCaption } };
-  const captions = stats.map((stat) => ctx.measure.paragraphsHeight(blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], center), each, theme.spacing.insetInches));
-  return (theme.sizes.statFigure * 1.2) / 72 + 2 * theme.spacing.insetInches + Math.max(...captions);
+  const each = statWidth(stats.length, width, ctx);
+  const inset = ctx.theme.spacing.insetInches;
+  const measured = stats.map((stat) => {
+    const { figure, caption } = statParagraphs(stat, ctx);
+    return { figure: ctx.measure.paragraphsHeight(coverParagraphs([figure], quiet(ctx)), each, inset), caption: ctx.measure.paragraphsHeight(coverParagraphs(caption, quiet(ctx)), each, inset) };
+  });
+  return Math.max(...measured.map((m) => m.figure)) + Math.max(...measured.map((m) => m.caption));
+}
+
+/** The same context, reporting nothing: for measuring what a frame will report when it is placed. */
+function quiet(ctx: PlaceContext): PlaceContext {
+  return { ...ctx, warn: () => undefined };
 }
 
 /** A picture fitted into a box, its aspect ratio kept, centred across the box. */
@@ -169,7 +187,7 @@ function plan(blocks: readonly Block[], width: number, ctx: PlaceContext): Plan 
         const placed = blocksToParagraphs(item.blocks, ctx.style);
         paragraphs.set(item, placed);
         // Measured as drawn, fallback fonts included; the frame reports the substitutions once.
-        return ctx.measure.paragraphsHeight(coverParagraphs(placed, { ...ctx, warn: () => undefined }), width, inset);
+        return ctx.measure.paragraphsHeight(coverParagraphs(placed, quiet(ctx)), width, inset);
       }
       case 'stats':
         return statsHeight(item.stats, width, ctx);

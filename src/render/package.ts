@@ -64,9 +64,19 @@ export function zipParts(parts: Parts): Uint8Array {
   return zipSync(files);
 }
 
-/** Embedded workbooks (chart data) are zips too, written with the wall clock: they are zipped again. */
-export function normaliseEmbeddedPackages(parts: Parts): void {
+/**
+ * Embedded workbooks (chart data) are zips too, with the wall clock in their entries and in
+ * their own document properties: both are replaced by the deck's date.
+ */
+export function normaliseEmbeddedPackages(parts: Parts, date: Date): void {
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const name of Object.keys(parts)) {
-    if (name.startsWith('ppt/embeddings/') && name.endsWith('.xlsx')) parts[name] = zipParts(unzipPackage(parts[name]!));
+    if (!name.startsWith('ppt/embeddings/') || !name.endsWith('.xlsx')) continue;
+    const workbook = unzipPackage(parts[name]!);
+    if (workbook['docProps/core.xml']) {
+      const core = readPart(workbook, 'docProps/core.xml').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, (_match, open: string, close: string) => `${open}${stamp}${close}`);
+      writePart(workbook, 'docProps/core.xml', core);
+    }
+    parts[name] = zipParts(workbook);
   }
 }

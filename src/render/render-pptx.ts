@@ -17,6 +17,6 @@ export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentPro
   await rasteriseSvgFallbacks(parts);
   writeCoreProperties(parts, properties);
   pruneContentTypes(parts);
-  normaliseEmbeddedPackages(parts);
+  normaliseEmbeddedPackages(parts, properties.date);
   return zipParts(parts);
 }

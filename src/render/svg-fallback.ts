@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { Parts } from './fill-text.js';
 
-/** The width of the PNG that stands in for an SVG picture: sharp on a projector, small in the file. */
-const FALLBACK_WIDTH_PX = 1600;
+/** The longer side of the PNG that stands in for an SVG picture: sharp on a projector, small in the file. */
+const FALLBACK_SIZE_PX = 1600;
 
 let ready: Promise<void> | undefined;
 function loadRenderer(): Promise<void> {
@@ -13,9 +13,12 @@ function loadRenderer(): Promise<void> {
   return ready;
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+
+/** A .png part that is not a PNG but SVG text (comments, DOCTYPE and all) is an SVG picture's stand-in. */
 function isSvg(data: Uint8Array): boolean {
-  const head = new TextDecoder().decode(data.subarray(0, 256)).trimStart();
-  return head.startsWith('<svg') || head.startsWith('<?xml');
+  if (PNG_SIGNATURE.every((byte, index) => data[index] === byte)) return false;
+  return /<svg[\s>]/.test(new TextDecoder().decode(data.subarray(0, 8192)));
 }
 
 /**
@@ -28,7 +31,10 @@ export async function rasteriseSvgFallbacks(parts: Parts): Promise<void> {
   if (fallbacks.length === 0) return;
   await loadRenderer();
   for (const name of fallbacks) {
-    const svg = new Resvg(new TextDecoder().decode(parts[name]!), { fitTo: { mode: 'width', value: FALLBACK_WIDTH_PX } });
-    parts[name] = svg.render().asPng();
+    const text = new TextDecoder().decode(parts[name]!);
+    // The longer side is fitted, so a tall, narrow drawing does not become an enormous raster.
+    const natural = new Resvg(text);
+    const mode = natural.width >= natural.height ? 'width' : 'height';
+    parts[name] = new Resvg(text, { fitTo: { mode, value: FALLBACK_SIZE_PX } }).render().asPng();
   }
 }

@@ -1,0 +1,156 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { posix } from 'node:path';
+import { contrastRatio } from './contrast.js';
+import type { Box, Theme } from './schema.js';
+
+/** What a corporate template gives: its colours, fonts, slide size and logo. */
+export interface ImportedTemplate {
+  /** Theme settings over `default`, ready to write as a theme file. */
+  theme: Record<string, unknown> & { extends: string };
+  /** The logo picture found on the slide master, to save beside the theme file. */
+  logo?: { data: Uint8Array; extension: string } | undefined;
+  /** What could not be taken over, for the user to read. */
+  notes: string[];
+}
+
+type Parts = Record<string, Uint8Array>;
+
+function part(parts: Parts, name: string): string | undefined {
+  const data = parts[name];
+  return data ? strFromU8(data) : undefined;
+}
+
+/** The target of a part's first relationship of a type, resolved against the part's folder. */
+function related(parts: Parts, source: string, type: string): string | undefined {
+  const rels = part(parts, `${posix.dirname(source)}/_rels/${posix.basename(source)}.rels`) ?? '';
+  const target = [...rels.matchAll(/<Relationship ([^>]*)\/>/g)].map((match) => match[1]!).find((attributes) => attributes.includes(`/relationships/${type}"`))?.match(/Target="([^"]+)"/)?.[1];
+  return target ? (target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(posix.dirname(source), target))) : undefined;
+}
+
+/** A scheme colour as six hex digits: an sRGB value, or a system colour's last value. */
+function schemeColor(themeXml: string, name: string): string | undefined {
+  const element = themeXml.match(new RegExp(`<a:${name}>([\\s\\S]*?)</a:${name}>`))?.[1] ?? '';
+  return (element.match(/<a:srgbClr val="([0-9A-Fa-f]{6})"/)?.[1] ?? element.match(/lastClr="([0-9A-Fa-f]{6})"/)?.[1])?.toUpperCase();
+}
+
+function typeface(themeXml: string, font: 'majorFont' | 'minorFont'): string | undefined {
+  return themeXml.match(new RegExp(`<a:${font}>\\s*<a:latin typeface="([^"]+)"`))?.[1];
+}
+
+/** A colour part of the way from one colour to another, for tints the scheme does not name. */
+function mix(from: string, to: string, share: number): string {
+  const channel = (hex: string, at: number) => parseInt(hex.slice(at, at + 2), 16);
+  return [0, 2, 4]
+    .map((at) => Math.round(channel(from, at) + (channel(to, at) - channel(from, at)) * share).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+}
+
+const EMU_PER_INCH = 914400;
+
+function scaleBox(box: Box, x: number, y: number): Box {
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return { x: round(box.x * x), y: round(box.y * y), w: round(box.w * x), h: round(box.h * y) };
+}
+
+/** Every box of the base theme scaled to another slide size, so layouts keep their proportions. */
+function scaledGeometry(base: Theme, widthInches: number, heightInches: number): Pick<Theme, 'layouts' | 'footer'> {
+  const x = widthInches / base.slide.widthInches;
+  const y = heightInches / base.slide.heightInches;
+  const scaleAll = (boxes: Record<string, Box | undefined>) => Object.fromEntries(Object.entries(boxes).map(([key, box]) => [key, box && scaleBox(box, x, y)]));
+  return {
+    layouts: Object.fromEntries(Object.entries(base.layouts).map(([name, boxes]) => [name, scaleAll(boxes)])) as Theme['layouts'],
+    footer: scaleAll(base.footer) as Theme['footer'],
+  };
+}
+
+/** The first picture on the slide master (or, failing that, on a layout): a template's logo. */
+function findLogo(parts: Parts, master: string, widthInches: number, heightInches: number): { data: Uint8Array; extension: string; box: Box } | undefined {
+  const layouts = Object.keys(parts).filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)).sort();
+  for (const source of [master, ...layouts]) {
+    const xml = part(parts, source) ?? '';
+    const picture = xml.match(/<p:pic>[\s\S]*?<\/p:pic>/)?.[0];
+    const embed = picture?.match(/r:embed="([^"]+)"/)?.[1];
+    const offset = picture?.match(/<a:off x="(\d+)" y="(\d+)"\/>/);
+    const extent = picture?.match(/<a:ext cx="(\d+)" cy="(\d+)"\/>/);
+    if (!embed || !offset || !extent) continue;
+    const rels = part(parts, `${posix.dirname(source)}/_rels/${posix.basename(source)}.rels`) ?? '';
+    const target = rels.match(new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${embed}"`))?.[1];
+    const media = target && posix.normalize(posix.join(posix.dirname(source), target));
+    const data = media ? parts[media] : undefined;
+    if (!data || !media) continue;
+    const inches = (emu: string) => Math.round((Number(emu) / EMU_PER_INCH) * 1000) / 1000;
+    const box = { x: inches(offset[1]!), y: inches(offset[2]!), w: inches(extent[1]!), h: inches(extent[2]!) };
+    // A picture covering most of the slide is a background, not a logo.
+    if (box.w * box.h > 0.25 * widthInches * heightInches) continue;
+    return { data, extension: posix.extname(media).slice(1).toLowerCase(), box };
+  }
+  return undefined;
+}
+
+/**
+ * A PowerPoint template (.potx or .pptx) → theme settings over `base`: the colour scheme,
+ * the major and minor fonts, the slide size (every box scaled to it) and the logo.
+ */
+export function importTemplate(bytes: Uint8Array, base: Theme, name: string): ImportedTemplate {
+  const parts = unzipSync(bytes);
+  const notes: string[] = [];
+  const presentation = part(parts, 'ppt/presentation.xml');
+  if (!presentation) throw new Error('not a PowerPoint template: it has no ppt/presentation.xml');
+  const master = related(parts, 'ppt/presentation.xml', 'slideMaster') ?? 'ppt/slideMasters/slideMaster1.xml';
+  const themeXml = part(parts, related(parts, master, 'theme') ?? 'ppt/theme/theme1.xml') ?? '';
+  const size = presentation.match(/<p:sldSz cx="(\d+)" cy="(\d+)"/);
+  const widthInches = size ? Math.round((Number(size[1]) / EMU_PER_INCH) * 1000) / 1000 : base.slide.widthInches;
+  const heightInches = size ? Math.round((Number(size[2]) / EMU_PER_INCH) * 1000) / 1000 : base.slide.heightInches;
+
+  const color = (scheme: string, fallback: string) => schemeColor(themeXml, scheme) ?? fallback;
+  const { colors } = base;
+  const dark1 = color('dk1', colors.text);
+  const light1 = color('lt1', colors.background);
+  const dark2 = color('dk2', colors.heading);
+  const accents = [1, 2, 3, 4, 5, 6].map((index) => color(`accent${index}`, colors.accents[index - 1]!));
+  const accent1 = accents[0]!;
+  // A section slide carries small footer text, so its background must let white text read well.
+  const sectionBackground = contrastRatio(light1, accent1) >= 4.5 ? accent1 : dark2;
+  const theme: ImportedTemplate['theme'] = {
+    extends: 'default',
+    name,
+    description: `Imported from a PowerPoint template: its colour scheme, fonts${size ? ', slide size' : ''} and logo.`,
+    colors: {
+      background: light1,
+      text: dark1,
+      heading: dark2,
+      muted: mix(dark1, light1, 0.4),
+      accent: accent1,
+      link: color('hlink', colors.link),
+      titleBackground: dark2,
+      titleText: light1,
+      // The rule under titles: the accent that stands out most on the title background.
+      titleAccent: [...accents].sort((a, b) => contrastRatio(b, dark2) - contrastRatio(a, dark2))[0],
+      sectionBackground,
+      sectionText: light1,
+      code: dark2,
+      codeBackground: mix(light1, accent1, 0.08),
+      quote: dark2,
+      tableHeaderBackground: dark2,
+      tableHeaderText: light1,
+      tableBorder: mix(light1, dark1, 0.2),
+      tableStripe: mix(light1, accent1, 0.1),
+      accents,
+    },
+  };
+  const heading = typeface(themeXml, 'majorFont');
+  const body = typeface(themeXml, 'minorFont');
+  if (heading || body) theme.fonts = { ...(heading ? { heading } : {}), ...(body ? { body } : {}) };
+  else notes.push('the template names no theme fonts; the default fonts are kept');
+
+  if (widthInches !== base.slide.widthInches || heightInches !== base.slide.heightInches) {
+    theme.slide = { widthInches, heightInches };
+    Object.assign(theme, scaledGeometry(base, widthInches, heightInches));
+  }
+  const logo = findLogo(parts, master, widthInches, heightInches);
+  if (logo) theme.logo = { path: `${name}-logo.${logo.extension}`, box: logo.box };
+  else notes.push('no logo picture was found on the slide master or its layouts');
+  notes.push('taken over: colour scheme, heading and body fonts, slide size, logo; not taken over: the layouts\' own shapes, placeholder positions, background pictures and text styles (deckdown lays slides out from the theme\'s frames)');
+  return { theme, ...(logo ? { logo: { data: logo.data, extension: logo.extension } } : {}), notes };
+}
