@@ -163,3 +163,58 @@ describe('fitting', () => {
     expect(fit[0]!.titlePt).toBe(size);
   });
 });
+
+describe('fitting edge cases', () => {
+  const bodyText = (slide: PlacedSlide) =>
+    slide.frames.flatMap((frame) => (frame.kind === 'text' && frame.name.startsWith('Body') ? frame.paragraphs.map((p) => p.runs.map((run) => (run.type === 'text' ? run.text : '\n')).join('')) : [])).join('\n');
+
+  it('cuts a paragraph with a hard break between whole words', () => {
+    const filler = Array.from({ length: 70 }, () => 'Filler sentence number here.').join(' ');
+    const { placed } = plan(`# Breaks\n\nOne.\\\nTwo. ${filler}\n`);
+    const words = placed.slides.flatMap((slide) => bodyText(slide).split(/\s+/)).filter(Boolean);
+    expect(new Set(words)).toEqual(new Set(['One.', 'Two.', 'Filler', 'sentence', 'number', 'here.']));
+  });
+
+  it('keeps children nested when a list item spans slides', () => {
+    const children = Array.from({ length: 26 }, (_, i) => `  - child number ${i + 1} with some words`).join('\n');
+    const { placed } = plan(`# Nested\n\n- Parent item\n${children}\n`);
+    expect(placed.slides.length).toBeGreaterThan(1);
+    const levels = placed.slides.flatMap((slide) => slide.frames.flatMap((frame) => (frame.kind === 'text' && frame.name === 'Body' ? frame.paragraphs.map((p) => p.level) : [])));
+    expect(levels).toEqual([0, ...Array.from({ length: 26 }, () => 1)]);
+  });
+
+  it('cuts a long quote between sentences and keeps the attribution on its last part', () => {
+    const quote = Array.from({ length: 40 }, (_, i) => `This is quoted sentence ${i + 1} of a long speech.`).join(' ');
+    const { placed } = plan(`# Quote\n\n> ${quote}\n>\n> — Someone\n`);
+    const parts = placed.slides.map(bodyText);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.slice(0, -1).every((part) => !part.includes('Someone'))).toBe(true);
+    expect(parts.at(-1)).toMatch(/— Someone$/);
+    expect(parts.map((part) => part.split('\n')[0]).every((first) => first.startsWith('This is quoted sentence'))).toBe(true);
+  });
+
+  it('puts a footnote referenced inside bold text on the slide that references it', () => {
+    const items = Array.from({ length: 14 }, (_, i) => `- ${sentence(i)}`).join('\n');
+    const { placed } = plan(`# Notes\n\n${items}\n- **ref[^1]**\n\n[^1]: The note.\n`);
+    const withNote = placed.slides.findIndex((slide) => slide.frames.some((frame) => frame.name === 'Footnotes'));
+    const withReference = placed.slides.findIndex((slide) => bodyText(slide).includes('ref1'));
+    expect(withNote).toBeGreaterThan(0);
+    expect(withNote).toBe(withReference);
+  });
+
+  it('measures wrapped figures, so a row of wide figures still fits its slide', () => {
+    const stats = Array.from({ length: 3 }, () => ':::stat\n**1 234 567 890 €** a caption\n:::').join('\n\n');
+    const { placed, fit } = plan(`# Figures\n\n${stats}\n`);
+    const frames = placed.slides[0]!.frames.filter((frame) => frame.name.startsWith('Figure') || frame.name.startsWith('Caption'));
+    for (const frame of frames) expect(frame.box.y + frame.box.h).toBeLessThanOrEqual(7.5);
+    expect(fit[0]!.overflow).toBe(false);
+  });
+
+  it('measures emoji in titles with the fallback font', () => {
+    const { placed } = plan(`# ${'🚀'.repeat(40)} launch\n\nText.\n`);
+    const title = placed.slides[0]!.frames.find((frame) => frame.name === 'Title');
+    if (title?.kind !== 'text') throw new Error('a title');
+    const covered = measure.cover(title.paragraphs[0]!.runs).runs;
+    expect(measure.lineCount({ ...title.paragraphs[0]!, runs: covered }, (title.box.w - 2 * title.insetInches) * 72)).toBeLessThanOrEqual(2);
+  });
+});

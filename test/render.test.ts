@@ -125,6 +125,30 @@ describe('deterministic output', () => {
     expect(Buffer.from(second.pptx).equals(Buffer.from(first.pptx))).toBe(true);
   });
 
+  it('gives byte-identical decks with charts, pictures and SVG stand-ins (content/syntax.md)', async () => {
+    const path = new URL('../content/syntax.md', import.meta.url).pathname;
+    const first = (await markdownToPptx(readFileSync(path, 'utf8'), { path })).pptx;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = (await markdownToPptx(readFileSync(path, 'utf8'), { path })).pptx;
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('rasterises a tall, narrow SVG within bounds', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'deckdown-svg-'));
+    writeFileSync(join(dir, 'tall.svg'), '<!-- a comment first --><svg xmlns="http://www.w3.org/2000/svg" width="10" height="4000"><rect width="10" height="4000" fill="#1D70B8"/></svg>');
+    const { pptx } = await markdownToPptx('# Tall
+
+![A tall bar](tall.svg)
+', { path: join(dir, 'talk.md') });
+    const { unzipSync } = await import('fflate');
+    const pngs = Object.entries(unzipSync(pptx)).filter(([name]) => name.startsWith('ppt/media/') && name.endsWith('.png'));
+    expect(pngs).toHaveLength(1);
+    expect([...pngs[0]![1].subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   it('takes the date from the front matter, else from SOURCE_DATE_EPOCH', async () => {
     const withDate = readPackage((await markdownToPptx(`---\ndate: 2016-04-15\n---\n\n# A\n\nb\n`)).pptx);
     expect(withDate.get('docProps/core.xml')).toContain('2016-04-15T00:00:00Z');

@@ -62,8 +62,20 @@ function walk(nodes: readonly ElementContent[], color: string, theme: Theme, tok
   }
 }
 
+/** Fitting measures the same code many times over; it is highlighted once per theme. */
+const highlighted = new WeakMap<Theme['colors']['syntax'], Map<string, Token[][]>>();
+
 /** Code → lines of coloured tokens. An unknown or missing language gives plain lines. */
 export function highlightCode(source: string, lang: string | undefined, theme: Theme): Token[][] {
+  let cache = highlighted.get(theme.colors.syntax);
+  if (!cache) highlighted.set(theme.colors.syntax, (cache = new Map()));
+  const key = `${lang ?? ''}\u0000${theme.colors.code}\u0000${source}`;
+  let lines = cache.get(key);
+  if (!lines) cache.set(key, (lines = tokenize(source, lang, theme)));
+  return lines;
+}
+
+function tokenize(source: string, lang: string | undefined, theme: Theme): Token[][] {
   const text = source.replace(/\r\n?/g, '\n');
   const tokens: Token[] = [];
   if (lang && isKnownLanguage(lang)) {

@@ -288,20 +288,25 @@ function paginate(slide: FittedSlide, context: SlideContext): { pages: Page[]; o
   const fits = (units: Unit[], first: boolean) => overflow(slide, pageOf(fromUnits(units), slide, first), floor, context) <= TOLERANCE;
   const queue = toUnits(slide.body);
   const pages: Unit[][] = [];
-  let current: Unit[] = [];
   let overflowed = false;
   while (queue.length > 0) {
+    const first = pages.length === 0;
+    // The longest run of units from the front of the queue that fits: doubling, then halving,
+    // so a long table or code block is measured O(n log n) times rather than O(n²).
+    let fitting = 0;
+    let step = 1;
+    while (fitting + step <= queue.length && fits(queue.slice(0, fitting + step), first)) {
+      fitting += step;
+      step *= 2;
+    }
+    for (step = Math.floor(step / 2); step >= 1; step = Math.floor(step / 2)) {
+      if (fitting + step <= queue.length && fits(queue.slice(0, fitting + step), first)) fitting += step;
+    }
+    if (fitting > 0) {
+      pages.push(queue.splice(0, fitting));
+      continue;
+    }
     const unit = queue.shift()!;
-    if (fits([...current, unit], pages.length === 0)) {
-      current.push(unit);
-      continue;
-    }
-    if (current.length > 0) {
-      pages.push(current);
-      current = [];
-      queue.unshift(unit);
-      continue;
-    }
     const finer = refineUnit(unit);
     if (finer) queue.unshift(...finer);
     else {
@@ -310,7 +315,6 @@ function paginate(slide: FittedSlide, context: SlideContext): { pages: Page[]; o
       pages.push([unit]);
     }
   }
-  if (current.length > 0) pages.push(current);
   return { pages: pages.map((units, index) => pageOf(fromUnits(units), slide, index === 0)), overflow: overflowed };
 }
 
@@ -339,7 +343,9 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
 function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: number): { placed: PlacedSlide[]; fit: SlideFit } {
   const { theme, deck } = context;
   const whole = pageOf(slide.body, slide, true);
-  const size = largestFit(slide, whole, context);
+  // A body that does not fit even at the floor is cut at once, without trying every size first.
+  const floor = bodySizes(theme).at(-1)!;
+  const size = overflow(slide, whole, floor, context) <= TOLERANCE ? largestFit(slide, whole, context) : undefined;
   let pages: Page[];
   let bodyPt: number;
   let overflowed = false;
@@ -351,7 +357,6 @@ function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: numb
     pages = paginated.pages;
     overflowed = paginated.overflow;
     // All parts share one size, the largest at which every part fits.
-    const floor = bodySizes(theme).at(-1)!;
     bodyPt = Math.min(...pages.map((page) => largestFit(slide, page, context) ?? floor));
   }
   const continued = wordsFor(deck.meta.lang).continued;

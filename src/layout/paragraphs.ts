@@ -141,6 +141,9 @@ function listToParagraphs(list: List, style: TextStyle, level: number): PlacedPa
       : { type: 'char', char: BULLETS[level % BULLETS.length]!, color: style.bulletColor };
     const hang = style.indentInches * (list.ordered ? 1.1 : 0.8);
     const [first, ...rest] = item.blocks;
+    // An item that opens with a list has no line of its own: its list is the continuation of a
+    // cut item, or Markdown's "- - x", and is drawn one level deeper.
+    if (first?.type === 'list') return item.blocks.flatMap((block) => (block.type === 'list' ? listToParagraphs(block, style, level + 1) : blocksToParagraphs([block], style, level + 1)));
     const lead = first?.type === 'paragraph' ? first : undefined;
     const taskBox: PlacedRun[] =
       item.checked === undefined ? [] : runsToPlaced([{ type: 'text', text: `${TASK_BOXES[`${item.checked}`]} ` }], style).map((run) => ({ ...run, generated: true }));

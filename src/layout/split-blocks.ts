@@ -90,18 +90,38 @@ export function refineUnit(unit: Unit): Unit[] | undefined {
     return cutRuns(block.runs, cuts).map((runs) => ({ block: { type: 'paragraph', runs: trimEnds(runs) }, origin }));
   }
   if (block.type === 'list' && block.items.length === 1 && block.items[0]!.blocks.length > 1) {
+    // The item's lead keeps its bullet; what follows stays nested under it, in items without a bullet of their own.
     const [item] = block.items;
     const [lead, ...rest] = item!.blocks;
-    return [{ block: { ...block, items: [{ ...item, blocks: [lead!] }] }, origin: unit.origin }, ...toUnits(rest)];
+    const origin = unit.origin ?? block;
+    const wrap = (inner: Block): Unit => ({ block: { ...block, items: [{ blocks: [inner] }] }, origin });
+    const nested = toUnits(rest).map((inner) => (inner.block.type === 'list' ? wrap(inner.block) : { ...inner }));
+    return [{ block: { ...block, items: [{ ...item, blocks: [lead!] }] }, origin }, ...nested];
+  }
+  if (block.type === 'quote' && block.blocks.length > 0) {
+    // A long quote is cut between its paragraphs (or sentences); the attribution stays with the last part.
+    const inner = block.blocks.length > 1 ? block.blocks.map((part): Unit => ({ block: part })) : (refineUnit({ block: block.blocks[0]! }) ?? []);
+    if (inner.length < 2) return undefined;
+    const origin = unit.origin ?? block;
+    return inner.map((part, index) => ({
+      block: { type: 'quote', blocks: [part.block], ...(index === inner.length - 1 && block.attribution ? { attribution: block.attribution } : {}) },
+      origin,
+    }));
   }
   return undefined;
 }
 
-function join(first: Block, second: Block): Block {
+function join(first: Block, second: Block, origin: Block): Block {
   if (first.type === 'list' && second.type === 'list') return { ...first, items: [...first.items, ...second.items] } satisfies List;
   if (first.type === 'table' && second.type === 'table') return { ...first, rows: [...first.rows, ...second.rows] } satisfies Table;
   if (first.type === 'code' && second.type === 'code') return { ...first, text: `${first.text}\n${second.text}` };
   if (first.type === 'paragraph' && second.type === 'paragraph') return { ...first, runs: [...first.runs, { type: 'text', text: ' ' }, ...second.runs] };
+  if (first.type === 'quote' && second.type === 'quote') {
+    // Sentences cut from a one-paragraph quote join back into one paragraph.
+    const sentences = origin.type === 'quote' && origin.blocks.length === 1 && origin.blocks[0]!.type === 'paragraph';
+    const blocks = sentences ? [join(first.blocks[0]!, second.blocks[0]!, origin.blocks[0]!)] : [...first.blocks, ...second.blocks];
+    return { ...first, blocks, ...(second.attribution ? { attribution: second.attribution } : {}) };
+  }
   return second;
 }
 
@@ -110,7 +130,7 @@ export function fromUnits(units: readonly Unit[]): Block[] {
   const blocks: Block[] = [];
   let previous: Unit | undefined;
   for (const unit of units) {
-    if (previous?.origin && previous.origin === unit.origin) blocks[blocks.length - 1] = join(blocks.at(-1)!, unit.block);
+    if (previous?.origin && previous.origin === unit.origin) blocks[blocks.length - 1] = join(blocks.at(-1)!, unit.block, unit.origin);
     else blocks.push(unit.block);
     previous = unit;
   }
