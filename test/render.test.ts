@@ -139,10 +139,7 @@ describe('deterministic output', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'deckdown-svg-'));
     writeFileSync(join(dir, 'tall.svg'), '<!-- a comment first --><svg xmlns="http://www.w3.org/2000/svg" width="10" height="4000"><rect width="10" height="4000" fill="#1D70B8"/></svg>');
-    const { pptx } = await markdownToPptx('# Tall
-
-![A tall bar](tall.svg)
-', { path: join(dir, 'talk.md') });
+    const { pptx } = await markdownToPptx('# Tall\n\n![A tall bar](tall.svg)\n', { path: join(dir, 'talk.md') });
     const { unzipSync } = await import('fflate');
     const pngs = Object.entries(unzipSync(pptx)).filter(([name]) => name.startsWith('ppt/media/') && name.endsWith('.png'));
     expect(pngs).toHaveLength(1);
