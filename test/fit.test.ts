@@ -190,7 +190,7 @@ describe('fitting edge cases', () => {
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.slice(0, -1).every((part) => !part.includes('Someone'))).toBe(true);
     expect(parts.at(-1)).toMatch(/— Someone$/);
-    expect(parts.map((part) => part.split('\n')[0]).every((first) => first.startsWith('This is quoted sentence'))).toBe(true);
+    expect(parts.map((part) => part.split('\n')[0]).every((first) => first!.startsWith('This is quoted sentence'))).toBe(true);
   });
 
   it('puts a footnote referenced inside bold text on the slide that references it', () => {

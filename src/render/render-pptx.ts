@@ -1,4 +1,5 @@
 import type { PlacedDeck } from '../layout/frames.js';
+import { renumberCharts } from './chart-parts.js';
 import { fillText } from './fill-text.js';
 import { normaliseEmbeddedPackages, pruneContentTypes, unzipPackage, writeCoreProperties, zipParts, type DocumentProperties } from './package.js';
 import { addLayoutPlaceholders, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
@@ -9,6 +10,7 @@ import { rasteriseSvgFallbacks } from './svg-fallback.js';
 /** Placed frames → the bytes of a .pptx: pptxgenjs writes the package, then its gaps are filled. */
 export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties): Promise<Uint8Array> {
   const parts = unzipPackage(await writeWithPptxgen(deck));
+  renumberCharts(parts);
   fillText(parts, deck);
   addLayoutPlaceholders(parts, deck);
   markSlidePlaceholders(parts, deck);
