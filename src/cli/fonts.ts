@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { METRIC_COMPATIBLE } from '../fonts/catalog.js';
 import { FontSet } from '../fonts/font-set.js';
 import type { Theme } from '../theme/schema.js';
 
@@ -15,14 +16,33 @@ export function userFontDir(env: Record<string, string | undefined>): string {
   return join(env.XDG_DATA_HOME ?? join(env.HOME ?? homedir(), '.local', 'share'), 'fonts', 'deckdown');
 }
 
+/** Where fontconfig reads a user's configuration. */
+export function userFontConfig(env: Record<string, string | undefined>): string {
+  return join(env.XDG_CONFIG_HOME ?? join(env.HOME ?? homedir(), '.config'), 'fontconfig', 'conf.d', '30-deckdown-metric-aliases.conf');
+}
+
+/** fontconfig rules that draw each Office family with its metric-compatible stand-in. */
+function aliasConfig(families: readonly string[]): string {
+  const aliases = families
+    .filter((family) => METRIC_COMPATIBLE[family])
+    .map((family) => `  <alias binding="same"><family>${family}</family><accept><family>${METRIC_COMPATIBLE[family]}</family></accept></alias>`);
+  return `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<!-- Written by deckdown: Office fonts are drawn with the open fonts they were measured with. -->\n<fontconfig>\n${aliases.join('\n')}\n</fontconfig>\n`;
+}
+
 /**
  * Copy the exact files the layout measures with to where renderers find them, so a deck is
- * drawn with the metrics it was fitted with. Returns the files copied.
+ * drawn with the metrics it was fitted with; Office families are aliased to their stand-ins.
+ * Returns the files copied.
  */
-export function installFonts(theme: Theme, target: string): string[] {
-  const files = new FontSet(theme.fonts.files).files(themeFamilies(theme));
+export function installFonts(theme: Theme, target: string, configFile?: string): string[] {
+  const families = themeFamilies(theme);
+  const files = new FontSet(theme.fonts.files).files(families);
   mkdirSync(target, { recursive: true });
   for (const file of files) copyFileSync(file, join(target, basename(file)));
+  if (configFile && families.some((family) => METRIC_COMPATIBLE[family])) {
+    mkdirSync(dirname(configFile), { recursive: true });
+    writeFileSync(configFile, aliasConfig(Object.keys(METRIC_COMPATIBLE)));
+  }
   try {
     execFileSync('fc-cache', ['-f', target], { stdio: 'ignore' });
   } catch {

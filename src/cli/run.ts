@@ -11,7 +11,7 @@ import type { Deck } from '../outline/schema.js';
 import { FontSet } from '../fonts/font-set.js';
 import { isThemePath, loadTheme, ThemeError } from '../theme/load.js';
 import type { Theme } from '../theme/schema.js';
-import { installFonts, themeFamilies, userFontDir } from './fonts.js';
+import { installFonts, themeFamilies, userFontConfig, userFontDir } from './fonts.js';
 import { MissingRenderer, previewDeck } from './preview.js';
 import { importTemplate, type ImportedTemplate } from '../theme/import.js';
 import { contrastWarnings } from '../theme/contrast.js';
@@ -189,7 +189,7 @@ function fonts(values: Options, io: Io): number {
   }
   if (values.install) {
     const target = userFontDir(io.env);
-    const copied = installFonts(theme, target);
+    const copied = installFonts(theme, target, userFontConfig(io.env));
     io.stdout(`installed ${copied.length} font files into ${target}\n`);
   }
   return EXIT.ok;

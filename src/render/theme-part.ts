@@ -27,6 +27,7 @@ export function writeThemeScheme(parts: Parts, scheme: PlacedScheme): void {
   const xml = readPart(parts, THEME_PART)
     .replace(/<a:clrScheme[\s\S]*?<\/a:clrScheme>/, () => colors)
     .replace(/<a:fontScheme[\s\S]*?<\/a:fontScheme>/, () => fonts)
-    .replace(/<a:theme ([^>]*)name="[^"]*"/, (_match, before: string) => `<a:theme ${before}name="${name}"`);
+    // The theme's name, also where Office records the theme family.
+    .replace(/name="Office Theme"/g, () => `name="${name}"`);
   writePart(parts, THEME_PART, xml);
 }
