@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
+import { sourceDir } from './source-dir.js';
 import { DeckdownError } from './diagnostics/error.js';
 import { hasErrors, report } from './diagnostics/report.js';
 import type { RuleId } from './diagnostics/rules.js';
@@ -48,11 +49,6 @@ export interface PptxResult extends OutlineResult {
   pptx: Uint8Array;
   /** What fitting did to each body slide. */
   fit: SlideFit[];
-}
-
-/** The directory of the source file, where its relative paths (pictures, themes) are resolved. */
-function sourceDir(file: VFile): string {
-  return file.path ? resolve(file.cwd, file.dirname ?? '.') : process.cwd();
 }
 
 function toFile(input: string | VFile, path: string | undefined): VFile {

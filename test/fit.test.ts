@@ -218,3 +218,24 @@ describe('fitting edge cases', () => {
     expect(measure.lineCount({ ...title.paragraphs[0]!, runs: covered }, (title.box.w - 2 * title.insetInches) * 72)).toBeLessThanOrEqual(2);
   });
 });
+
+describe('long list items', () => {
+  it('cuts one very long bullet between sentences, the rest going on without a bullet', () => {
+    const long = Array.from({ length: 30 }, (_, i) => sentence(i + 1)).join(' ');
+    const { placed } = plan(`# Bullet\n\n- ${long}\n- after\n`);
+    const paragraphs = placed.slides.flatMap((slide) => slide.frames.flatMap((frame) => (frame.kind === 'text' && frame.name === 'Body' ? frame.paragraphs : [])));
+    expect(placed.slides.length).toBeGreaterThan(1);
+    expect(paragraphs.map((p) => p.bullet.type)).toEqual(['char', ...paragraphs.slice(1, -1).map(() => 'none'), 'char']);
+    expect(paragraphs.slice(0, -1).map((p) => p.runs.map((run) => (run.type === 'text' ? run.text : '')).join('')).join(' ')).toBe(long);
+    expect(new Set(paragraphs.map((p) => p.marginInches)).size).toBe(1);
+  });
+
+  it('writes numbers below 1 as text, since PowerPoint numbers from 1', () => {
+    const { placed } = plan('# Zero\n\n0. zero\n1. one\n');
+    const paragraphs = placed.slides[0]!.frames.flatMap((frame) => (frame.kind === 'text' && frame.name === 'Body' ? frame.paragraphs : []));
+    expect(paragraphs.map((p) => [p.bullet.type, p.runs[0]!.type === 'text' ? p.runs[0]!.text : ''])).toEqual([
+      ['none', '0. '],
+      ['number', 'one'],
+    ]);
+  });
+});

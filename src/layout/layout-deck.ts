@@ -6,7 +6,8 @@ import type { AgendaSlide, Block, BodySlide, Deck, Footnote, Inline, Position, S
 import type { Box, Theme } from '../theme/schema.js';
 import type { Frame, PlacedBackground, PlacedDeck, PlacedParagraph, PlacedSlide, RunStyle } from './frames.js';
 import type { Measurer } from './measure.js';
-import { blocksToParagraphs, isTextBlock, type TextStyle } from './paragraphs.js';
+import { isTextBlock } from '../outline/block-kinds.js';
+import { blocksToParagraphs, type TextStyle } from './paragraphs.js';
 import { layoutMasters, themeScheme } from './masters.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
 import { fromUnits, refineUnit, toUnits, type Unit } from './split-blocks.js';

@@ -1,3 +1,4 @@
+import { isTextBlock } from '../outline/block-kinds.js';
 import type { Block, Inline, List, Quote } from '../outline/schema.js';
 import type { Theme } from '../theme/schema.js';
 import { highlightCode } from './code.js';
@@ -57,10 +58,6 @@ export function paragraph(runs: PlacedRun[], style: TextStyle, fields: Partial<P
   };
 }
 
-/** The text blocks: everything that flows as paragraphs in a text frame. */
-export function isTextBlock(block: Block): boolean {
-  return block.type === 'paragraph' || block.type === 'subheading' || block.type === 'list' || block.type === 'code' || block.type === 'quote';
-}
 
 /** Outline blocks → paragraphs with bullets, indents and marks resolved. */
 export function blocksToParagraphs(blocks: readonly Block[], style: TextStyle, level = 0): PlacedParagraph[] {
@@ -135,10 +132,15 @@ function textOf(block: Block): Inline[][] {
 
 function listToParagraphs(list: List, style: TextStyle, level: number): PlacedParagraph[] {
   const start = list.start ?? 1;
-  return list.items.flatMap((item, index) => {
-    const bullet: Bullet = list.ordered
-      ? { type: 'number', startAt: start + index, color: style.bulletColor }
-      : { type: 'char', char: BULLETS[level % BULLETS.length]!, color: style.bulletColor };
+  let number = start - 1;
+  return list.items.flatMap((item) => {
+    if (!item.continued) number += 1;
+    // A continued item goes on where its bullet's text stopped: no bullet, no number of its own.
+    const bullet: Bullet = item.continued
+      ? { type: 'none' }
+      : list.ordered
+        ? { type: 'number', startAt: number, color: style.bulletColor }
+        : { type: 'char', char: BULLETS[level % BULLETS.length]!, color: style.bulletColor };
     const hang = style.indentInches * (list.ordered ? 1.1 : 0.8);
     const [first, ...rest] = item.blocks;
     // An item that opens with a list has no line of its own: its list is the continuation of a
@@ -146,10 +148,12 @@ function listToParagraphs(list: List, style: TextStyle, level: number): PlacedPa
     if (first?.type === 'list') return item.blocks.flatMap((block) => (block.type === 'list' ? listToParagraphs(block, style, level + 1) : blocksToParagraphs([block], style, level + 1)));
     const lead = first?.type === 'paragraph' ? first : undefined;
     const taskBox: PlacedRun[] =
-      item.checked === undefined ? [] : runsToPlaced([{ type: 'text', text: `${TASK_BOXES[`${item.checked}`]} ` }], style).map((run) => ({ ...run, generated: true }));
-    const head = paragraph([...taskBox, ...runsToPlaced(lead?.runs ?? [], style)], style, {
+      item.checked === undefined || item.continued ? [] : runsToPlaced([{ type: 'text', text: `${TASK_BOXES[`${item.checked}`]} ` }], style).map((run) => ({ ...run, generated: true }));
+    // PowerPoint numbers from 1: a list that starts at 0 (or below) writes its numbers as text.
+    const numberText: PlacedRun[] = bullet.type === 'number' && bullet.startAt < 1 ? runsToPlaced([{ type: 'text', text: `${bullet.startAt}. ` }], style).map((run) => ({ ...run, generated: true })) : [];
+    const head = paragraph([...numberText, ...taskBox, ...runsToPlaced(lead?.runs ?? [], style)], style, {
       level,
-      bullet,
+      bullet: numberText.length > 0 ? { type: 'none' } : bullet,
       marginInches: level * style.indentInches + hang,
       hangInches: hang,
     });

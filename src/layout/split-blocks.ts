@@ -1,3 +1,4 @@
+import { trimRuns } from '../outline/inline.js';
 import type { Block, Inline, List, Paragraph, Table } from '../outline/schema.js';
 
 /**
@@ -56,16 +57,6 @@ function cutRuns(runs: readonly Inline[], cuts: number[]): Inline[][] {
   return parts.filter((part) => part.length > 0);
 }
 
-/** A cut leaves the space between sentences at the end of a part; the part is drawn without it. */
-function trimEnds(runs: Inline[]): Inline[] {
-  const trimmed = [...runs];
-  const first = trimmed[0];
-  if (first?.type === 'text') trimmed[0] = { ...first, text: first.text.trimStart() };
-  const last = trimmed.at(-1);
-  if (last?.type === 'text') trimmed[trimmed.length - 1] = { ...last, text: last.text.trimEnd() };
-  return trimmed.filter((run) => run.type !== 'text' || run.text !== '');
-}
-
 function paragraphText(paragraph: Paragraph): string {
   return paragraph.runs.map((run) => (run.type === 'text' ? run.text : '\n')).join('');
 }
@@ -87,7 +78,15 @@ export function refineUnit(unit: Unit): Unit[] | undefined {
       cuts = [middle];
     }
     const origin = unit.origin ?? block;
-    return cutRuns(block.runs, cuts).map((runs) => ({ block: { type: 'paragraph', runs: trimEnds(runs) }, origin }));
+    return cutRuns(block.runs, cuts).map((runs) => ({ block: { type: 'paragraph', runs: trimRuns(runs) }, origin }));
+  }
+  if (block.type === 'list' && block.items.length === 1 && block.items[0]!.blocks.length === 1 && block.items[0]!.blocks[0]!.type === 'paragraph') {
+    // One long bullet: its sentences are cut, the parts after the first go on without a bullet.
+    const [item] = block.items;
+    const parts = refineUnit({ block: item!.blocks[0]! });
+    if (!parts) return undefined;
+    const origin = unit.origin ?? block;
+    return parts.map((part, index) => ({ block: { ...block, items: [{ ...item, ...(index > 0 ? { continued: true } : {}), blocks: [part.block] }] }, origin }));
   }
   if (block.type === 'list' && block.items.length === 1 && block.items[0]!.blocks.length > 1) {
     // The item's lead keeps its bullet; what follows stays nested under it, in items without a bullet of their own.

@@ -1,7 +1,8 @@
 import type { Block, Chart, Columns, Image, Stat } from '../outline/schema.js';
 import type { Box } from '../theme/schema.js';
 import type { Frame, PlacedParagraph, TextFrame } from './frames.js';
-import { blocksToParagraphs, isTextBlock, paragraph, runsToPlaced, type TextStyle } from './paragraphs.js';
+import { isTextBlock } from '../outline/block-kinds.js';
+import { blocksToParagraphs, paragraph, runsToPlaced, type TextStyle } from './paragraphs.js';
 import type { PlaceContext } from './place-context.js';
 import { layoutTable, tableNaturalHeight } from './table.js';
 
@@ -99,23 +100,23 @@ function quiet(ctx: PlaceContext): PlaceContext {
   return { ...ctx, warn: () => undefined };
 }
 
+/** A picture's width-to-height ratio, and the width it asks for in a box of this width. */
+function pictureShape(image: Image, width: number, ctx: PlaceContext): { aspect: number; width: number } {
+  const info = ctx.images.get(image.src);
+  return { aspect: info ? info.widthPx / info.heightPx : 4 / 3, width: image.widthPercent ? (width * image.widthPercent) / 100 : width };
+}
+
 /** A picture fitted into a box, its aspect ratio kept, centred across the box. */
 function imageFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
-  const info = ctx.images.get(image.src);
-  const aspect = info ? info.widthPx / info.heightPx : 4 / 3;
-  let w = image.widthPercent ? (box.w * image.widthPercent) / 100 : box.w;
-  let h = w / aspect;
-  if (h > box.h) {
-    h = box.h;
-    w = h * aspect;
-  }
-  return { kind: 'image', name: ctx.name('Picture'), box: { x: box.x + (box.w - w) / 2, y: box.y, w, h }, path: info?.path ?? image.src, alt: image.alt };
+  const shape = pictureShape(image, box.w, ctx);
+  const h = Math.min(shape.width / shape.aspect, box.h);
+  const w = h * shape.aspect;
+  return { kind: 'image', name: ctx.name('Picture'), box: { x: box.x + (box.w - w) / 2, y: box.y, w, h }, path: ctx.images.get(image.src)?.path ?? image.src, alt: image.alt };
 }
 
 function imageMaxHeight(image: Image, width: number, ctx: PlaceContext): number {
-  const info = ctx.images.get(image.src);
-  const aspect = info ? info.widthPx / info.heightPx : 4 / 3;
-  return ((image.widthPercent ? (width * image.widthPercent) / 100 : width) / aspect);
+  const shape = pictureShape(image, width, ctx);
+  return shape.width / shape.aspect;
 }
 
 /** Each column's box: percentages are of the width left after the gaps; columns without one share the rest. */

@@ -7,7 +7,7 @@ import { isImageProblem, readImageInfo } from '../media/image-info.js';
 import { attribute, parsePercent } from './attributes.js';
 import { chartFromDirective } from './charts.js';
 import type { Context } from './context.js';
-import { phrasingToRuns, sourceOf } from './inline.js';
+import { phrasingToRuns, sourceOf, trimRuns } from './inline.js';
 import type { Block, Column, Image, Inline, List, ListItem, Quote, Stat } from './schema.js';
 import { tableToOutline } from './tables.js';
 
@@ -98,14 +98,6 @@ function paragraphToOutline(node: MdastParagraph, ctx: Context): Block[] {
   }
   flush();
   return blocks;
-}
-
-function trimRuns(runs: Inline[]): Inline[] {
-  const first = runs[0];
-  if (first?.type === 'text') runs[0] = { ...first, text: first.text.trimStart() };
-  const last = runs.at(-1);
-  if (last?.type === 'text') runs[runs.length - 1] = { ...last, text: last.text.trimEnd() };
-  return runs.filter((run) => run.type !== 'text' || run.text !== '');
 }
 
 function listToOutline(node: MdastList, ctx: Context): List {

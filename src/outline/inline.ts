@@ -115,3 +115,13 @@ function mergeRuns(runs: Inline[]): Inline[] {
 export function runsToText(runs: readonly Inline[]): string {
   return runs.map((run) => (run.type === 'text' ? run.text : ' ')).join('');
 }
+
+/** Runs without the white space at their two ends. */
+export function trimRuns(runs: readonly Inline[]): Inline[] {
+  const trimmed = [...runs];
+  const first = trimmed[0];
+  if (first?.type === 'text') trimmed[0] = { ...first, text: first.text.trimStart() };
+  const last = trimmed.at(-1);
+  if (last?.type === 'text') trimmed[trimmed.length - 1] = { ...last, text: last.text.trimEnd() };
+  return trimmed.filter((run) => run.type !== 'text' || run.text !== '');
+}

@@ -1,9 +1,9 @@
 import type { List as MdastList, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import { resolve } from 'node:path';
 import { definitions } from 'mdast-util-definitions';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import { sourceDir } from '../source-dir.js';
 import { isImageProblem, readImageInfo } from '../media/image-info.js';
 import { attribute } from './attributes.js';
 import { blocksToOutline } from './blocks.js';
@@ -133,7 +133,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   const { values: fm, places } = parseFrontMatter(frontMatterNode, file);
   const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'footnoteDefinition');
   const slideLevel = fm.slideLevel ?? inferSlideLevel(content);
-  const baseDir = options.baseDir ?? (file.path ? resolve(file.cwd, file.dirname ?? '.') : process.cwd());
+  const baseDir = options.baseDir ?? sourceDir(file);
   const ctx: Context = { file, baseDir, footnotes: new Footnotes(tree), definition: definitions(tree), notes: [] };
   const lang = fm.lang ?? 'en-US';
 

@@ -52,6 +52,8 @@ export type Code = z.infer<typeof CodeSchema>;
 export interface ListItem {
   /** `true`/`false` for a task-list item, absent otherwise. */
   checked?: boolean | undefined;
+  /** The rest of the item before it, cut onto another slide: drawn without a bullet or number. */
+  continued?: boolean | undefined;
   blocks: Block[];
 }
 export interface List {
@@ -111,6 +113,7 @@ export type Stat = z.infer<typeof StatSchema>;
 
 export const ListItemSchema: z.ZodType<ListItem> = z.strictObject({
   checked: z.boolean().optional(),
+  continued: z.boolean().optional().describe('The rest of the item before it, drawn without a bullet or number.'),
   get blocks() {
     return z.array(BlockSchema);
   },
