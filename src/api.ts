@@ -17,6 +17,7 @@ import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
 import { formatIssues, isThemePath, loadTheme, themeProblem, ThemeError } from './theme/load.js';
 import { contrastWarnings } from './theme/contrast.js';
+import { withAspect } from './theme/resize.js';
 import { ThemeSchema, type Theme } from './theme/schema.js';
 
 export interface OutlineBuildOptions {
@@ -115,7 +116,8 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   }
   const valid = parsed.data;
   const baseDir = options.baseDir ?? process.cwd();
-  const theme = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
+  const resolved = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
+  const theme = valid.meta.aspect ? withAspect(resolved, valid.meta.aspect) : resolved;
   const { images, problems } = loadImages(valid, baseDir);
   if (problems.length > 0) throw new DeckdownError(problems.map((problem) => messageFor(problem.ruleId, problem.reason)));
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);

@@ -96,6 +96,17 @@ describe('custom themes', () => {
   });
 });
 
+describe('aspect ratio', () => {
+  it('front matter aspect: 4:3 resizes the theme and scales its frames', async () => {
+    const { pptx, messages } = await markdownToPptx('---\naspect: "4:3"\n---\n\n# A slide\n\n- a point\n');
+    expect(messages).toEqual([]);
+    const parts = readPackage(pptx);
+    expect(parts.get('ppt/presentation.xml')).toContain('<p:sldSz cx="9144000" cy="6858000"');
+    const body = parts.get('ppt/slides/slide1.xml')!.match(/name="Body".*?<a:ext cx="(\d+)"/)![1]!;
+    expect(Number(body) / 914400).toBeCloseTo((12.1 * 10) / 13.333, 2);
+  });
+});
+
 describe('real slide layouts', () => {
   it('every layout is named, has a title placeholder, and slides use theirs', async () => {
     const { pptx } = await markdownToPptx(lecture, { path: lecturePath, theme: 'lecture' });

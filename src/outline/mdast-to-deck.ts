@@ -140,7 +140,6 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   const theme = options.theme ?? fm.theme ?? 'default';
   const themeProblem = options.checkTheme?.(theme);
   if (themeProblem) report(file, themeProblem.ruleId, themeProblem.reason, options.theme ? undefined : places.theme);
-  if (fm.aspect !== undefined) report(file, 'unsupported-node', 'front matter "aspect" has no effect: the slide size comes from the theme', places.aspect);
 
   if (!fm.title) {
     for (const key of ['subtitle', 'author', 'date'] as const) {
@@ -214,6 +213,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
       theme,
       ...(fm.footer ? { footer: fm.footer } : {}),
       slideNumbers: fm.slideNumbers ?? false,
+      ...(fm.aspect ? { aspect: fm.aspect } : {}),
     },
     slides,
   };

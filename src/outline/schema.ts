@@ -235,6 +235,7 @@ export const DeckMetaSchema = z.strictObject({
   theme: z.string().default('default'),
   footer: z.string().optional(),
   slideNumbers: z.boolean().default(false),
+  aspect: z.enum(['16:9', '4:3']).optional().describe('Resizes the theme to this aspect ratio, scaling its frames.'),
 });
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 

@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { posix } from 'node:path';
 import { contrastRatio } from './contrast.js';
+import { scaledGeometry } from './resize.js';
 import type { Box, Theme } from './schema.js';
 
 /** What a corporate template gives: its colours, fonts, slide size and logo. */
@@ -47,22 +48,6 @@ function mix(from: string, to: string, share: number): string {
 }
 
 const EMU_PER_INCH = 914400;
-
-function scaleBox(box: Box, x: number, y: number): Box {
-  const round = (value: number) => Math.round(value * 1000) / 1000;
-  return { x: round(box.x * x), y: round(box.y * y), w: round(box.w * x), h: round(box.h * y) };
-}
-
-/** Every box of the base theme scaled to another slide size, so layouts keep their proportions. */
-function scaledGeometry(base: Theme, widthInches: number, heightInches: number): Pick<Theme, 'layouts' | 'footer'> {
-  const x = widthInches / base.slide.widthInches;
-  const y = heightInches / base.slide.heightInches;
-  const scaleAll = (boxes: Record<string, Box | undefined>) => Object.fromEntries(Object.entries(boxes).map(([key, box]) => [key, box && scaleBox(box, x, y)]));
-  return {
-    layouts: Object.fromEntries(Object.entries(base.layouts).map(([name, boxes]) => [name, scaleAll(boxes)])) as Theme['layouts'],
-    footer: scaleAll(base.footer) as Theme['footer'],
-  };
-}
 
 /** The first picture on the slide master (or, failing that, on a layout): a template's logo. */
 function findLogo(parts: Parts, master: string, widthInches: number, heightInches: number): { data: Uint8Array; extension: string; box: Box } | undefined {
