@@ -15,7 +15,7 @@ import { loadImages } from './media/collect-images.js';
 import { DeckSchema, type Deck } from './outline/schema.js';
 import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
-import { formatIssues, isThemePath, loadTheme, themeProblem, ThemeError } from './theme/load.js';
+import { formatIssues, isThemePath, issueText, loadTheme, themeProblem, ThemeError } from './theme/load.js';
 import { contrastWarnings } from './theme/contrast.js';
 import { withAspect } from './theme/resize.js';
 import { ThemeSchema, type Theme } from './theme/schema.js';
@@ -112,7 +112,7 @@ function throwAsDeckdownError<T>(work: () => T): T {
 export function planSlides(deck: unknown, options: RenderOptions & { file?: VFile | undefined } = {}): SlidePlan {
   const parsed = DeckSchema.safeParse(deck);
   if (!parsed.success) {
-    throw new DeckdownError(parsed.error.issues.map((issue) => messageFor('invalid-outline', `${issue.path.join('.') || '(root)'}: ${issue.message}`)));
+    throw new DeckdownError(parsed.error.issues.map((issue) => messageFor('invalid-outline', issueText(issue))));
   }
   const valid = parsed.data;
   const baseDir = options.baseDir ?? process.cwd();

@@ -14,6 +14,10 @@ export interface RunStyle {
   superscript?: boolean | undefined;
 }
 
+export function runStyle(font: string, sizePt: number, color: string, bold = false): RunStyle {
+  return { font, sizePt, color, bold, italic: false, strike: false };
+}
+
 export type PlacedRun =
   | ({
       type: 'text';

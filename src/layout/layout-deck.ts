@@ -4,7 +4,7 @@ import { runsToText } from '../outline/inline.js';
 import { wordsFor } from '../outline/locale.js';
 import type { AgendaSlide, Block, BodySlide, Deck, Footnote, Inline, Position, Slide } from '../outline/schema.js';
 import type { Box, Theme } from '../theme/schema.js';
-import type { Frame, PlacedBackground, PlacedDeck, PlacedParagraph, PlacedSlide, RunStyle } from './frames.js';
+import { runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
 import type { Measurer } from './measure.js';
 import { isTextBlock } from '../outline/block-kinds.js';
 import { blocksToParagraphs, type TextStyle } from './paragraphs.js';
@@ -52,10 +52,6 @@ type FittedSlide = Omit<BodySlide, 'layout'> & { layout: BodySlide['layout'] | '
 
 /** Overflow below this many inches is rounding, not a problem. */
 const TOLERANCE = 0.01;
-
-function runStyle(font: string, sizePt: number, color: string, bold = false): RunStyle {
-  return { font, sizePt, color, bold, italic: false, strike: false };
-}
 
 function textStyle(theme: Theme, base: RunStyle, overrides: Partial<TextStyle> = {}): TextStyle {
   return {

@@ -1,5 +1,5 @@
 import type { Theme } from '../theme/schema.js';
-import type { ImageFrame, LayoutName, PlacedLayout, PlacedPlaceholder, PlacedScheme, RectFrame, RunStyle } from './frames.js';
+import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedPlaceholder, type PlacedScheme, type RectFrame } from './frames.js';
 
 /** PowerPoint's own names where it has the layout, so users find them where they expect. */
 const DISPLAY_NAMES: Record<LayoutName, string> = {
@@ -22,10 +22,6 @@ function isDark(layout: LayoutName): boolean {
   return layout === 'title' || layout === 'end';
 }
 
-function style(font: string, sizePt: number, color: string, bold: boolean): RunStyle {
-  return { font, sizePt, color, bold, italic: false, strike: false };
-}
-
 function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   const { colors, fonts, sizes, layouts, logo, backgrounds } = theme;
   const dark = isDark(layout);
@@ -40,7 +36,7 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   const titleSize = layout === 'title' || layout === 'end' ? sizes.title : section ? sizes.sectionTitle : sizes.slideTitle;
   const title: PlacedPlaceholder = {
     box: boxes.title,
-    style: style(fonts.heading, titleSize, dark || section ? (dark ? colors.titleText : colors.sectionText) : colors.heading, true),
+    style: runStyle(fonts.heading, titleSize, dark || section ? (dark ? colors.titleText : colors.sectionText) : colors.heading, true),
     anchor: 'bottom',
     align: layout === 'end' ? 'center' : 'left',
   };
@@ -48,7 +44,7 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   const body: PlacedPlaceholder | undefined = bodyBox
     ? {
         box: bodyBox,
-        style: style(fonts.body, layout === 'title' ? sizes.subtitle : layout === 'quote' ? sizes.quote : sizes.body, textColor, false),
+        style: runStyle(fonts.body, layout === 'title' ? sizes.subtitle : layout === 'quote' ? sizes.quote : sizes.body, textColor, false),
         anchor: 'top',
         align: layout === 'end' ? 'center' : 'left',
         ...(layout === 'title' || layout === 'end' || layout === 'quote' ? {} : { bullets: { color: colors.accent, indentInches: theme.spacing.indentInches } }),

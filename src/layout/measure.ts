@@ -41,9 +41,9 @@ export class Measurer {
     let ems = this.widths.get(key);
     if (ems === undefined) {
       // A family deckdown has no file for is measured as Noto Sans made 10 % wider, erring towards room.
-      const face = this.face(style) ?? this.fonts.face('Noto Sans', style.bold, style.italic)!;
-      const known = this.face(style) !== undefined;
-      ems = (face.layout(text).advanceWidth / face.unitsPerEm) * (known ? 1 : 1.1);
+      const own = this.face(style);
+      const face = own ?? this.fonts.face('Noto Sans', style.bold, style.italic)!;
+      ems = (face.layout(text).advanceWidth / face.unitsPerEm) * (own ? 1 : 1.1);
       this.widths.set(key, ems);
     }
     return ems * size;

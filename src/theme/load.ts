@@ -32,8 +32,13 @@ export function isThemePath(value: string): boolean {
   return /[\\/]/.test(value) || /\.(json|ya?ml)$/i.test(value);
 }
 
+/** A schema problem as "path.to.key: what was expected". */
+export function issueText(issue: z.core.$ZodIssue): string {
+  return `${issue.path.join('.') || '(root)'}: ${issue.message}`;
+}
+
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return issues.map(issueText).join('; ');
 }
 
 /** A theme file as read: its data, and its document for finding where a key is written. */
@@ -120,7 +125,7 @@ function position(source: Source, path: readonly PropertyKey[]): { line: number;
 /** Each problem is placed in the nearest file of the chain that writes the key (or its parent). */
 function placeIssues(sources: readonly Source[], issues: readonly z.core.$ZodIssue[]): ThemeProblem[] {
   return issues.map((issue) => {
-    const reason = `${issue.path.join('.') || '(root)'}: ${issue.message}`;
+    const reason = issueText(issue);
     for (let depth = issue.path.length; depth >= 0; depth -= 1) {
       for (const source of sources) {
         const at = depth > 0 ? position(source, issue.path.slice(0, depth)) : undefined;
@@ -171,6 +176,6 @@ export function defineTheme(overrides: ThemeOverrides, baseDir = process.cwd()):
   const base = typeof parent === 'string' ? loadTheme(parent, baseDir) : parent;
   const data = mergeThemeData(base as Json, absolutePaths(rest as Json, baseDir));
   const parsed = ThemeSchema.safeParse(data);
-  if (!parsed.success) throw new ThemeError(parsed.error.issues.map((issue) => ({ reason: `${issue.path.join('.') || '(root)'}: ${issue.message}` })), 'invalid-theme');
+  if (!parsed.success) throw new ThemeError(parsed.error.issues.map((issue) => ({ reason: issueText(issue) })), 'invalid-theme');
   return parsed.data;
 }

@@ -1,9 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { themeFamilies, userFontDir } from '../../src/cli/fonts.js';
+import { convertToPdf } from '../../src/cli/preview.js';
 import { loadTheme } from '../../src/theme/load.js';
 import { listThemes } from '../../src/theme/registry.js';
 
@@ -54,15 +52,9 @@ if (missing) {
   console.warn(`\n${'!'.repeat(100)}\nThe real-client tests are SKIPPED: ${missing}\n${'!'.repeat(100)}\n`);
 }
 
-/** Convert a deck to PDF with a private LibreOffice profile, so conversions never share state. */
-export async function pptxToPdf(pptx: Uint8Array, name = 'deck'): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'deckdown-lo-'));
-  const input = join(dir, `${name}.pptx`);
-  writeFileSync(input, pptx);
-  await exec(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 180_000 });
-  const pdf = readdirSync(dir).find((file) => file === `${basename(input, '.pptx')}.pdf`);
-  if (!pdf) throw new Error(`LibreOffice did not convert ${input}`);
-  return join(dir, pdf);
+/** A deck → PDF, the way `deckdown preview` converts it. */
+export function pptxToPdf(pptx: Uint8Array, name = 'deck'): Promise<string> {
+  return convertToPdf(pptx, name);
 }
 
 export async function pageCount(pdf: string): Promise<number> {
