@@ -6,6 +6,9 @@ import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { mdastToDeck, type OutlineOptions } from './outline/mdast-to-deck.js';
 import type { Deck } from './outline/schema.js';
+import { remarkFencedDivs } from './syntax/fenced-divs.js';
+import { remarkPeerSyntax } from './syntax/remark-peer-syntax.js';
+import { remarkTextMath } from './syntax/text-math.js';
 
 declare module 'unified' {
   interface CompileResultMap {
@@ -19,12 +22,19 @@ export const remarkDeck: Plugin<[(OutlineOptions | null | undefined)?], Root, De
   this.compiler = (tree, file) => mdastToDeck(tree as Root, file, settings);
 };
 
-/** The one ordered plugin list: parse, front matter, GFM, directives, then the deck compiler. */
+/**
+ * The one ordered plugin list: parse (with pandoc's fenced divs read as directives), front
+ * matter, GFM, directives and math; then other tools' syntax in deckdown's terms; then the deck compiler.
+ */
 export function createProcessor(options?: OutlineOptions | null) {
   return unified()
     .use(remarkParse)
+    .use(remarkFencedDivs)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
+    // A single tilde is pandoc's subscript (H~2~O); strike-through takes two.
+    .use(remarkGfm, { singleTilde: false })
     .use(remarkDirective)
+    .use(remarkTextMath)
+    .use(remarkPeerSyntax)
     .use(remarkDeck, options);
 }

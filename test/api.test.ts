@@ -37,7 +37,7 @@ describe('public API', () => {
   });
 
   it('buildOutline returns the deck and messages without throwing on bad input', () => {
-    const { deck, messages } = buildOutline('---\ntheme: nope\n---\n\n# A\n\nb\n', { path: 'talk.md' });
+    const { deck, messages } = buildOutline('---\ntheme: nope.yaml\n---\n\n# A\n\nb\n', { path: 'talk.md' });
     expect(deck.slides).toHaveLength(1);
     expect(messages.map((m) => [m.ruleId, m.line, m.column, m.fatal])).toEqual([['unknown-theme', 2, 8, true]]);
   });

@@ -39,9 +39,25 @@ interface Loaded {
   file: VFile;
 }
 
+/** A file that is not UTF-8 text (a .pptx, a picture) is refused before anything is built from it. */
+function readText(path: string): string {
+  const bytes = attempt(`read ${path}`, () => readFileSync(path));
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (zip || text === undefined || text.includes('\0')) {
+    throw new FileError(`${path} is not a text file${zip ? ' (it is a zip package, such as a .pptx)' : ''}; give the Markdown source or a deck outline (.json)`);
+  }
+  return text;
+}
+
 /** Read one input: Markdown goes through the outline stage, JSON is taken as an outline. */
 function loadInput(path: string, theme: string | undefined): Loaded {
-  const value = attempt(`read ${path}`, () => readFileSync(path, 'utf8'));
+  const value = readText(path);
   const file = new VFile({ path, value });
   if (extname(path).toLowerCase() !== '.json') return { ...buildOutline(file, { theme }), file };
   try {
@@ -65,10 +81,21 @@ function targetPath(input: string, option: string | undefined, extension: '.pptx
   return target;
 }
 
+/** The same file, by path or through a hard link. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const [first, second] = [statSync(a), statSync(b)];
+  return first.dev === second.dev && first.ino === second.ino;
+}
+
 function targetPaths(inputs: string[], option: string | undefined, extension: '.pptx' | '.json', flag: string, cwd: string): string[] {
   const targets = inputs.map((input) => targetPath(input, option, extension, flag, inputs.length, cwd));
   const clash = targets.find((target, index) => targets.indexOf(target) !== index);
   if (clash) throw new UsageError(`two inputs would both be written to ${clash}; build them into different directories`);
+  // An output is never written over an input, whatever name it is reached by.
+  const overwritten = targets.find((target) => inputs.some((input) => sameFile(input, target)));
+  if (overwritten) throw new FileError(`${overwritten} is an input; deckdown never writes over an input file, so choose another output with -o`);
   return targets;
 }
 
@@ -139,11 +166,12 @@ function jsonReport(checked: Checked[]): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** Problems decide the exit code; with --strict, so does any continuation. */
+/** Problems decide the exit code; with --strict, so does any warning or continuation. */
 function exitCode(checked: Checked[], strict: boolean | undefined): number {
   const failed = checked.some(({ plan, messages }) => !plan || hasErrors(messages));
   const continued = checked.some(({ plan }) => plan?.fit.some((fit) => fit.continuations > 0 || fit.overflow));
-  return failed || (strict && continued) ? EXIT.input : EXIT.ok;
+  const warned = checked.some(({ messages }) => messages.some((message) => message.fatal === false));
+  return failed || (strict && (continued || warned)) ? EXIT.input : EXIT.ok;
 }
 
 async function build(inputs: string[], values: Options, io: Io): Promise<number> {

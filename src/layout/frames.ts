@@ -12,6 +12,9 @@ export interface RunStyle {
   italic: boolean;
   strike: boolean;
   superscript?: boolean | undefined;
+  subscript?: boolean | undefined;
+  underline?: boolean | undefined;
+  smallCaps?: boolean | undefined;
 }
 
 export function runStyle(font: string, sizePt: number, color: string, bold = false): RunStyle {
@@ -54,6 +57,8 @@ export interface TextFrame {
   anchor: 'top' | 'middle' | 'bottom';
   insetInches: number;
   paragraphs: PlacedParagraph[];
+  /** A visible border, for a frame that stands in for a missing picture. */
+  outline?: string | undefined;
 }
 
 export interface RectFrame {
@@ -95,6 +100,8 @@ export interface ChartFrame {
   chart: 'bar' | 'line' | 'pie' | 'doughnut';
   categories: string[];
   series: { name: string; values: number[] }[];
+  /** Digits after the decimal mark in value labels. */
+  decimals: number;
   colors: string[];
   font: string;
   fontSizePt: number;
@@ -116,6 +123,8 @@ export interface PlacedSlide {
   background: PlacedBackground;
   frames: Frame[];
   notes: PlacedParagraph[];
+  /** Ids that `#id` links to this slide use. */
+  anchors?: string[] | undefined;
 }
 
 /** A placeholder of a slide layout: where it is and how text typed into it looks. */

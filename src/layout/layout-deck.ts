@@ -445,13 +445,14 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     const number = slides.length + 1;
     const context: SlideContext = { theme, deck, inputs, messages, slide, number };
     const notes = notesOf(slide, theme);
+    const anchors = slide.anchors ? { anchors: slide.anchors } : {};
     if (slide.layout === 'title' || slide.layout === 'section') {
-      slides.push({ ...layoutOtherSlide(slide, context, number), notes });
+      slides.push({ ...layoutOtherSlide(slide, context, number), notes, ...anchors });
       continue;
     }
     const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide) : slide, context, number);
-    // Speaker notes stay with the first part of a continued slide.
-    slides.push({ ...result.placed[0]!, notes }, ...result.placed.slice(1));
+    // Speaker notes, and the target of links to the slide, stay with the first part of a continued slide.
+    slides.push({ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1));
     fit.push(result.fit);
     messages.push(...fitMessages(result.fit, theme));
   }

@@ -12,7 +12,7 @@ const LINE_HEIGHT = 1.2;
 const WIDTH_SAFETY = 0.97;
 const SUPERSCRIPT_SCALE = 0.7;
 
-type StyledText = Pick<RunStyle, 'font' | 'sizePt' | 'bold' | 'italic' | 'superscript'>;
+type StyledText = Pick<RunStyle, 'font' | 'sizePt' | 'bold' | 'italic' | 'superscript' | 'subscript' | 'smallCaps'>;
 
 export interface Coverage {
   /** The run split where its characters need another font. */
@@ -36,7 +36,9 @@ export class Measurer {
 
   /** The width of text in points. */
   width(text: string, style: StyledText): number {
-    const size = style.superscript ? style.sizePt * SUPERSCRIPT_SCALE : style.sizePt;
+    const size = style.superscript || style.subscript ? style.sizePt * SUPERSCRIPT_SCALE : style.sizePt;
+    // Small capitals are measured as capitals: a little wider than they draw, never narrower.
+    if (style.smallCaps) text = text.toUpperCase();
     const key = `${style.font}|${style.bold}|${style.italic}|${text}`;
     let ems = this.widths.get(key);
     if (ems === undefined) {

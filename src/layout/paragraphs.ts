@@ -37,6 +37,9 @@ export function runsToPlaced(runs: readonly Inline[], style: TextStyle, extra: P
       italic: base.italic || run.italic === true,
       strike: base.strike || run.strike === true,
       ...(run.superscript ? { superscript: true } : {}),
+      ...(run.subscript ? { subscript: true } : {}),
+      ...(run.underline ? { underline: true } : {}),
+      ...(run.smallCaps ? { smallCaps: true } : {}),
       ...(run.href ? { href: run.href } : {}),
     };
   });

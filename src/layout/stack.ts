@@ -106,11 +106,23 @@ function pictureShape(image: Image, width: number, ctx: PlaceContext): { aspect:
   return { aspect: info ? info.widthPx / info.heightPx : 4 / 3, width: image.widthPercent ? (width * image.widthPercent) / 100 : width };
 }
 
+/**
+ * A picture that is not in the deck (a remote URL, never fetched): a visible frame in its place,
+ * with its alt text, or its address when it has none, so the presenter sees what is missing.
+ */
+function missingPictureFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
+  const center: TextStyle = { ...ctx.style, align: 'center' };
+  const text = image.alt || image.src;
+  const runs = runsToPlaced([{ type: 'text', text }], center, { color: ctx.theme.colors.muted, italic: true });
+  return { ...textFrame(ctx.name('Missing picture'), box, [paragraph(runs, center)], ctx, 'middle'), outline: ctx.theme.colors.muted };
+}
+
 /** A picture fitted into a box, its aspect ratio kept, centred across the box. */
 function imageFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
   const shape = pictureShape(image, box.w, ctx);
   const h = Math.min(shape.width / shape.aspect, box.h);
   const w = h * shape.aspect;
+  if (!ctx.images.has(image.src)) return missingPictureFrame(image, { x: box.x + (box.w - w) / 2, y: box.y, w, h }, ctx);
   return { kind: 'image', name: ctx.name('Picture'), box: { x: box.x + (box.w - w) / 2, y: box.y, w, h }, path: ctx.images.get(image.src)?.path ?? image.src, alt: image.alt };
 }
 
@@ -262,6 +274,7 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
             chart: item.chart.chart,
             categories: item.chart.categories,
             series: item.chart.series,
+            decimals: item.chart.decimals ?? 0,
             colors: theme.colors.accents,
             font: theme.fonts.body,
             fontSizePt: theme.sizes.chart,

@@ -1,5 +1,5 @@
 import type { Block, Deck } from '../outline/schema.js';
-import { isImageProblem, readImageInfo, type ImageInfo, type ImageProblem } from './image-info.js';
+import { isImageProblem, isRemote, readImageInfo, type ImageInfo, type ImageProblem } from './image-info.js';
 
 function blockImages(block: Block): string[] {
   switch (block.type) {
@@ -26,7 +26,8 @@ export function imageSources(deck: Deck): string[] {
 export function loadImages(deck: Deck, baseDir: string): { images: Map<string, ImageInfo>; problems: (ImageProblem & { src: string })[] } {
   const images = new Map<string, ImageInfo>();
   const problems: (ImageProblem & { src: string })[] = [];
-  for (const src of imageSources(deck)) {
+  // A remote picture is never fetched: its slide shows a frame with the alt text instead (reported by the outline).
+  for (const src of imageSources(deck).filter((source) => !isRemote(source))) {
     const info = readImageInfo(src, baseDir);
     if (isImageProblem(info)) problems.push({ ...info, src });
     else images.set(src, info);

@@ -19,13 +19,27 @@ export function isRemote(src: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src) && !/^[a-z]:[\\/]/i.test(src);
 }
 
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+function decodePath(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
+}
+
 /** Read an image's type and pixel size, or say why it cannot be used. */
 export function readImageInfo(src: string, baseDir: string): ImageInfo | ImageProblem {
   if (isRemote(src)) {
-    return { ruleId: 'remote-image', reason: `remote images are not fetched: download "${src}" and use a local path` };
+    return { ruleId: 'remote-image', reason: `remote image "${src}" is not fetched; the slide shows its alt text in a frame instead (download it and use a local path to show it)` };
   }
-  const path = resolve(baseDir, src.replace(/^file:\/\//i, ''));
-  if (!existsSync(path) || !statSync(path).isFile()) {
+  const written = resolve(baseDir, src.replace(/^file:\/\//i, ''));
+  // `my%20pic.png` names "my pic.png", as it would in a browser; a file really named with "%20" still wins.
+  const path = isFile(written) ? written : resolve(baseDir, decodePath(src.replace(/^file:\/\//i, '')));
+  if (!isFile(path)) {
     return { ruleId: 'image-not-found', reason: `image "${src}" does not exist${isAbsolute(src) ? "" : " (paths are relative to the Markdown file)"}` };
   }
   try {

@@ -13,6 +13,9 @@ import { tableToOutline } from './tables.js';
 
 type Node = RootContent | BlockContent | DefinitionContent;
 
+/** Div classes other tools give meaning to (pandoc, reveal.js, beamer, Quarto); here their content is simply shown. */
+const PEER_CLASSES = new Set(['div', 'center', 'alert', 'block', 'example', 'exampleblock', 'alertblock', 'cell', 'output', 'callout', 'callout-note', 'callout-tip', 'callout-warning', 'callout-important', 'callout-caution', 'r-fit-text', 'r-stretch', 'smaller', 'small', 'large', 'box', 'note', 'aside', 'footer', 'header', 'title', 'lead', 'left', 'right']);
+
 /** mdast block content → outline blocks. Anything without a slide form keeps its text and is reported. */
 export function blocksToOutline(nodes: readonly Node[], ctx: Context): Block[] {
   return nodes.flatMap((node) => blockToOutline(node, ctx));
@@ -47,6 +50,17 @@ function blockToOutline(node: Node, ctx: Context): Block[] {
     case 'html':
       report(file, 'unsupported-node', 'raw HTML is not rendered; it is kept as text', node);
       return keepText(node.value);
+    case 'math':
+      report(file, 'math-not-rendered', 'display math is not typeset yet; its LaTeX source is shown as code', node);
+      return [{ type: 'code', text: node.value }];
+    case 'comment':
+      if (node.directive) report(file, 'directive-comment', `the comment "${node.value}" is a directive to another tool; it is ignored`, node);
+      else ctx.notes.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }] });
+      return [];
+    case 'slideSettings':
+    case 'columnBreak':
+      report(file, 'invalid-directive', 'slide settings and column markers belong at the top level of a slide; this one is ignored', node);
+      return [];
     default:
       report(file, 'unsupported-node', `${node.type} has no slide form; its text is kept`, node);
       // The source as written keeps every character, where the bare text would run cells together.
@@ -91,7 +105,7 @@ function paragraphToOutline(node: MdastParagraph, ctx: Context): Block[] {
     const picture = pictureOf(child);
     if (picture) {
       flush();
-      blocks.push(imageToOutline(picture.url, picture.alt, picture.node, ctx));
+      blocks.push(imageToOutline(picture.url, picture.alt, picture.node, ctx, picture.node.type === 'image' ? picture.node.data?.widthPercent : undefined));
     } else {
       text.push(child);
     }
@@ -170,14 +184,23 @@ function containerToOutline(node: ContainerDirective, ctx: Context): Block[] {
       return blocksToOutline(node.children, ctx);
     }
     case 'chart': {
-      const chart = chartFromDirective(node, ctx);
+      const chart = chartFromDirective(node, ctx, ctx.lang);
       // An invalid chart is an error; its table is still kept so nothing is lost from the outline.
       return chart ? [chart] : blocksToOutline(node.children, ctx);
     }
     case 'columns':
       return columnsToOutline(node, ctx);
+    case 'incremental':
+    case 'nonincremental':
+    case 'fragment':
+      report(ctx.file, 'pause-ignored', `":::${node.name}" reveals content step by step; a static deck shows it at once`, node);
+      return blocksToOutline(node.children, ctx);
     default:
-      report(ctx.file, node.name === 'column' || node.name === 'each' ? 'invalid-directive' : 'unsupported-node', `":::${node.name}" is not supported here; its content is kept`, node);
+      if (PEER_CLASSES.has(node.name)) {
+        report(ctx.file, 'attribute-ignored', `the class "${node.name}" has no slide form here; its content is kept`, node);
+      } else {
+        report(ctx.file, node.name === 'column' || node.name === 'each' ? 'invalid-directive' : 'unsupported-node', `":::${node.name}" is not supported here; its content is kept`, node);
+      }
       return blocksToOutline(node.children, ctx);
   }
 }

@@ -12,4 +12,6 @@ export interface Context {
   definition: (identifier: string) => Definition | undefined;
   /** `:::notes` met inside other constructs, collected for the slide being built. */
   notes: RootContent[];
+  /** The deck's language: chart cells are read the way it writes numbers. */
+  lang: string;
 }

@@ -67,6 +67,19 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         report(file, 'unsupported-node', 'an image inside a sentence is shown as its alt text; put it in a paragraph of its own to place the picture', node);
         text(node.alt ?? '');
         break;
+      case 'styled':
+        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, [node.style === 'code' ? 'code' : node.style]: true }));
+        break;
+      case 'comment':
+        // A comment inside a paragraph is a speaker note, like one on its own line.
+        if (node.directive) report(file, 'directive-comment', `the comment "${node.value}" is a directive to another tool; it is ignored`, node);
+        else ctx.notes.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }] });
+        break;
+      case 'inlineMath': {
+        report(file, 'math-not-rendered', `math $${node.value}$ is not typeset yet; its LaTeX source is shown in monospace`, node);
+        text(node.value, { code: true });
+        break;
+      }
       case 'textDirective': {
         // A bare `:name` is a colon in prose ("10:30", "a:b"): kept as written, nothing to report.
         const source = sourceOf(node, file) ?? `:${node.name}`;

@@ -1,4 +1,5 @@
-import type { List as MdastList, Root, RootContent } from 'mdast';
+import type { Heading, List as MdastList, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { definitions } from 'mdast-util-definitions';
 import type { VFile } from 'vfile';
@@ -6,15 +7,18 @@ import { report } from '../diagnostics/report.js';
 import { sourceDir } from '../source-dir.js';
 import { isImageProblem, readImageInfo } from '../media/image-info.js';
 import { attribute } from './attributes.js';
-import { blocksToOutline } from './blocks.js';
+import { blocksToOutline, imageToOutline } from './blocks.js';
 import type { Context } from './context.js';
 import { Footnotes } from './footnotes.js';
 import { parseFrontMatter } from './front-matter.js';
 import { phrasingToRuns, runsToText } from './inline.js';
 import { chooseLayout } from './layout-choice.js';
 import { wordsFor } from './locale.js';
-import { BODY_LAYOUTS, type Background, type BodyLayout, type Deck, type Inline, type Position, type Slide } from './schema.js';
+import { BODY_LAYOUTS, type Background, type Block, type BodyLayout, type Deck, type Inline, type Position, type Slide } from './schema.js';
 import { inferSlideLevel } from './slide-level.js';
+import { headingIdentifiers } from './identifiers.js';
+import { checkInternalLinks } from './links.js';
+import type { ColumnBreak, Comment, SlideSettings } from '../syntax/nodes.js';
 
 export interface OutlineOptions {
   /** Overrides the front matter's `theme`. */
@@ -34,6 +38,76 @@ interface OpenSlide {
   layout?: BodyLayout | undefined;
   background?: Background | undefined;
   position?: Position | undefined;
+  anchors: string[];
+  /** Slidev's `hide: true`: the slide is left out. */
+  hidden?: boolean | undefined;
+  /** A picture the slide's settings put beside its content (Slidev's image-left and image-right). */
+  sidePicture?: { src: string; first: boolean; node: SlideSettings } | undefined;
+}
+
+/** Slidev's and Marp's layout names, in the closed set; the others are chosen from the content. */
+const PEER_LAYOUTS: Record<string, BodyLayout | 'section'> = {
+  section: 'section',
+  quote: 'quote',
+  end: 'end',
+  'two-cols': 'columns',
+  'two-cols-header': 'columns',
+  image: 'image',
+  'image-left': 'image',
+  'image-right': 'image',
+};
+
+/** A slide background as written: a colour, or a picture checked now so a missing file is reported where it is named. */
+function backgroundOf(value: string, node: RootContent | Position | undefined, ctx: Context): Background {
+  if (/^#?[0-9a-f]{6}$/i.test(value)) return { color: value.replace('#', '').toUpperCase() };
+  const info = readImageInfo(value, ctx.baseDir);
+  if (isImageProblem(info)) report(ctx.file, info.ruleId, `slide background: ${info.reason}`, node);
+  return { image: value };
+}
+
+/** Slidev's per-slide front matter and Marp's background pictures, applied to the slide they stand on. */
+function applySlideSettings(slide: OpenSlide, settings: SlideSettings, ctx: Context): void {
+  if (settings.background) slide.background = backgroundOf(settings.background, settings, ctx);
+  if (settings.layout) {
+    const layout = (BODY_LAYOUTS as readonly string[]).includes(settings.layout) ? (settings.layout as BodyLayout) : PEER_LAYOUTS[settings.layout];
+    if (layout === 'section') slide.kind = slide.kind === 'title' ? 'title' : 'section';
+    else if (layout) slide.layout = layout;
+    else report(ctx.file, 'foreign-key', `layout "${settings.layout}" belongs to another tool; the layout is chosen from the slide's content`, settings);
+  }
+  if (settings.image) slide.sidePicture = { src: settings.image, first: settings.layout === 'image-left', node: settings };
+  if (settings.hidden) {
+    slide.hidden = true;
+    report(ctx.file, 'foreign-key', 'this slide is hidden (hide: true or disabled: true); it is left out of the deck', settings);
+  }
+}
+
+/** A comment is a speaker note, unless it is a directive to another tool. */
+function commentToNotes(comment: Comment, ctx: Context): RootContent[] {
+  if (comment.directive) {
+    report(ctx.file, 'directive-comment', `the comment "${comment.value}" is a directive to another tool; it is ignored`, comment);
+    return [];
+  }
+  return comment.value
+    .split(/\n\s*\n/)
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .map((text) => ({ type: 'paragraph', children: [{ type: 'text', value: text }] }));
+}
+
+/** Slidev's `::right::` slot markers cut a slide's content into columns. */
+function splitColumns(blocks: readonly RootContent[], ctx: Context): Block[] {
+  const at = blocks.findIndex((block) => block.type === 'columnBreak');
+  if (at < 0) return blocksToOutline(blocks, ctx);
+  // Content before the first marker is a header above the columns when the marker is `::left::`.
+  const first = blocks[at] as ColumnBreak;
+  const header = first.slot === 'left' ? blocks.slice(0, at) : [];
+  const segments: RootContent[][] = [first.slot === 'left' ? [] : blocks.slice(0, at)];
+  for (const block of blocks.slice(at + 1)) {
+    if (block.type === 'columnBreak') segments.push([]);
+    else segments.at(-1)!.push(block);
+  }
+  const columns = segments.filter((segment) => segment.length > 0).map((segment) => ({ blocks: blocksToOutline(segment, ctx) }));
+  return [...blocksToOutline(header, ctx), ...(columns.length > 0 ? [{ type: 'columns' as const, columns }] : [])];
 }
 
 function positionOf(node: RootContent): Position | undefined {
@@ -50,15 +124,7 @@ function applySlideDirective(slide: OpenSlide, node: LeafDirective, ctx: Context
     else report(ctx.file, 'unknown-layout', `unknown layout "${layout}"; the theme's layouts for a slide with content are: ${BODY_LAYOUTS.join(', ')}`, node);
   }
   const background = attribute(node, 'background');
-  if (background !== undefined) {
-    if (/^#?[0-9a-f]{6}$/i.test(background)) {
-      slide.background = { color: background.replace('#', '').toUpperCase() };
-    } else {
-      const info = readImageInfo(background, ctx.baseDir);
-      if (isImageProblem(info)) report(ctx.file, info.ruleId, `slide background: ${info.reason}`, node);
-      slide.background = { image: background };
-    }
-  }
+  if (background !== undefined) slide.background = backgroundOf(background, node, ctx);
   for (const name of Object.keys(node.attributes ?? {})) {
     if (name !== 'layout' && name !== 'background') report(ctx.file, 'invalid-directive', `::slide has no attribute "${name}"; use layout= or background=`, node);
   }
@@ -72,7 +138,7 @@ function expandEach(node: ContainerDirective, title: Inline[], ctx: Context): Op
   const list = node.children.find((child): child is MdastList => child.type === 'list');
   if (!list) {
     report(ctx.file, 'invalid-directive', ':::each needs a list inside it; its content is kept on one slide', node);
-    return [{ kind: 'body', title, blocks: node.children, notes: [], position: positionOf(node) }];
+    return [{ kind: 'body', title, blocks: node.children, notes: [], anchors: [], position: positionOf(node) }];
   }
   for (const child of node.children) {
     if (child !== list && !(child.type === 'paragraph' && child.data?.directiveLabel)) {
@@ -92,18 +158,24 @@ function expandEach(node: ContainerDirective, title: Inline[], ctx: Context): Op
       if (head?.type === 'text') remainder[0] = { ...head, value: head.value.replace(/^[\s,.:;—-]+/, '') };
       blocks = [...(remainder.length > 0 ? [{ ...first, children: remainder }] : []), ...rest];
     }
-    return { kind: 'body', title: itemTitle, blocks: index === 0 ? [...extra, ...blocks] : blocks, notes: [], position: positionOf(item) };
+    return { kind: 'body', title: itemTitle, blocks: index === 0 ? [...extra, ...blocks] : blocks, notes: [], anchors: [], position: positionOf(item) };
   });
 }
 
 function finishSlide(open: OpenSlide, ctx: Context, frontMatter: { subtitle?: string | undefined; author?: string | undefined; date?: string | undefined }): Slide | undefined {
   ctx.notes = [];
-  const body = blocksToOutline(open.blocks, ctx);
+  const body = splitColumns(open.blocks, ctx);
+  if (open.sidePicture) {
+    const picture = imageToOutline(open.sidePicture.src, '', open.sidePicture.node, ctx);
+    if (open.sidePicture.first) body.unshift(picture);
+    else body.push(picture);
+  }
   const notes = blocksToOutline([...open.notes, ...ctx.notes], ctx);
   const footnotes = ctx.footnotes.takeSlideFootnotes();
   const common = {
     notes,
     ...(open.background ? { background: open.background } : {}),
+    ...(open.anchors.length > 0 ? { anchors: [...new Set(open.anchors)] } : {}),
     ...(open.position ? { position: open.position } : {}),
   };
   switch (open.kind) {
@@ -117,9 +189,13 @@ function finishSlide(open: OpenSlide, ctx: Context, frontMatter: { subtitle?: st
         ...common,
       };
     case 'section':
+      if (body.length > 0) {
+        report(ctx.file, 'invalid-directive', 'a section slide shows only its title; this slide has content, so it is laid out as a slide with content', open.position);
+        return { layout: chooseLayout(body), title: open.title, body, footnotes, ...common };
+      }
       return { layout: 'section', title: open.title, ...common };
     case 'body':
-      if (open.title.length === 0 && body.length === 0 && notes.length === 0 && open.blocks.length === 0) {
+      if (open.title.length === 0 && body.length === 0 && notes.length === 0 && open.blocks.length === 0 && !open.background) {
         report(ctx.file, 'empty-slide', 'this slide has neither a title nor content; it is left out', open.position);
         return undefined;
       }
@@ -127,19 +203,31 @@ function finishSlide(open: OpenSlide, ctx: Context, frontMatter: { subtitle?: st
   }
 }
 
+/** The ids a heading can be linked to: its own `{#id}`, else the identifiers made from its text. */
+function anchorsOf(heading: Heading): string[] {
+  return heading.data?.id ? [heading.data.id] : headingIdentifiers(toString(heading));
+}
+
 /** mdast → Deck. Every construct either lands on a slide or is reported with its place. */
 export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {}): Deck {
   const frontMatterNode = tree.children.find((node) => node.type === 'yaml');
-  const { values: fm, places } = parseFrontMatter(frontMatterNode, file);
+  const { values: fm, places, tool, headingDivider, firstSlide } = parseFrontMatter(frontMatterNode, file);
   const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'footnoteDefinition');
-  const slideLevel = fm.slideLevel ?? inferSlideLevel(content);
+  // Marp and Slidev split slides at `---` only (and Marp at headings up to its headingDivider).
+  const slideLevel = fm.slideLevel ?? (tool ? (headingDivider ?? 0) : inferSlideLevel(content));
   const baseDir = options.baseDir ?? sourceDir(file);
-  const ctx: Context = { file, baseDir, footnotes: new Footnotes(tree), definition: definitions(tree), notes: [] };
   const lang = fm.lang ?? 'en-US';
+  const ctx: Context = { file, baseDir, footnotes: new Footnotes(tree), definition: definitions(tree), notes: [], lang };
 
-  const theme = options.theme ?? fm.theme ?? 'default';
+  let theme = options.theme ?? fm.theme ?? 'default';
   const themeProblem = options.checkTheme?.(theme);
-  if (themeProblem) report(file, themeProblem.ruleId, themeProblem.reason, options.theme ? undefined : places.theme);
+  if (themeProblem && !options.theme && themeProblem.ruleId === 'unknown-theme' && !/[\\/]|\.(json|ya?ml)$/i.test(theme)) {
+    // Marp's gaia, Slidev's seriph: a name that is not a file is another tool's theme.
+    report(file, 'foreign-theme', `theme "${theme}" is not a deckdown theme (it may belong to another tool); the default theme is used`, places.theme);
+    theme = 'default';
+  } else if (themeProblem) {
+    report(file, themeProblem.ruleId, themeProblem.reason, options.theme ? undefined : places.theme);
+  }
 
   if (!fm.title) {
     for (const key of ['subtitle', 'author', 'date'] as const) {
@@ -148,12 +236,16 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   }
 
   const open: OpenSlide[] = [];
-  if (fm.title) open.push({ kind: 'title', title: [{ type: 'text', text: fm.title }], blocks: [], notes: [], position: places.title });
+  // Marp and Slidev make no title slide of their own: there the title names the document only.
+  if (fm.title && !tool) open.push({ kind: 'title', title: [{ type: 'text', text: fm.title }], blocks: [], notes: [], anchors: [], position: places.title });
   // Notes written before the first slide go to the first slide there is.
   let pendingNotes: RootContent[] = [];
-  const start = (kind: 'section' | 'body', title: Inline[], node: RootContent) => {
-    open.push({ kind, title, blocks: [], notes: pendingNotes, position: positionOf(node) });
+  const start = (kind: 'section' | 'body', title: Inline[], node: RootContent, anchors: string[] = []) => {
+    open.push({ kind, title, blocks: [], notes: pendingNotes, anchors, position: positionOf(node) });
     pendingNotes = [];
+    if (firstSlide && open.filter((slide) => slide.kind !== 'title').length === 1) {
+      applySlideSettings(open.at(-1)!, { type: 'slideSettings', ...firstSlide }, ctx);
+    }
   };
   const current = (node: RootContent): OpenSlide => {
     const last = open.at(-1);
@@ -164,29 +256,45 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   };
 
   for (const node of content) {
+    const last = open.at(-1);
     if (node.type === 'heading' && node.depth <= slideLevel) {
-      start(node.depth < slideLevel ? 'section' : 'body', phrasingToRuns(node.children, ctx), node);
+      start(node.depth < slideLevel && !tool ? 'section' : 'body', phrasingToRuns(node.children, ctx), node, anchorsOf(node));
+      const image = node.data?.attributes?.['background-image'];
+      if (image) open.at(-1)!.background = backgroundOf(image, node, ctx);
+    } else if (node.type === 'heading' && tool && (!last || last.kind === 'title' || (last.title.length === 0 && last.blocks.length === 0))) {
+      // In a deck split by `---`, the slide's first heading is its title, whatever its level.
+      if (!last || last.kind === 'title') start('body', [], node);
+      const slide = open.at(-1)!;
+      slide.title = phrasingToRuns(node.children, ctx);
+      slide.anchors.push(...anchorsOf(node));
     } else if (node.type === 'thematicBreak') {
       start('body', [], node);
     } else if (node.type === 'containerDirective' && node.name === 'notes') {
-      (open.at(-1)?.notes ?? pendingNotes).push(...node.children);
+      (last?.notes ?? pendingNotes).push(...node.children);
+    } else if (node.type === 'comment') {
+      (last?.notes ?? pendingNotes).push(...commentToNotes(node, ctx));
+    } else if (node.type === 'slideSettings') {
+      applySlideSettings(last ?? current(node), node, ctx);
     } else if (node.type === 'definition') {
       // Link definitions are resolved where they are used; they start no slide.
     } else if (node.type === 'leafDirective' && node.name === 'slide') {
       // It styles the slide it stands on, whatever its kind.
-      applySlideDirective(open.at(-1) ?? current(node), node, ctx);
+      applySlideDirective(last ?? current(node), node, ctx);
     } else if (node.type === 'containerDirective' && node.name === 'each') {
       const host = current(node);
       // A slide that holds nothing but the :::each is replaced by the slides it makes.
       if (host.blocks.length === 0 && host.notes.length === 0) open.pop();
       open.push(...expandEach(node, host.title, ctx).map((slide) => ({ ...slide, layout: host.layout, background: host.background })));
     } else {
-      current(node).blocks.push(node);
+      const slide = current(node);
+      if (node.type === 'heading') slide.anchors.push(...anchorsOf(node));
+      slide.blocks.push(node);
     }
   }
 
-  const slides = open.map((slide) => finishSlide(slide, ctx, fm)).filter((slide): slide is Slide => slide !== undefined);
+  const slides = open.filter((slide) => !slide.hidden).map((slide) => finishSlide(slide, ctx, fm)).filter((slide): slide is Slide => slide !== undefined);
   ctx.footnotes.reportUnreferenced(file);
+  checkInternalLinks(slides, file);
 
   if (fm.toc) {
     const sections = slides.filter((slide) => slide.layout === 'section');

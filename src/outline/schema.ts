@@ -18,8 +18,11 @@ export const TextRunSchema = z.strictObject({
   italic: z.boolean().optional(),
   strike: z.boolean().optional(),
   code: z.boolean().optional(),
-  superscript: z.boolean().optional().describe('Footnote references.'),
-  href: z.string().optional(),
+  superscript: z.boolean().optional().describe('Footnote references, `^super^`, `<sup>`.'),
+  subscript: z.boolean().optional().describe('`~sub~`, `<sub>`.'),
+  underline: z.boolean().optional(),
+  smallCaps: z.boolean().optional(),
+  href: z.string().optional().describe('A URL, or `#id` for the slide whose anchors hold that id.'),
 });
 export type TextRun = z.infer<typeof TextRunSchema>;
 
@@ -101,6 +104,7 @@ export const ChartSchema = z.strictObject({
   chart: z.enum(CHART_TYPES),
   categories: z.array(z.string()),
   series: z.array(z.strictObject({ name: z.string(), values: z.array(z.number()) })).min(1),
+  decimals: z.int().min(0).max(10).optional().describe('Digits after the decimal mark in value labels, as the source wrote them.'),
 });
 export type Chart = z.infer<typeof ChartSchema>;
 
@@ -175,6 +179,7 @@ export type Background = z.infer<typeof BackgroundSchema>;
 const slideCommon = {
   notes: z.array(BlockSchema).default([]).describe('Speaker notes.'),
   background: BackgroundSchema.optional(),
+  anchors: z.array(z.string()).optional().describe('Ids that `#id` links to this slide use.'),
   position: PositionSchema.optional(),
 };
 

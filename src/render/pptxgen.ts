@@ -26,6 +26,11 @@ function addTable(slide: PptxSlide, frame: TableFrame): void {
   slide.addTable(rows, { ...geometry(frame), colW: frame.columnWidthsInches, rowH: frame.rowHeightsInches, autoPage: false });
 }
 
+/** An Excel number format with as many decimals as the source wrote. */
+function valueFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}
+
 const CHART_TYPES = { bar: 'bar', line: 'line', pie: 'pie', doughnut: 'doughnut' } as const;
 
 function addChart(pptx: Pptx, slide: PptxSlide, frame: ChartFrame): void {
@@ -47,6 +52,8 @@ function addChart(pptx: Pptx, slide: PptxSlide, frame: ChartFrame): void {
     valAxisLabelFontFace: text.fontFace,
     valAxisLabelFontSize: text.fontSize,
     valAxisLabelColor: text.color,
+    // Values are labelled as the source wrote them, decimals kept.
+    ...(round ? {} : { dataLabelFormatCode: valueFormat(frame.decimals), valAxisLabelFormatCode: valueFormat(frame.decimals) }),
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: text.fontSize,
     showValue: frame.chart === 'bar',
@@ -86,7 +93,7 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
           slide.addShape(pptx.ShapeType.rect, { ...geometry(frame), fill: { color: frame.color }, line: { type: 'none' } });
           break;
         case 'text':
-          slide.addText('', geometry(frame));
+          slide.addText('', { ...geometry(frame), ...(frame.outline ? { line: { color: frame.outline, width: 1, dashType: 'dash' as const } } : {}) });
           break;
         case 'image':
           slide.addImage({ ...geometry(frame), path: frame.path, altText: frame.alt });

@@ -1,28 +1,31 @@
 import type { PlacedParagraph, PlacedRun, RunStyle, TextFrame } from '../layout/frames.js';
 import { attributes, escapeXml, inchesToEmu } from './xml.js';
 
-/** Gives the relationship id for a hyperlink target, adding the relationship on first use. */
-export type LinkIds = (url: string) => string;
+/** Gives the relationship id for a hyperlink target, adding the relationship on first use; `internal` for a jump to a slide of the deck. */
+export type LinkIds = (url: string) => { id: string; internal: boolean } | undefined;
 
 /** A stable id for the slide-number field: PowerPoint needs one, and a random one would break determinism. */
 const SLIDE_NUMBER_FIELD_ID = '{5C1F4B1E-6D2A-4E43-9F57-2B7C3D8E9A10}';
 const LINK_COLOR_FROM_RUN =
   '<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst>';
 
-function runProperties(style: RunStyle, lang: string, link?: string): string {
+function runProperties(style: RunStyle, lang: string, link?: { id: string; internal: boolean }): string {
   const attrs = attributes({
     lang,
     sz: Math.round(style.sizePt * 100),
     b: style.bold ? 1 : undefined,
     i: style.italic ? 1 : undefined,
+    u: style.underline ? 'sng' : undefined,
     strike: style.strike ? 'sngStrike' : undefined,
-    baseline: style.superscript ? 30000 : undefined,
+    cap: style.smallCaps ? 'small' : undefined,
+    baseline: style.superscript ? 30000 : style.subscript ? -25000 : undefined,
     dirty: 0,
   });
   const face = escapeXml(style.font);
   const fonts = `<a:latin typeface="${face}"/><a:ea typeface="${face}"/><a:cs typeface="${face}"/>`;
   // PowerPoint colours links from the theme unless told to use the run's own colour.
-  const hyperlink = link ? `<a:hlinkClick r:id="${link}">${LINK_COLOR_FROM_RUN}</a:hlinkClick>` : '';
+  const action = link?.internal ? ' action="ppaction://hlinksldjump"' : '';
+  const hyperlink = link ? `<a:hlinkClick r:id="${link.id}"${action}>${LINK_COLOR_FROM_RUN}</a:hlinkClick>` : '';
   return `<a:rPr${attrs}><a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>${fonts}${hyperlink}</a:rPr>`;
 }
 

@@ -1,0 +1,152 @@
+import type { PhrasingContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
+import { parsePercent } from '../outline/attributes.js';
+import { describeAttributes, leadingAttributes, type AttributeBlock } from './attribute-block.js';
+import type { TextStyle } from './nodes.js';
+
+/**
+ * pandoc's inline extensions, read from the text remark leaves them in: `^super^`, `~sub~`,
+ * bracketed spans `[text]{.smallcaps}`, and attributes after pictures, links and code.
+ */
+
+/** pandoc's rule: no white space inside, so "2 ^ 3" and "~ 5 km" stay text. */
+const SCRIPT = /\^([^\s^]+)\^|~([^\s~]+)~/g;
+
+function scriptsIn(node: Text): PhrasingContent[] {
+  if (!node.value.includes('^') && !node.value.includes('~')) return [node];
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(SCRIPT)) {
+    if (match.index > last) out.push({ type: 'text', value: node.value.slice(last, match.index) });
+    const style: TextStyle = match[1] !== undefined ? 'superscript' : 'subscript';
+    out.push({ type: 'styled', style, children: [{ type: 'text', value: match[1] ?? match[2]! }] });
+    last = match.index + match[0].length;
+  }
+  if (last === 0) return [node];
+  if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
+  return out;
+}
+
+/** What a span's classes mean on a slide; other classes are dropped with an info message. */
+const SPAN_STYLES: Record<string, TextStyle> = { smallcaps: 'smallCaps', underline: 'underline', ul: 'underline' };
+
+function spanNodes(children: PhrasingContent[], attributes: AttributeBlock, file: VFile, place: PhrasingContent | undefined): PhrasingContent[] {
+  let result = children;
+  for (const name of attributes.classes) {
+    const style = SPAN_STYLES[name];
+    if (style) result = [{ type: 'styled', style, children: result }];
+  }
+  const rest = describeAttributes(attributes, Object.keys(SPAN_STYLES).map((name) => `.${name}`));
+  if (rest) report(file, 'attribute-ignored', `span attributes {${rest}} have no slide form; the text is kept`, place);
+  return result;
+}
+
+const text = (value: string): Text => ({ type: 'text', value });
+const kept = (nodes: PhrasingContent[]) => nodes.filter((node) => node.type !== 'text' || node.value !== '');
+
+/** The `[` that opens a span closed at `close` in `children[at]`: the nearest one before it, in a text node. */
+function openingBracket(children: readonly PhrasingContent[], at: number, close: number): [number, number] | undefined {
+  for (let index = at; index >= 0; index--) {
+    const node = children[index]!;
+    if (node.type !== 'text') continue;
+    const open = index === at ? node.value.lastIndexOf('[', close) : node.value.lastIndexOf('[');
+    if (open >= 0) return [index, open];
+  }
+  return undefined;
+}
+
+/**
+ * `[text]{attrs}`: the brackets may hold other inline nodes, so the first `]{…}` is found in the
+ * text nodes, then the nearest `[` before it; the rest is read again for further spans.
+ */
+function bracketedSpans(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  for (const [at, node] of children.entries()) {
+    if (node.type !== 'text') continue;
+    for (let close = node.value.indexOf(']{'); close >= 0; close = node.value.indexOf(']{', close + 1)) {
+      const attached = leadingAttributes(node.value.slice(close + 1));
+      const opening = attached && openingBracket(children, at, close);
+      if (!attached || !opening) continue;
+      const [openAt, open] = opening;
+      const openNode = children[openAt] as Text;
+      const inner = openAt === at ? [text(node.value.slice(open + 1, close))] : [text(openNode.value.slice(open + 1)), ...children.slice(openAt + 1, at), text(node.value.slice(0, close))];
+      const before = [...children.slice(0, openAt), text(openNode.value.slice(0, open))];
+      const after = [text(node.value.slice(close + 1 + attached.length)), ...children.slice(at + 1)];
+      return kept([...before, ...spanNodes(kept(inner), attached.attributes, file, node), ...bracketedSpans(kept(after), file)]);
+    }
+  }
+  return children;
+}
+
+/** Attributes right after a picture, a link or inline code: read where they mean something, dropped otherwise. */
+function trailingAttributes(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const child of children) {
+    const previous = out.at(-1);
+    const attached = child.type === 'text' && previous && (previous.type === 'image' || previous.type === 'link' || previous.type === 'inlineCode' || previous.type === 'imageReference' || previous.type === 'linkReference') ? leadingAttributes(child.value) : undefined;
+    if (!attached || !previous) {
+      out.push(child);
+      continue;
+    }
+    const { attributes, length } = attached;
+    const keep: string[] = [];
+    if (previous.type === 'image' || previous.type === 'imageReference') {
+      const width = parsePercent(attributes.pairs.width);
+      if (width !== undefined && attributes.pairs.width?.trim().endsWith('%')) {
+        previous.data = { ...previous.data, widthPercent: width };
+        keep.push('width');
+      }
+    }
+    if (attributes.raw !== undefined && previous.type === 'inlineCode') {
+      // `<b>x</b>`{=html}: raw output for another format, as pandoc drops it from slides.
+      report(file, 'raw-dropped', `raw ${attributes.raw} inline content is for another output format; it is left out`, previous);
+      out.pop();
+    } else {
+      const rest = describeAttributes(attributes, keep);
+      if (rest) report(file, 'attribute-ignored', `attributes {${rest}} have no slide form; they are dropped`, previous);
+    }
+    const remainder = (child as Text).value.slice(length);
+    if (remainder) out.push({ type: 'text', value: remainder });
+  }
+  return out;
+}
+
+const TEMPLATE = /\{\{[^{}\n]*\}\}/g;
+
+/** Slidev's `{{ $slidev.nav.currentPage }}`: a value its app computes while presenting; here there is none to show. */
+function templateExpressions(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  return children.map((child) => {
+    if (child.type !== 'text' || !child.value.includes('{{')) return child;
+    const found = child.value.match(TEMPLATE);
+    if (!found) return child;
+    report(file, 'html-dropped', `template expression${found.length > 1 ? 's' : ''} ${found.join(', ')} ${found.length > 1 ? 'are' : 'is'} computed by another tool while presenting; left out`, child);
+    return { ...child, value: child.value.replace(TEMPLATE, '') };
+  });
+}
+
+/**
+ * pandoc's rule for `$`: "$5 and $10" is prose, not math. Math has no space just inside its
+ * dollars and no digit right after the closing one; anything else is text again, joined to its neighbours.
+ */
+function proseDollars(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const child of children) {
+    let node = child;
+    if (child.type === 'inlineMath' && child.position?.start.offset !== undefined && child.position.end.offset !== undefined) {
+      const source = String(file.value).slice(child.position.start.offset, child.position.end.offset);
+      const after = String(file.value).charAt(child.position.end.offset);
+      if (!source.startsWith('$$') && (/^\s|\s$/.test(child.value) || /\d/.test(after))) node = { type: 'text', value: source };
+    }
+    const last = out.at(-1);
+    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { ...last, value: last.value + node.value };
+    else out.push(node);
+  }
+  return out;
+}
+
+/** Every inline extension, in the order pandoc reads them. */
+export function inlineSyntaxToMdast(children: readonly PhrasingContent[], file: VFile): PhrasingContent[] {
+  const attributed = trailingAttributes(templateExpressions(proseDollars([...children], file), file), file);
+  const spans = bracketedSpans(attributed, file);
+  return spans.flatMap((child) => (child.type === 'text' ? scriptsIn(child) : [child]));
+}

@@ -1,0 +1,176 @@
+import type { AlignType, Code, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
+
+/**
+ * pandoc's simple, multiline and grid tables. Markdown reads their rules of dashes as thematic
+ * breaks and setext underlines, which would start slides; so they are found in the source lines
+ * first, and the nodes Markdown made of them are replaced. Simple and grid tables become native
+ * tables; a multiline table keeps its text together as a preformatted block, with a warning.
+ */
+
+type Kind = 'simple' | 'multiline' | 'grid';
+
+export interface TableSegment {
+  kind: Kind;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  lines: string[];
+  caption?: string | undefined;
+}
+
+const BLANK = /^\s*$/;
+const FULL_RULE = /^ {0,3}-{3,}\s*$/;
+const GROUPED_RULE = /^ {0,3}-+(?: +-+)+\s*$/;
+const GRID_BORDER = /^ {0,3}\+(?:[-=:]+\+)+\s*$/;
+const GRID_LINE = /^ {0,3}[+|]/;
+const CAPTION = /^ {0,3}(?:Table:|:)\s/;
+
+/** The tables in a document's lines; `skip` holds lines of code and HTML. */
+export function findPandocTables(lines: readonly string[], skip: ReadonlySet<number>): TableSegment[] {
+  const segments: TableSegment[] = [];
+  const blankBefore = (index: number) => index === 0 || BLANK.test(lines[index - 1]!);
+  const usable = (index: number) => index < lines.length && !skip.has(index + 1);
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    let end = -1;
+    let kind: Kind | undefined;
+    if (usable(index) && blankBefore(index) && GRID_BORDER.test(line)) {
+      end = index;
+      while (usable(end + 1) && GRID_LINE.test(lines[end + 1]!)) end++;
+      if (end > index && GRID_BORDER.test(lines[end]!)) kind = 'grid';
+    } else if (usable(index) && blankBefore(index) && !BLANK.test(line) && !FULL_RULE.test(line) && usable(index + 1) && GROUPED_RULE.test(lines[index + 1]!)) {
+      // Header, grouped rule, rows up to a blank line.
+      end = index + 1;
+      while (usable(end + 1) && !BLANK.test(lines[end + 1]!)) end++;
+      if (end > index + 1) kind = 'simple';
+    } else if (usable(index) && blankBefore(index) && (FULL_RULE.test(line) || GROUPED_RULE.test(line))) {
+      // A rule that opens a table. A full rule is followed at once by header lines and a grouped
+      // rule (a multiline table); a grouped rule opens a table without a header. Rows run to a
+      // closing rule that ends the block. A lone `---` between paragraphs is a slide break, not this.
+      let rows = index + 1;
+      if (FULL_RULE.test(line)) {
+        while (usable(rows) && !BLANK.test(lines[rows]!) && !GROUPED_RULE.test(lines[rows]!) && !FULL_RULE.test(lines[rows]!)) rows++;
+        rows = rows > index + 1 && usable(rows) && GROUPED_RULE.test(lines[rows]!) ? rows + 1 : -1;
+      }
+      if (rows > 0) {
+        end = rows;
+        while (usable(end) && !FULL_RULE.test(lines[end]!) && !GROUPED_RULE.test(lines[end]!)) end++;
+        const closed = usable(end) && end > rows && BLANK.test(lines[end + 1] ?? '') && !BLANK.test(lines[rows]!);
+        if (closed) kind = FULL_RULE.test(line) || lines.slice(rows, end).some((text) => BLANK.test(text)) ? 'multiline' : 'simple';
+      }
+    }
+    if (!kind) {
+      index++;
+      continue;
+    }
+    const segment: TableSegment = { kind, startLine: index + 1, endLine: end + 1, lines: lines.slice(index, end + 1) };
+    // `Table: caption` after a blank line belongs to the table.
+    if (BLANK.test(lines[end + 1] ?? 'x') && CAPTION.test(lines[end + 2] ?? '')) {
+      let last = end + 2;
+      while (last + 1 < lines.length && !BLANK.test(lines[last + 1]!)) last++;
+      // `{#tbl:id}` after a caption names the table for cross-references, which slides do not number.
+      segment.caption = lines.slice(end + 2, last + 1).join(' ').replace(CAPTION, '').replace(/\s*\{[#.][^{}]*\}\s*$/, '').trim();
+      segment.endLine = last + 1;
+    }
+    segments.push(segment);
+    index = segment.endLine;
+  }
+  return segments;
+}
+
+/** Column spans from a grouped rule: [start, end) of each group of dashes. */
+function ruleColumns(rule: string): [number, number][] {
+  return [...rule.matchAll(/-+/g)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+function alignOf(header: string, [start, end]: [number, number]): AlignType {
+  const left = header.length > start && header[start] !== ' ';
+  const right = header.length >= end && header[end - 1] !== ' ' && header[end - 1] !== undefined;
+  if (left && right) return null;
+  if (left) return 'left';
+  if (right) return 'right';
+  return header.trim() === '' ? null : 'center';
+}
+
+/** A line cut into cells: each column reaches to the start of the next one. */
+function cutLine(line: string, columns: readonly [number, number][]): string[] {
+  return columns.map(([start], index) => line.slice(start, index + 1 < columns.length ? columns[index + 1]![0] : undefined).trim());
+}
+
+type Inline = (text: string) => PhrasingContent[];
+
+function row(cells: readonly string[], inline: Inline): TableRow {
+  return { type: 'tableRow', children: cells.map((text): TableCell => ({ type: 'tableCell', children: inline(text) })) };
+}
+
+function simpleTable(segment: TableSegment, inline: Inline): Table {
+  const lines = segment.lines.filter((line) => !BLANK.test(line));
+  const ruleAt = lines.findIndex((line) => GROUPED_RULE.test(line) || FULL_RULE.test(line));
+  const columns = ruleColumns(lines[ruleAt]!);
+  const header = ruleAt > 0 ? lines[ruleAt - 1]! : undefined;
+  const body = lines.slice(ruleAt + 1).filter((line) => !GROUPED_RULE.test(line) && !FULL_RULE.test(line));
+  const rows = body.map((line) => row(cutLine(line, columns), inline));
+  const head = header ? row(cutLine(header, columns), inline) : row(columns.map(() => ''), inline);
+  return { type: 'table', align: columns.map((column) => (header ? alignOf(header, column) : null)), children: [head, ...rows] };
+}
+
+/** Grid tables: `+---+` borders, `|` between cells, `+===+` under the header; a cell's lines are joined. */
+function gridTable(segment: TableSegment, inline: Inline): Table {
+  const border = segment.lines[0]!;
+  const joints = [...border.matchAll(/\+/g)].map((match) => match.index);
+  const columns = joints.slice(0, -1).map((start, index): [number, number] => [start + 1, joints[index + 1]!]);
+  const rows: string[][] = [];
+  let current: string[] | undefined;
+  let headerRows = 0;
+  for (const line of segment.lines.slice(1)) {
+    if (GRID_BORDER.test(line)) {
+      if (current) rows.push(current);
+      current = undefined;
+      if (line.includes('=')) headerRows = rows.length;
+      continue;
+    }
+    const cells = columns.map(([start, end]) => line.slice(start, end).replace(/^\|/, '').trim());
+    current = current ? current.map((text, index) => `${text} ${cells[index]}`.trim()) : cells;
+  }
+  const [head, ...body] = headerRows > 0 ? rows : [columns.map(() => ''), ...rows];
+  return { type: 'table', align: columns.map(() => null), children: [row(head!, inline), ...body.map((cells) => row(cells, inline))] };
+}
+
+function captionParagraph(segment: TableSegment, inline: Inline): Paragraph[] {
+  return segment.caption ? [{ type: 'paragraph', children: inline(segment.caption) }] : [];
+}
+
+/** One table's nodes: a native table, or its text kept as a preformatted block. */
+function segmentNodes(segment: TableSegment, inline: Inline, file: VFile, position: RootContent['position']): RootContent[] {
+  const at = position ? { position } : {};
+  if (segment.kind === 'multiline') {
+    report(file, 'table-not-converted', `a pandoc multiline table (lines ${segment.startLine}–${segment.endLine}) is kept as preformatted text on one slide; write it as a pipe table to get a native table`, { line: segment.startLine, column: 1 });
+    const code: Code = { type: 'code', lang: null, meta: null, value: segment.lines.filter((line) => !CAPTION.test(line)).join('\n'), ...at };
+    return [code, ...captionParagraph(segment, inline)];
+  }
+  const table = segment.kind === 'grid' ? gridTable(segment, inline) : simpleTable(segment, inline);
+  return [{ ...table, ...at }, ...captionParagraph(segment, inline)];
+}
+
+/** Siblings with the nodes Markdown made of each pandoc table replaced by the table. */
+export function replacePandocTables(children: readonly RootContent[], segments: readonly TableSegment[], inline: Inline, file: VFile): RootContent[] {
+  if (segments.length === 0) return [...children];
+  const out: RootContent[] = [];
+  const done = new Set<TableSegment>();
+  for (const child of children) {
+    const line = child.position?.start.line;
+    const segment = line === undefined ? undefined : segments.find((candidate) => line >= candidate.startLine && line <= candidate.endLine);
+    if (!segment) {
+      out.push(child);
+      continue;
+    }
+    if (!done.has(segment)) {
+      done.add(segment);
+      out.push(...segmentNodes(segment, inline, file, child.position));
+    }
+  }
+  return out;
+}

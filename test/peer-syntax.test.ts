@@ -1,0 +1,174 @@
+import { linkSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildOutline, markdownToPptx } from '../src/api.js';
+import { run } from '../src/cli/run.js';
+import type { Block, Inline, Slide } from '../src/outline/schema.js';
+import { readPackage } from './helpers/package.js';
+
+const outline = (markdown: string) => buildOutline(markdown, { path: join(process.cwd(), 'test', 'deck.md') });
+const rules = (markdown: string) => outline(markdown).messages.map((message) => message.ruleId);
+const text = (runs: readonly Inline[]) => runs.map((run) => (run.type === 'text' ? run.text : '\n')).join('');
+const body = (slide: Slide | undefined): Block[] => (slide && 'body' in slide ? slide.body : []);
+
+describe("pandoc's Markdown", () => {
+  it('reads fenced divs with a space, with attributes and nested under equal fences', () => {
+    const { deck } = outline('## A\n\nText\n\n::: {.notes}\nSay this.\n:::\n\n## B\n\n::: columns\n::: {.column width="40%"}\nLeft\n:::\n::: column\nRight\n:::\n:::\n');
+    expect(text((deck.slides[0]!.notes[0] as { runs: Inline[] }).runs)).toBe('Say this.');
+    const columns = body(deck.slides[1]).find((block) => block.type === 'columns');
+    expect(columns).toMatchObject({ columns: [{ widthPercent: 40 }, {}] });
+  });
+
+  it('reads the title block, authors split by semicolons', () => {
+    const { deck } = outline('% Water\n% Ada Lovelace; Grace Hopper\n% 2024-05-01\n\n## One\n\nText\n');
+    expect(deck.slides[0]).toMatchObject({ layout: 'title', author: 'Ada Lovelace, Grace Hopper', date: '2024-05-01' });
+  });
+
+  it('reads heading ids, links to them, and reports a link to no heading', () => {
+    const { deck, messages } = outline('## Results {#res .big}\n\nText\n\n## Next\n\nSee [it](#res), [auto](#next) and [no](#none).\n');
+    expect(deck.slides[0]!.anchors).toContain('res');
+    const runs = (body(deck.slides[1])[0] as { runs: Inline[] }).runs;
+    expect(runs.filter((run) => run.type === 'text' && run.href).map((run) => run.type === 'text' && run.href)).toEqual(['#res', '#next']);
+    expect(messages.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['broken-link', 'attribute-ignored']));
+  });
+
+  it('makes a slide jump for an internal link', async () => {
+    const { pptx } = await markdownToPptx('## One\n\nSee [two](#two).\n\n## Two\n\nText\n', { path: join(process.cwd(), 'test', 'deck.md') });
+    const parts = readPackage(pptx);
+    expect(parts.get('ppt/slides/slide1.xml')).toContain('action="ppaction://hlinksldjump"');
+    expect(parts.get('ppt/slides/_rels/slide1.xml.rels')).toMatch(/relationships\/slide" Target="slide2\.xml"/);
+  });
+
+  it('reads ^super^, ~sub~, spans and keeps ~~strike~~', () => {
+    const { deck } = outline('## A\n\nH~2~O, x^2^, ~~old~~, [Caps]{.smallcaps} and [line]{.underline}.\n');
+    const runs = (body(deck.slides[0])[0] as { runs: Inline[] }).runs;
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        { type: 'text', text: '2', subscript: true },
+        { type: 'text', text: '2', superscript: true },
+        { type: 'text', text: 'old', strike: true },
+        { type: 'text', text: 'Caps', smallCaps: true },
+        { type: 'text', text: 'line', underline: true },
+      ]),
+    );
+  });
+
+  it('turns a simple table into a native table with its alignment, and keeps a multiline one together with a warning', () => {
+    const simple = outline('## T\n\n  Right     Left     Center\n-------     ------ ----------\n     12     ab        cd\n');
+    expect(body(simple.deck.slides[0])[0]).toMatchObject({ type: 'table', align: ['right', 'left', 'center'] });
+    expect(simple.deck.slides).toHaveLength(1);
+    const multiline = outline('## T\n\n----------------\nName    Value\n------  -------\nOne     First\n        line\n\nTwo     Second\n----------------\n');
+    expect(body(multiline.deck.slides[0])[0]).toMatchObject({ type: 'code' });
+    expect(multiline.messages.map((message) => message.ruleId)).toContain('table-not-converted');
+  });
+
+  it('drops pauses with an info message and keeps math source with a warning', () => {
+    expect(rules('## A\n\nOne\n\n. . .\n\nTwo\n')).toContain('pause-ignored');
+    const { deck, messages } = outline('## A\n\nIt costs $5 and $10, and $E=mc^2$ holds.\n');
+    const runs = (body(deck.slides[0])[0] as { runs: Inline[] }).runs;
+    expect(runs.find((run) => run.type === 'text' && run.code)).toMatchObject({ text: 'E=mc^2' });
+    expect(text(runs)).toContain('$5 and $10');
+    expect(messages.filter((message) => message.ruleId === 'math-not-rendered')).toHaveLength(1);
+  });
+});
+
+describe('Marp, Slidev and md2pptx conventions', () => {
+  it('makes comments speaker notes and drops directive comments with an info message', () => {
+    const { deck, messages } = outline('---\nmarp: true\ntheme: gaia\n---\n\n# One\n\n<!-- _class: lead -->\n\nText\n\n<!-- Say hello first. -->\n\n---\n\n## Two\n\nMore\n');
+    expect(deck.slides.map((slide) => text(slide.title))).toEqual(['One', 'Two']);
+    expect(text((deck.slides[0]!.notes[0] as { runs: Inline[] }).runs)).toBe('Say hello first.');
+    expect(messages.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['directive-comment', 'foreign-theme']));
+    expect(deck.meta.theme).toBe('default');
+  });
+
+  it('maps inline HTML to formatting and reports block HTML it leaves out', () => {
+    const { deck, messages } = outline('## A\n\n<b>bold</b>, <sub>2</sub>, one<br>two, <span class="x">kept</span>\n\n<style>\nh1 { color: red }\n</style>\n');
+    const runs = (body(deck.slides[0])[0] as { runs: Inline[] }).runs;
+    expect(runs).toEqual(expect.arrayContaining([{ type: 'text', text: 'bold', bold: true }, { type: 'text', text: '2', subscript: true }, { type: 'break' }]));
+    expect(text(runs)).toContain('kept');
+    expect(messages.find((message) => message.ruleId === 'html-dropped')?.reason).toContain('<style>');
+  });
+
+  it("reads Slidev's per-slide front matter as settings, never as a title", () => {
+    const { deck } = outline('---\ntheme: seriph\nlayout: cover\n---\n\n# Welcome\n\n---\nlayout: section\n---\n\n# Part two\n\n---\nlayout: two-cols\n---\n\n# Compare\n\nLeft\n\n::right::\n\nRight\n');
+    expect(deck.slides.map((slide) => [slide.layout, text(slide.title)])).toEqual([
+      ['content', 'Welcome'],
+      ['section', 'Part two'],
+      ['columns', 'Compare'],
+    ]);
+  });
+
+  it('gives info, not a "did you mean", for other tools\' front matter keys, and reads paginate and size', () => {
+    const { deck, messages } = outline('---\nmarp: true\npaginate: true\nsize: 4:3\ntransition: fade\n---\n\n# A\n\nText\n');
+    expect(deck.meta).toMatchObject({ slideNumbers: true, aspect: '4:3' });
+    expect(messages.map((message) => [message.ruleId, message.fatal])).toEqual([['foreign-key', undefined]]);
+  });
+});
+
+describe('values as the author wrote them', () => {
+  const chart = (lang: string, cell: string) => outline(`---\nlang: ${lang}\n---\n\n## C\n\n:::chart{type=bar}\n| Year | Value |\n|---|---:|\n| 2024 | ${cell} |\n:::\n`);
+
+  it('reads chart cells by the deck language and refuses ambiguous ones', () => {
+    expect(body(chart('en-US', '1,250').deck.slides[0])[0]).toMatchObject({ series: [{ values: [1250] }] });
+    expect(body(chart('kk-KZ', '1,250').deck.slides[0])[0]).toMatchObject({ series: [{ values: [1.25] }], decimals: 3 });
+    expect(chart('en-US', '1,5').messages.map((message) => message.ruleId)).toContain('ambiguous-number');
+    expect(chart('kk-KZ', '1.5').messages.map((message) => message.ruleId)).toContain('ambiguous-number');
+  });
+
+  it('decodes percent-encoded picture paths and keeps empty alt text empty', async () => {
+    const { pptx, messages } = await markdownToPptx('## A\n\n![](peers/images/my%20pic.png)\n', { path: join(process.cwd(), 'test', 'deck.md') });
+    expect(messages.filter((message) => message.fatal === true)).toEqual([]);
+    expect(readPackage(pptx).get('ppt/slides/slide1.xml')).toMatch(/<p:cNvPr id="\d+" name="Picture[^"]*" descr=""/);
+  });
+
+  it('builds a deck with a remote picture, showing its alt text in a frame', async () => {
+    const { pptx, messages } = await markdownToPptx('## A\n\n![The harbour at dawn](https://example.org/harbour.jpg)\n', { path: join(process.cwd(), 'test', 'deck.md') });
+    expect(messages.find((message) => message.ruleId === 'remote-image')?.fatal).toBe(false);
+    const slide = readPackage(pptx).get('ppt/slides/slide1.xml')!;
+    expect(slide).toContain('The harbour at dawn');
+    expect(slide).toContain('prstDash val="dash"');
+  });
+});
+
+describe('a build never harms the user\'s files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deckdown-safety-'));
+  const io = () => {
+    const out = { stdout: '', stderr: '' };
+    return { out, io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), cwd: dir, env: {} } };
+  };
+
+  it('refuses a .pptx or other binary input with exit 1', async () => {
+    const deck = join(dir, 'deck.pptx');
+    writeFileSync(deck, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]));
+    const { out, io: ioValue } = io();
+    expect(await run(['build', deck, '-o', join(dir, 'x.pptx')], ioValue)).toBe(1);
+    expect(out.stderr).toContain('is not a text file');
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never writes over an input, by name or through a hard link', async () => {
+    const source = join(dir, 'talk.md');
+    writeFileSync(source, '## A\n\nText\n');
+    linkSync(source, join(dir, 'linked.pptx'));
+    const outline = join(dir, 'outline.json');
+    writeFileSync(outline, JSON.stringify({ meta: {}, slides: [{ layout: 'content', title: [], body: [] }] }));
+    const attempts = [
+      ['build', source, '-o', join(dir, 'linked.pptx')],
+      ['build', outline, '-o', join(dir, 'o.pptx'), '--outline', outline],
+    ];
+    for (const argv of attempts) {
+      const { out, io: ioValue } = io();
+      expect(await run(argv, ioValue)).toBe(1);
+      expect(out.stderr).toContain('never writes over an input');
+    }
+    expect(readFileSync(source, 'utf8')).toBe('## A\n\nText\n');
+  });
+
+  it('--strict turns a warning into exit 1', async () => {
+    const source = join(dir, 'warned.md');
+    writeFileSync(source, '---\ntheme: gaia\n---\n\n## A\n\nText\n');
+    expect(await run(['build', source, '-o', join(dir, 'w.pptx')], io().io)).toBe(0);
+    expect(await run(['build', source, '-o', join(dir, 'w.pptx'), '--strict'], io().io)).toBe(1);
+  });
+});
