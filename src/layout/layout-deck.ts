@@ -1,5 +1,6 @@
 import type { RuleId } from '../diagnostics/rules.js';
 import type { ImageInfo } from '../media/image-info.js';
+import { blockRuns } from '../outline/block-runs.js';
 import { runsToText } from '../outline/inline.js';
 import { wordsFor } from '../outline/locale.js';
 import type { AgendaSlide, Block, BodySlide, Deck, Footnote, Inline, Position, Slide } from '../outline/schema.js';
@@ -217,33 +218,9 @@ interface Page {
 }
 
 /** The footnote labels referenced in blocks: their superscript runs, however deeply nested. */
-function referencedLabels(blocks: readonly Block[], labels = new Set<string>()): Set<string> {
-  const runs = (inline: readonly Inline[]) => inline.forEach((run) => run.type === 'text' && run.superscript && labels.add(run.text));
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'paragraph':
-      case 'subheading':
-        runs(block.runs);
-        break;
-      case 'list':
-        block.items.forEach((item) => referencedLabels(item.blocks, labels));
-        break;
-      case 'quote':
-        referencedLabels(block.blocks, labels);
-        break;
-      case 'columns':
-        block.columns.forEach((column) => referencedLabels(column.blocks, labels));
-        break;
-      case 'table':
-        [block.header, ...block.rows].flat().forEach(runs);
-        break;
-      case 'stat':
-        runs(block.caption);
-        break;
-      default:
-        break;
-    }
-  }
+function referencedLabels(blocks: readonly Block[]): Set<string> {
+  const labels = new Set<string>();
+  for (const run of blocks.flatMap(blockRuns).flat()) if (run.type === 'text' && run.superscript) labels.add(run.text);
   return labels;
 }
 

@@ -122,8 +122,9 @@ function imageFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
   const shape = pictureShape(image, box.w, ctx);
   const h = Math.min(shape.width / shape.aspect, box.h);
   const w = h * shape.aspect;
-  if (!ctx.images.has(image.src)) return missingPictureFrame(image, { x: box.x + (box.w - w) / 2, y: box.y, w, h }, ctx);
-  return { kind: 'image', name: ctx.name('Picture'), box: { x: box.x + (box.w - w) / 2, y: box.y, w, h }, path: ctx.images.get(image.src)?.path ?? image.src, alt: image.alt };
+  const placed = { x: box.x + (box.w - w) / 2, y: box.y, w, h };
+  const info = ctx.images.get(image.src);
+  return info ? { kind: 'image', name: ctx.name('Picture'), box: placed, path: info.path, alt: image.alt } : missingPictureFrame(image, placed, ctx);
 }
 
 function imageMaxHeight(image: Image, width: number, ctx: PlaceContext): number {

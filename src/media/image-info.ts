@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { imageSize } from 'image-size';
+import { percentDecode } from '../percent-decode.js';
 
 export const IMAGE_TYPES = ['png', 'jpg', 'gif', 'svg'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
@@ -23,22 +24,14 @@ function isFile(path: string): boolean {
   return existsSync(path) && statSync(path).isFile();
 }
 
-function decodePath(src: string): string {
-  try {
-    return decodeURIComponent(src);
-  } catch {
-    return src;
-  }
-}
-
 /** Read an image's type and pixel size, or say why it cannot be used. */
 export function readImageInfo(src: string, baseDir: string): ImageInfo | ImageProblem {
   if (isRemote(src)) {
     return { ruleId: 'remote-image', reason: `remote image "${src}" is not fetched; the slide shows its alt text in a frame instead (download it and use a local path to show it)` };
   }
-  const written = resolve(baseDir, src.replace(/^file:\/\//i, ''));
+  const local = src.replace(/^file:\/\//i, '');
   // `my%20pic.png` names "my pic.png", as it would in a browser; a file really named with "%20" still wins.
-  const path = isFile(written) ? written : resolve(baseDir, decodePath(src.replace(/^file:\/\//i, '')));
+  const path = isFile(resolve(baseDir, local)) ? resolve(baseDir, local) : resolve(baseDir, percentDecode(local));
   if (!isFile(path)) {
     return { ruleId: 'image-not-found', reason: `image "${src}" does not exist${isAbsolute(src) ? "" : " (paths are relative to the Markdown file)"}` };
   }

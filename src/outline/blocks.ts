@@ -6,6 +6,7 @@ import { isKnownLanguage } from '../highlight.js';
 import { isImageProblem, readImageInfo } from '../media/image-info.js';
 import { attribute, parsePercent } from './attributes.js';
 import { chartFromDirective } from './charts.js';
+import { commentToNotes } from './comments.js';
 import type { Context } from './context.js';
 import { phrasingToRuns, sourceOf, trimRuns } from './inline.js';
 import type { Block, Column, Image, Inline, List, ListItem, Quote, Stat } from './schema.js';
@@ -54,8 +55,7 @@ function blockToOutline(node: Node, ctx: Context): Block[] {
       report(file, 'math-not-rendered', 'display math is not typeset yet; its LaTeX source is shown as code', node);
       return [{ type: 'code', text: node.value }];
     case 'comment':
-      if (node.directive) report(file, 'directive-comment', `the comment "${node.value}" is a directive to another tool; it is ignored`, node);
-      else ctx.notes.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }] });
+      ctx.notes.push(...commentToNotes(node, ctx));
       return [];
     case 'slideSettings':
     case 'columnBreak':

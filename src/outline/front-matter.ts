@@ -35,7 +35,9 @@ const SLIDEV_KEYS = ['layout', 'background', 'highlighter', 'lineNumbers', 'draw
 const MARP_KEYS = ['marp', 'paginate', 'header', 'headingDivider', 'size', 'math', 'style', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color', 'description', 'image', 'keywords', 'url'];
 const PANDOC_KEYS = ['slide-level', 'institute', 'abstract', 'keywords', 'subject', 'category', 'description', 'incremental', 'header-includes', 'include-before', 'include-after', 'classoption', 'aspectratio', 'fontsize', 'mainfont', 'monofont', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'themeoptions', 'navigation', 'section-titles', 'toc-title', 'toc-depth', 'reference-doc', 'revealjs-url', 'css', 'bibliography', 'csl', 'link-citations', 'nocite', 'numbersections', 'documentclass', 'geometry', 'linkcolor', 'urlcolor', 'logo', 'titlegraphic', 'mathjax', 'dir', 'tags', 'categories', 'output', 'params', 'editor_options', 'format', 'jupyter', 'execute'];
 const MD2PPTX_KEYS = ['template', 'pageTitleSize', 'pageSubtitleSize', 'sectionTitleSize', 'sectionSubtitleSize', 'presTitleSize', 'presSubtitleSize', 'baseTextSize', 'baseTextDecrement', 'numbers', 'cardlayout', 'cardcolour', 'cardshadow', 'cardtitlesize', 'monoFont', 'marginBase', 'tableMargin', 'compactTables', 'tocTitle', 'tocStyle', 'tocLinks', 'sectionsExpand', 'hidden', 'transition', 'footerFontSize', 'leftFooter', 'middleFooter', 'rightFooter', 'sectionFooters', 'liveFooters'];
-const FOREIGN_KEYS = new Set([...SLIDEV_KEYS, ...MARP_KEYS, ...PANDOC_KEYS, ...MD2PPTX_KEYS].map((key) => key.toLowerCase()));
+const lowerCase = (keys: readonly string[]) => new Set(keys.map((key) => key.toLowerCase()));
+const SLIDEV = lowerCase(SLIDEV_KEYS);
+const FOREIGN_KEYS = lowerCase([...SLIDEV_KEYS, ...MARP_KEYS, ...PANDOC_KEYS, ...MD2PPTX_KEYS]);
 
 /** A foreign key's value in deckdown's terms, for the keys that have one. */
 function translateForeignKey(key: string, value: unknown): Partial<Record<keyof FrontMatter, unknown>> | undefined {
@@ -109,7 +111,7 @@ export function parseFrontMatter(node: Yaml | undefined, file: VFile): ParsedFro
     if (!knownKeys.includes(key) && FOREIGN_KEYS.has(key.toLowerCase())) {
       const lower = key.toLowerCase();
       if (lower === 'marp' && value === true) result.tool = 'marp';
-      else if (SLIDEV_KEYS.some((slidev) => slidev.toLowerCase() === lower) && !result.tool) result.tool = 'slidev';
+      else if (SLIDEV.has(lower) && !result.tool) result.tool = 'slidev';
       if (lower === 'headingdivider' && typeof value === 'number') result.headingDivider = value;
       if ((lower === 'layout' || lower === 'background') && typeof value === 'string') result.firstSlide = { ...result.firstSlide, [lower]: value };
       const translated = translateForeignKey(key, value);

@@ -2,6 +2,7 @@ import type { BlockContent, DefinitionContent, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import { commentToNotes } from './comments.js';
 import type { Context } from './context.js';
 import type { Inline, TextRun } from './schema.js';
 
@@ -72,8 +73,7 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         break;
       case 'comment':
         // A comment inside a paragraph is a speaker note, like one on its own line.
-        if (node.directive) report(file, 'directive-comment', `the comment "${node.value}" is a directive to another tool; it is ignored`, node);
-        else ctx.notes.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }] });
+        ctx.notes.push(...commentToNotes(node, ctx));
         break;
       case 'inlineMath': {
         report(file, 'math-not-rendered', `math $${node.value}$ is not typeset yet; its LaTeX source is shown in monospace`, node);

@@ -1,35 +1,8 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
-import type { Block, Inline, Slide } from './schema.js';
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Every run list of a block, however deeply nested. */
-function blockRuns(block: Block): Inline[][] {
-  switch (block.type) {
-    case 'paragraph':
-    case 'subheading':
-      return [block.runs];
-    case 'list':
-      return block.items.flatMap((item) => item.blocks.flatMap(blockRuns));
-    case 'quote':
-      return [...block.blocks.flatMap(blockRuns), ...(block.attribution ? [block.attribution] : [])];
-    case 'columns':
-      return block.columns.flatMap((column) => column.blocks.flatMap(blockRuns));
-    case 'table':
-      return [...block.header, ...block.rows.flat()];
-    case 'stat':
-      return [block.caption];
-    default:
-      return [];
-  }
-}
+import { percentDecode } from '../percent-decode.js';
+import { blockRuns } from './block-runs.js';
+import type { Inline, Slide } from './schema.js';
 
 function slideRuns(slide: Slide): Inline[][] {
   const body = 'body' in slide ? slide.body : [];
@@ -56,7 +29,10 @@ export function checkInternalLinks(slides: Slide[], file: VFile): void {
     for (const runs of slideRuns(slide)) {
       runs.forEach((run, index) => {
         if (run.type !== 'text' || !run.href?.startsWith('#')) return;
-        if (anchors.has(run.href.slice(1)) || anchors.has(safeDecode(run.href.slice(1))) || numbered(run.href)) return;
+        const id = percentDecode(run.href.slice(1));
+        // The link keeps the id as the heading has it, so the renderer finds the slide by it.
+        if (anchors.has(id)) runs[index] = { ...run, href: `#${id}` };
+        if (anchors.has(id) || numbered(run.href)) return;
         report(file, 'broken-link', `the link to "${run.href}" names no heading of this deck; it is kept as text`, slide.position);
         const { href: _dropped, ...rest } = run;
         runs[index] = rest;

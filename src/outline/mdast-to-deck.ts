@@ -18,7 +18,8 @@ import { BODY_LAYOUTS, type Background, type Block, type BodyLayout, type Deck, 
 import { inferSlideLevel } from './slide-level.js';
 import { headingIdentifiers } from './identifiers.js';
 import { checkInternalLinks } from './links.js';
-import type { ColumnBreak, Comment, SlideSettings } from '../syntax/nodes.js';
+import type { ColumnBreak, SlideSettings } from '../syntax/nodes.js';
+import { commentToNotes } from './comments.js';
 
 export interface OutlineOptions {
   /** Overrides the front matter's `theme`. */
@@ -79,19 +80,6 @@ function applySlideSettings(slide: OpenSlide, settings: SlideSettings, ctx: Cont
     slide.hidden = true;
     report(ctx.file, 'foreign-key', 'this slide is hidden (hide: true or disabled: true); it is left out of the deck', settings);
   }
-}
-
-/** A comment is a speaker note, unless it is a directive to another tool. */
-function commentToNotes(comment: Comment, ctx: Context): RootContent[] {
-  if (comment.directive) {
-    report(ctx.file, 'directive-comment', `the comment "${comment.value}" is a directive to another tool; it is ignored`, comment);
-    return [];
-  }
-  return comment.value
-    .split(/\n\s*\n/)
-    .map((text) => text.trim())
-    .filter(Boolean)
-    .map((text) => ({ type: 'paragraph', children: [{ type: 'text', value: text }] }));
 }
 
 /** Slidev's `::right::` slot markers cut a slide's content into columns. */

@@ -138,14 +138,15 @@ export function closeFrontMatter(source: string): string {
   return `${source.slice(0, at)}---${source.slice(at + 3)}`;
 }
 
-/** Wraps the parser: fences are rewritten before the real parse, with code found by a first parse. */
+/** Wraps the parser: pandoc's `...` front matter end and fences are rewritten before the real parse, with code found by a first parse. */
 export const remarkFencedDivs: Plugin<[], Root> = function () {
   const parse = this.parser;
   if (!parse) throw new Error('remarkFencedDivs needs a parser before it (remark-parse)');
   this.parser = (source, file) => {
     const document = closeFrontMatter(source);
     if (document !== source) file.value = document;
-    if (!CANDIDATE.test(document)) return parse(document, file);
+    // Most decks need no rewrite: a first look, blind to code, spares them the parse that finds code.
+    if (!CANDIDATE.test(document) || rewriteFencedDivs(document, new Set()) === document) return parse(document, file);
     const rewritten = rewriteFencedDivs(document, contentLines(parse(document, file) as Root, document), file);
     if (rewritten === document) return parse(document, file);
     // Later stages quote the source by offset, so the file holds the text that was parsed.

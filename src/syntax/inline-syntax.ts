@@ -79,7 +79,7 @@ function bracketedSpans(children: PhrasingContent[], file: VFile): PhrasingConte
 }
 
 /** Attributes right after a picture, a link or inline code: read where they mean something, dropped otherwise. */
-function trailingAttributes(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+function attributesAfterNodes(children: PhrasingContent[], file: VFile): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const child of children) {
     const previous = out.at(-1);
@@ -146,7 +146,7 @@ function proseDollars(children: PhrasingContent[], file: VFile): PhrasingContent
 
 /** Every inline extension, in the order pandoc reads them. */
 export function inlineSyntaxToMdast(children: readonly PhrasingContent[], file: VFile): PhrasingContent[] {
-  const attributed = trailingAttributes(templateExpressions(proseDollars([...children], file), file), file);
+  const attributed = attributesAfterNodes(templateExpressions(proseDollars([...children], file), file), file);
   const spans = bracketedSpans(attributed, file);
   return spans.flatMap((child) => (child.type === 'text' ? scriptsIn(child) : [child]));
 }

@@ -4,6 +4,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { report } from '../diagnostics/report.js';
+import { sourceOf } from '../outline/inline.js';
 import { describeAttributes, trailingAttributes } from './attribute-block.js';
 import { htmlBlockToMdast, inlineHtmlToMdast } from './html.js';
 import { inlineSyntaxToMdast } from './inline-syntax.js';
@@ -21,10 +22,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
 
-function sourceLines(file: VFile, node: { position?: RootContent['position'] }): string[] {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? [] : String(file.value).slice(start, end).split(/\r?\n/);
+function sourceLines(file: VFile, node: RootContent): string[] {
+  return sourceOf(node, file)?.split(/\r?\n/) ?? [];
 }
 
 /** Inline HTML, then pandoc's inline syntax, at every level of a paragraph's content. */
