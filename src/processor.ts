@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { mdastToDeck, type OutlineOptions } from './outline/mdast-to-deck.js';
 import type { Deck } from './outline/schema.js';
-import { remarkFencedDivs } from './syntax/fenced-divs.js';
+import { remarkSourceRewrites } from './syntax/source-rewrites.js';
 import { remarkPeerSyntax } from './syntax/remark-peer-syntax.js';
 import { remarkTextMath } from './syntax/text-math.js';
 
@@ -23,13 +23,13 @@ export const remarkDeck: Plugin<[(OutlineOptions | null | undefined)?], Root, De
 };
 
 /**
- * The one ordered plugin list: parse (with pandoc's fenced divs read as directives), front
+ * The one ordered plugin list: parse (after pandoc's block syntax is rewritten in the source), front
  * matter, GFM, directives and math; then other tools' syntax in deckdown's terms; then the deck compiler.
  */
 export function createProcessor(options?: OutlineOptions | null) {
   return unified()
     .use(remarkParse)
-    .use(remarkFencedDivs)
+    .use(remarkSourceRewrites)
     .use(remarkFrontmatter, ['yaml'])
     // A single tilde is pandoc's subscript (H~2~O); strike-through takes two.
     .use(remarkGfm, { singleTilde: false })

@@ -73,7 +73,51 @@ describe("pandoc's Markdown", () => {
   });
 });
 
+describe("more of pandoc's forms", () => {
+  it('reads <div class="notes">, keeps a definition with attributes, reads ids with colons and drops TeX macros', () => {
+    const { deck, messages } = outline(
+      '## A {#sec:intro}\n\nText\n\n<div class="notes">\nSay it slowly.\n</div>\n\n\\newcommand{\\R}{\\mathbb{R}}\n\n![map][m]\n\n[m]: peers/images/sun.svg "Sun" {#fig:sun width=50%}\n',
+    );
+    expect(deck.slides[0]!.anchors).toEqual(['sec:intro']);
+    expect(text((deck.slides[0]!.notes[0] as { runs: Inline[] }).runs)).toBe('Say it slowly.');
+    expect(body(deck.slides[0]).map((block) => block.type)).toEqual(['paragraph', 'image']);
+    expect(messages.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['raw-dropped', 'attribute-ignored']));
+  });
+
+  it('keeps a deck with pandoc\'s aspectratio and reveal.js keys a pandoc deck, title slide and all', () => {
+    const { deck } = outline('---\ntitle: Sun\naspectratio: 169\ntransition: fade\n---\n\n# Part\n\n## One\n\nText\n');
+    expect(deck.slides.map((slide) => slide.layout)).toEqual(['title', 'section', 'content']);
+  });
+});
+
 describe('Marp, Slidev and md2pptx conventions', () => {
+  it("reads Marp's headingDivider from a directive comment, and a comment in a heading as a note", () => {
+    const { deck } = outline('---\nmarp: true\n---\n\n<!--\ntheme: uncover\nheadingDivider: 2\n-->\n\n# One\n\nA\n\n## Two <!-- dates are provisional -->\n\nB\n');
+    expect(deck.slides.map((slide) => text(slide.title))).toEqual(['One', 'Two']);
+    expect(text((deck.slides[1]!.notes[0] as { runs: Inline[] }).runs)).toBe('dates are provisional');
+  });
+
+  it("places a described Marp background as a described picture behind the content, and several as pictures", async () => {
+    const { pptx, deck } = await markdownToPptx('---\nmarp: true\n---\n\n![bg Open steppe](peers/images/steppe.jpg)\n\n# One\n\n---\n\n![bg](peers/images/sun.svg) ![bg](peers/images/dot.gif)\n\n# Two\n', { path: join(process.cwd(), 'test', 'deck.md') });
+    expect(deck.slides[0]!.background).toEqual({ image: 'peers/images/steppe.jpg', alt: 'Open steppe' });
+    expect(body(deck.slides[1]).filter((block) => block.type === 'image')).toHaveLength(2);
+    const slide = readPackage(pptx).get('ppt/slides/slide1.xml')!;
+    expect(slide).toMatch(/name="Background Picture" descr="Open steppe"/);
+    expect(slide).toMatch(/<a:srcRect l="\d+" t="\d+" r="\d+" b="\d+"\/>/);
+  });
+
+  it("reads md2pptx's metadata, its heading levels and heading ids, and CriticMarkup", () => {
+    const { deck, messages } = outline('template: Corporate.pptx\nbaseTextSize: 20\ntextLanguage: de-DE\n\n# Title\n\n## Section\n\n### Slide [target]\n\nWe meet {++ on Saturday ++} at {-- noon --} {~~ 9 ~> 10 ~~}.{>> check the room <<}\n\n### Next\n\nSee [back](#target).\n');
+    expect(deck.meta.lang).toBe('de-DE');
+    expect(deck.slides.filter((slide) => slide.layout === 'content').map((slide) => text(slide.title))).toEqual(['Slide', 'Next']);
+    const slide = deck.slides.find((candidate) => text(candidate.title) === 'Slide')!;
+    expect(slide.anchors).toEqual(['target']);
+    const runs = (body(slide)[0] as { runs: Inline[] }).runs;
+    expect(runs).toEqual(expect.arrayContaining([{ type: 'text', text: 'on Saturday', underline: true }, { type: 'text', text: 'noon', strike: true }, { type: 'text', text: '10', underline: true }]));
+    expect(text((slide.notes[0] as { runs: Inline[] }).runs)).toBe('check the room');
+    expect(messages.filter((message) => message.ruleId === 'broken-link')).toEqual([]);
+  });
+
   it('makes comments speaker notes and drops directive comments with an info message', () => {
     const { deck, messages } = outline('---\nmarp: true\ntheme: gaia\n---\n\n# One\n\n<!-- _class: lead -->\n\nText\n\n<!-- Say hello first. -->\n\n---\n\n## Two\n\nMore\n');
     expect(deck.slides.map((slide) => text(slide.title))).toEqual(['One', 'Two']);

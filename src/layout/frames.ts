@@ -68,12 +68,22 @@ export interface RectFrame {
   color: string;
 }
 
+/** What is cut off each side of a picture, in thousandths of a percent (OOXML's unit): 12500 is 12.5 %. */
+export interface Crop {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 export interface ImageFrame {
   kind: 'image';
   name: string;
   box: Box;
   path: string;
   alt: string;
+  /** For a picture that covers its box: the part of it outside the box. */
+  crop?: Crop | undefined;
 }
 
 export interface TableCellFrame {
@@ -113,6 +123,16 @@ export type Frame = TextFrame | RectFrame | ImageFrame | TableFrame | ChartFrame
 export interface PlacedBackground {
   color: string;
   imagePath?: string | undefined;
+  /** A background picture covers the slide, its aspect ratio kept: this is what falls outside. */
+  crop?: Crop | undefined;
+}
+
+/** The crop that makes a picture of one aspect ratio (width / height) cover a box of another, centred. */
+export function coverCrop(pictureAspect: number, boxAspect: number): Crop {
+  // Too wide a picture loses its sides, too tall a picture its top and bottom.
+  const side = pictureAspect > boxAspect ? Math.round(50000 * (1 - boxAspect / pictureAspect)) : 0;
+  const edge = pictureAspect < boxAspect ? Math.round(50000 * (1 - pictureAspect / boxAspect)) : 0;
+  return { left: side, right: side, top: edge, bottom: edge };
 }
 
 export type LayoutName = 'title' | 'section' | 'agenda' | 'content' | 'columns' | 'image' | 'quote' | 'stat' | 'chart' | 'end';

@@ -5,7 +5,7 @@ import { runsToText } from '../outline/inline.js';
 import { wordsFor } from '../outline/locale.js';
 import type { AgendaSlide, Block, BodySlide, Deck, Footnote, Inline, Position, Slide } from '../outline/schema.js';
 import type { Box, Theme } from '../theme/schema.js';
-import { runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
+import { coverCrop, runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
 import type { Measurer } from './measure.js';
 import { isTextBlock } from '../outline/block-kinds.js';
 import { blocksToParagraphs, type TextStyle } from './paragraphs.js';
@@ -172,9 +172,29 @@ function footerFrames(theme: Theme, deck: Deck, number: number, color: string, c
   return frames;
 }
 
-function background(slide: Pick<Slide, 'background'>, color: string, images: ReadonlyMap<string, ImageInfo>): PlacedBackground {
-  const image = slide.background?.image ? images.get(slide.background.image)?.path : undefined;
-  return { color: slide.background?.color ?? color, ...(image ? { imagePath: image } : {}) };
+/**
+ * A background picture that has a description (Marp's `![bg A steppe at dusk](…)`), or that is
+ * to be seen whole (`contain`), is placed as a picture behind everything else on the slide: a
+ * slide background can carry no alt text and is always cropped to the slide.
+ */
+function pictureBehind(placed: PlacedSlide, slide: Slide, images: ReadonlyMap<string, ImageInfo>, theme: Theme): PlacedSlide {
+  const { imagePath, crop, ...rest } = placed.background;
+  const info = slide.background?.image ? images.get(slide.background.image) : undefined;
+  const contain = slide.background?.fit === 'contain';
+  if (!imagePath || !info || (!slide.background?.alt && !contain)) return placed;
+  const { widthInches: w, heightInches: h } = theme.slide;
+  const aspect = info.widthPx / info.heightPx;
+  // Seen whole: as large as the slide allows, centred.
+  const box = contain ? (aspect > w / h ? { x: 0, y: (h - w / aspect) / 2, w, h: w / aspect } : { x: (w - h * aspect) / 2, y: 0, w: h * aspect, h }) : { x: 0, y: 0, w, h };
+  const picture = { kind: 'image' as const, name: 'Background Picture', box, path: imagePath, alt: slide.background?.alt ?? '', ...(crop && !contain ? { crop } : {}) };
+  return { ...placed, background: rest, frames: [picture, ...placed.frames] };
+}
+
+function background(slide: Pick<Slide, 'background'>, color: string, images: ReadonlyMap<string, ImageInfo>, theme: Theme): PlacedBackground {
+  const image = slide.background?.image ? images.get(slide.background.image) : undefined;
+  if (!image) return { color: slide.background?.color ?? color };
+  const crop = coverCrop(image.widthPx / image.heightPx, theme.slide.widthInches / theme.slide.heightInches);
+  return { color: slide.background?.color ?? color, imagePath: image.path, ...(Object.values(crop).some(Boolean) ? { crop } : {}) };
 }
 
 function footnoteParagraphs(footnotes: readonly Footnote[], theme: Theme): PlacedParagraph[] {
@@ -310,7 +330,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
   for (const region of regions(slide.layout, page.body, body, theme)) frames.push(...stackBlocks(region.blocks, region.box, ctx, region.align));
   if (footnotes) frames.push(textFrame('Footnotes', footnotes.box, footnotes.paragraphs, ctx, 'bottom'));
   if (!dark) frames.push(...footerFrames(theme, context.deck, number, colors.muted, ctx));
-  return { placed: { layout: slide.layout, background: background(slide, dark ? colors.titleBackground : colors.background, context.inputs.images), frames, notes: [] }, titlePt };
+  return { placed: { layout: slide.layout, background: background(slide, dark ? colors.titleBackground : colors.background, context.inputs.images, theme), frames, notes: [] }, titlePt };
 }
 
 /** A body slide → one placed slide, or several when its content continues. */
@@ -373,13 +393,13 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide | AgendaSlide>, contex
         const runs = meta.flatMap((text, index): Inline[] => [...(index > 0 ? [{ type: 'break' as const }] : []), { type: 'text', text }]);
         frames.push(textFrame('Author', layouts.title.meta, fitLine(runs, layouts.title.meta, runStyle(fonts.body, sizes.meta, colors.titleText), Math.min(floors.body, sizes.meta), 'left', context, 'author and date', Infinity), ctx));
       }
-      return { layout: 'title', background: background(slide, colors.titleBackground, inputs.images), frames, notes: [] };
+      return { layout: 'title', background: background(slide, colors.titleBackground, inputs.images, theme), frames, notes: [] };
     }
     case 'section': {
       const title = fitTitle(slide.title, layouts.section.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true), floors.title, 'left', context);
       return {
         layout: 'section',
-        background: background(slide, colors.sectionBackground, inputs.images),
+        background: background(slide, colors.sectionBackground, inputs.images, theme),
         frames: [textFrame('Title', layouts.section.title, title, ctx, 'bottom'), ...footerFrames(theme, deck, number, colors.sectionText, ctx)],
         notes: [],
       };
@@ -424,12 +444,12 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     const notes = notesOf(slide, theme);
     const anchors = slide.anchors ? { anchors: slide.anchors } : {};
     if (slide.layout === 'title' || slide.layout === 'section') {
-      slides.push({ ...layoutOtherSlide(slide, context, number), notes, ...anchors });
+      slides.push(pictureBehind({ ...layoutOtherSlide(slide, context, number), notes, ...anchors }, slide, inputs.images, theme));
       continue;
     }
     const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide) : slide, context, number);
     // Speaker notes, and the target of links to the slide, stay with the first part of a continued slide.
-    slides.push({ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1));
+    slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed) => pictureBehind(placed, slide, inputs.images, theme)));
     fit.push(result.fit);
     messages.push(...fitMessages(result.fit, theme));
   }

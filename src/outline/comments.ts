@@ -6,7 +6,7 @@ import type { Context } from './context.js';
 /** A comment is a speaker note, a paragraph per blank-line-separated part, unless it is a directive to another tool. */
 export function commentToNotes(comment: Comment, ctx: Context): RootContent[] {
   if (comment.directive) {
-    report(ctx.file, 'directive-comment', `the comment "${comment.value}" is a directive to another tool; it is ignored`, comment);
+    report(ctx.file, 'directive-comment', `the comment "${comment.value.replace(/\s+/g, " ")}" is a directive to another tool; it is ignored`, comment);
     return [];
   }
   return comment.value

@@ -31,12 +31,16 @@ export type PeerTool = 'marp' | 'slidev';
  * Keys other tools write (pandoc, Marp, Slidev, md2pptx). Those with a meaning here are
  * translated; the rest are ignored with an info message, never a "did you mean".
  */
-const SLIDEV_KEYS = ['layout', 'background', 'highlighter', 'lineNumbers', 'drawings', 'transition', 'mdc', 'info', 'class', 'colorSchema', 'canvasWidth', 'aspectRatio', 'themeConfig', 'fonts', 'favicon', 'routerMode', 'download', 'exportFilename', 'selectable', 'record', 'presenter', 'browserExporter', 'contextMenu', 'wakeLock', 'hideInToc', 'level', 'preload', 'clicks', 'dragPos', 'src', 'remoteAssets', 'monaco', 'monacoTypesSource', 'addons', 'defaults', 'htmlAttrs', 'plantUmlServer', 'seoMeta', 'twoslash', 'zoom', 'lineNumbersStart', 'clicksStart'];
+const SLIDEV_KEYS = ['comark', 'layout', 'background', 'highlighter', 'lineNumbers', 'drawings', 'transition', 'mdc', 'info', 'class', 'colorSchema', 'canvasWidth', 'aspectRatio', 'themeConfig', 'fonts', 'favicon', 'routerMode', 'download', 'exportFilename', 'selectable', 'record', 'presenter', 'browserExporter', 'contextMenu', 'wakeLock', 'hideInToc', 'level', 'preload', 'clicks', 'dragPos', 'src', 'remoteAssets', 'monaco', 'monacoTypesSource', 'addons', 'defaults', 'htmlAttrs', 'plantUmlServer', 'seoMeta', 'twoslash', 'zoom', 'lineNumbersStart', 'clicksStart'];
 const MARP_KEYS = ['marp', 'paginate', 'header', 'headingDivider', 'size', 'math', 'style', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color', 'description', 'image', 'keywords', 'url'];
-const PANDOC_KEYS = ['slide-level', 'institute', 'abstract', 'keywords', 'subject', 'category', 'description', 'incremental', 'header-includes', 'include-before', 'include-after', 'classoption', 'aspectratio', 'fontsize', 'mainfont', 'monofont', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'themeoptions', 'navigation', 'section-titles', 'toc-title', 'toc-depth', 'reference-doc', 'revealjs-url', 'css', 'bibliography', 'csl', 'link-citations', 'nocite', 'numbersections', 'documentclass', 'geometry', 'linkcolor', 'urlcolor', 'logo', 'titlegraphic', 'mathjax', 'dir', 'tags', 'categories', 'output', 'params', 'editor_options', 'format', 'jupyter', 'execute'];
+const PANDOC_KEYS = ['slide-level', 'background-image', 'background-size', 'background-color', 'parallaxBackgroundImage', 'parallaxBackgroundSize', 'title-slide-attributes', 'transitionSpeed', 'slideNumber', 'controls', 'progress', 'center', 'hash', 'history', 'margin', 'width', 'height', 'institute', 'abstract', 'keywords', 'subject', 'category', 'description', 'incremental', 'header-includes', 'include-before', 'include-after', 'classoption', 'aspectratio', 'fontsize', 'mainfont', 'monofont', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'themeoptions', 'navigation', 'section-titles', 'toc-title', 'toc-depth', 'reference-doc', 'revealjs-url', 'css', 'bibliography', 'csl', 'link-citations', 'nocite', 'numbersections', 'documentclass', 'geometry', 'linkcolor', 'urlcolor', 'logo', 'titlegraphic', 'mathjax', 'dir', 'tags', 'categories', 'output', 'params', 'editor_options', 'format', 'jupyter', 'execute'];
 const MD2PPTX_KEYS = ['template', 'pageTitleSize', 'pageSubtitleSize', 'sectionTitleSize', 'sectionSubtitleSize', 'presTitleSize', 'presSubtitleSize', 'baseTextSize', 'baseTextDecrement', 'numbers', 'cardlayout', 'cardcolour', 'cardshadow', 'cardtitlesize', 'monoFont', 'marginBase', 'tableMargin', 'compactTables', 'tocTitle', 'tocStyle', 'tocLinks', 'sectionsExpand', 'hidden', 'transition', 'footerFontSize', 'leftFooter', 'middleFooter', 'rightFooter', 'sectionFooters', 'liveFooters'];
 const lowerCase = (keys: readonly string[]) => new Set(keys.map((key) => key.toLowerCase()));
-const SLIDEV = lowerCase(SLIDEV_KEYS);
+/**
+ * Keys only Slidev writes, spelled as it spells them: they mark a deck split at `---`. Keys other
+ * tools share (`transition`, `background`, `class`) and pandoc's `aspectratio` do not.
+ */
+const SLIDEV_ONLY = new Set(['comark', 'mdc', 'layout', 'highlighter', 'lineNumbers', 'drawings', 'colorSchema', 'canvasWidth', 'aspectRatio', 'themeConfig', 'routerMode', 'exportFilename', 'selectable', 'record', 'presenter', 'browserExporter', 'contextMenu', 'wakeLock', 'hideInToc', 'remoteAssets', 'monaco', 'monacoTypesSource', 'addons', 'htmlAttrs', 'plantUmlServer', 'seoMeta', 'twoslash']);
 const FOREIGN_KEYS = lowerCase([...SLIDEV_KEYS, ...MARP_KEYS, ...PANDOC_KEYS, ...MD2PPTX_KEYS]);
 
 /** A foreign key's value in deckdown's terms, for the keys that have one. */
@@ -111,7 +115,7 @@ export function parseFrontMatter(node: Yaml | undefined, file: VFile): ParsedFro
     if (!knownKeys.includes(key) && FOREIGN_KEYS.has(key.toLowerCase())) {
       const lower = key.toLowerCase();
       if (lower === 'marp' && value === true) result.tool = 'marp';
-      else if (SLIDEV.has(lower) && !result.tool) result.tool = 'slidev';
+      else if (SLIDEV_ONLY.has(key) && !result.tool) result.tool = 'slidev';
       if (lower === 'headingdivider' && typeof value === 'number') result.headingDivider = value;
       if ((lower === 'layout' || lower === 'background') && typeof value === 'string') result.firstSlide = { ...result.firstSlide, [lower]: value };
       const translated = translateForeignKey(key, value);

@@ -76,7 +76,7 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         ctx.notes.push(...commentToNotes(node, ctx));
         break;
       case 'inlineMath': {
-        report(file, 'math-not-rendered', `math $${node.value}$ is not typeset yet; its LaTeX source is shown in monospace`, node);
+        report(file, 'math-not-rendered', `math $${node.value.replace(/\s+/g, ' ')}$ is not typeset yet; its LaTeX source is shown in monospace`, node);
         text(node.value, { code: true });
         break;
       }

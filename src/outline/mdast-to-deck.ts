@@ -11,7 +11,7 @@ import { blocksToOutline, imageToOutline } from './blocks.js';
 import type { Context } from './context.js';
 import { Footnotes } from './footnotes.js';
 import { parseFrontMatter } from './front-matter.js';
-import { phrasingToRuns, runsToText } from './inline.js';
+import { phrasingToRuns, runsToText, trimRuns } from './inline.js';
 import { chooseLayout } from './layout-choice.js';
 import { wordsFor } from './locale.js';
 import { BODY_LAYOUTS, type Background, type Block, type BodyLayout, type Deck, type Inline, type Position, type Slide } from './schema.js';
@@ -20,6 +20,7 @@ import { headingIdentifiers } from './identifiers.js';
 import { checkInternalLinks } from './links.js';
 import type { ColumnBreak, SlideSettings } from '../syntax/nodes.js';
 import { commentToNotes } from './comments.js';
+import { headingDividerIn } from '../syntax/html.js';
 
 export interface OutlineOptions {
   /** Overrides the front matter's `theme`. */
@@ -68,7 +69,14 @@ function backgroundOf(value: string, node: RootContent | Position | undefined, c
 
 /** Slidev's per-slide front matter and Marp's background pictures, applied to the slide they stand on. */
 function applySlideSettings(slide: OpenSlide, settings: SlideSettings, ctx: Context): void {
-  if (settings.background) slide.background = backgroundOf(settings.background, settings, ctx);
+  if (settings.background && slide.background?.image && !/^#?[0-9a-f]{6}$/i.test(settings.background)) {
+    // One background a slide: a further background picture is placed on the slide instead.
+    report(ctx.file, 'attribute-ignored', 'this slide already has a background picture; this one is placed as a picture on it', settings);
+    slide.blocks.push({ type: 'paragraph', children: [{ type: 'image', url: settings.background, alt: settings.backgroundAlt ?? '' }], ...(settings.position ? { position: settings.position } : {}) });
+  } else if (settings.background) {
+    const background = backgroundOf(settings.background, settings, ctx);
+    slide.background = background.image ? { ...background, ...(settings.backgroundAlt ? { alt: settings.backgroundAlt } : {}), ...(settings.backgroundFit ? { fit: settings.backgroundFit } : {}) } : background;
+  }
   if (settings.layout) {
     const layout = (BODY_LAYOUTS as readonly string[]).includes(settings.layout) ? (settings.layout as BodyLayout) : PEER_LAYOUTS[settings.layout];
     if (layout === 'section') slide.kind = slide.kind === 'title' ? 'title' : 'section';
@@ -178,7 +186,8 @@ function finishSlide(open: OpenSlide, ctx: Context, frontMatter: { subtitle?: st
       };
     case 'section':
       if (body.length > 0) {
-        report(ctx.file, 'invalid-directive', 'a section slide shows only its title; this slide has content, so it is laid out as a slide with content', open.position);
+        // Only another tool's `layout: section` makes a section slide with content; nothing of it is lost.
+        report(ctx.file, 'foreign-key', 'a section slide shows only its title; this one has content, so it is laid out as a slide with content', open.position);
         return { layout: chooseLayout(body), title: open.title, body, footnotes, ...common };
       }
       return { layout: 'section', title: open.title, ...common };
@@ -199,10 +208,14 @@ function anchorsOf(heading: Heading): string[] {
 /** mdast → Deck. Every construct either lands on a slide or is reported with its place. */
 export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {}): Deck {
   const frontMatterNode = tree.children.find((node) => node.type === 'yaml');
-  const { values: fm, places, tool, headingDivider, firstSlide } = parseFrontMatter(frontMatterNode, file);
+  const parsed = parseFrontMatter(frontMatterNode, file);
+  const { values: fm, places, headingDivider, firstSlide } = parsed;
   const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'footnoteDefinition');
+  // A slide with front matter of its own is Slidev's, whatever the deck's front matter says.
+  const tool = parsed.tool ?? (content.some((node) => node.type === 'slideSettings' && node.frontMatter) ? 'slidev' : undefined);
   // Marp and Slidev split slides at `---` only (and Marp at headings up to its headingDivider).
-  const slideLevel = fm.slideLevel ?? (tool ? (headingDivider ?? 0) : inferSlideLevel(content));
+  const divider = headingDivider ?? content.map((node) => (node.type === 'comment' && node.directive ? headingDividerIn(node.value) : undefined)).find((level) => level !== undefined);
+  const slideLevel = fm.slideLevel ?? (tool ? (divider ?? 0) : inferSlideLevel(content));
   const baseDir = options.baseDir ?? sourceDir(file);
   const lang = fm.lang ?? 'en-US';
   const ctx: Context = { file, baseDir, footnotes: new Footnotes(tree), definition: definitions(tree), notes: [], lang };
@@ -237,8 +250,9 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   };
   const current = (node: RootContent): OpenSlide => {
     const last = open.at(-1);
-    // Content after a section heading or the title slide, or before any heading, needs a slide of its own.
-    if (last?.kind === 'body') return last;
+    // Content after a section heading or the title slide, or before any heading, needs a slide of its own;
+    // in a deck split by `---`, a section is a slide's setting and its content stays on it.
+    if (last?.kind === 'body' || (tool && last?.kind === 'section')) return last;
     start('body', last?.kind === 'section' ? last.title : [], node);
     return open.at(-1)!;
   };
@@ -246,14 +260,18 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   for (const node of content) {
     const last = open.at(-1);
     if (node.type === 'heading' && node.depth <= slideLevel) {
-      start(node.depth < slideLevel && !tool ? 'section' : 'body', phrasingToRuns(node.children, ctx), node, anchorsOf(node));
-      const image = node.data?.attributes?.['background-image'];
+      start(node.depth < slideLevel && !tool ? 'section' : 'body', trimRuns(phrasingToRuns(node.children, ctx)), node, anchorsOf(node));
+      // A comment in a title (`## Timeline <!-- dates are provisional -->`) is a note of its slide.
+      open.at(-1)!.notes.push(...ctx.notes.splice(0));
+      // pandoc's `background-image`, and reveal.js's `data-background-image` that pandoc passes on.
+      const image = node.data?.attributes?.['background-image'] ?? node.data?.attributes?.['data-background-image'];
       if (image) open.at(-1)!.background = backgroundOf(image, node, ctx);
     } else if (node.type === 'heading' && tool && (!last || last.kind === 'title' || (last.title.length === 0 && last.blocks.length === 0))) {
       // In a deck split by `---`, the slide's first heading is its title, whatever its level.
       if (!last || last.kind === 'title') start('body', [], node);
       const slide = open.at(-1)!;
-      slide.title = phrasingToRuns(node.children, ctx);
+      slide.title = trimRuns(phrasingToRuns(node.children, ctx));
+      slide.notes.push(...ctx.notes.splice(0));
       slide.anchors.push(...anchorsOf(node));
     } else if (node.type === 'thematicBreak') {
       start('body', [], node);

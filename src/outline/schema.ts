@@ -173,6 +173,8 @@ export type Footnote = z.infer<typeof FootnoteSchema>;
 export const BackgroundSchema = z.strictObject({
   color: z.string().regex(/^[0-9A-Fa-f]{6}$/).optional(),
   image: z.string().optional().describe('A local image file that covers the slide.'),
+  alt: z.string().min(1).optional().describe('What the background picture shows: the picture is then placed behind the content as a described picture, for screen readers.'),
+  fit: z.enum(['cover', 'contain']).optional().describe('`cover` (the default) fills the slide, cropping the picture; `contain` shows it whole.'),
 });
 export type Background = z.infer<typeof BackgroundSchema>;
 

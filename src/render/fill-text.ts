@@ -46,7 +46,7 @@ function linkCollector(slideOf: ReadonlyMap<string, number>, slidesFolder: '' | 
 }
 
 /** Where the shape named `name` starts; it must exist. */
-function shapeStart(xml: string, name: string, part: string): number {
+export function shapeStart(xml: string, name: string, part: string): number {
   const at = xml.indexOf(`name="${escapeXml(name)}"`);
   if (at < 0) throw new Error(`internal error: no shape "${name}" in ${part}`);
   return at;

@@ -1,5 +1,6 @@
 import type { PlacedDeck } from '../layout/frames.js';
 import { renumberCharts } from './chart-parts.js';
+import { cropPictures } from './crop-pictures.js';
 import { fillText } from './fill-text.js';
 import { normaliseEmbeddedPackages, pruneContentTypes, unzipPackage, writeCoreProperties, zipParts, type DocumentProperties } from './package.js';
 import { addLayoutPlaceholders, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
@@ -12,6 +13,7 @@ export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentPro
   const parts = unzipPackage(await writeWithPptxgen(deck));
   renumberCharts(parts);
   fillText(parts, deck);
+  cropPictures(parts, deck);
   addLayoutPlaceholders(parts, deck);
   markSlidePlaceholders(parts, deck);
   removeDefaultLayout(parts);

@@ -1,5 +1,4 @@
 import type { Root } from 'mdast';
-import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
@@ -126,31 +125,3 @@ export function contentLines(tree: Root, source: string): Set<number> {
   });
   return lines;
 }
-
-const CANDIDATE = /^(?: {0,3}> ?)* {0,3}:{3,}/m;
-
-/** pandoc ends a YAML block with `...` as well as `---`; the front matter parser knows only `---`, so the line is rewritten. */
-export function closeFrontMatter(source: string): string {
-  if (!/^---\r?\n/.test(source)) return source;
-  const close = /^(---|\.\.\.)[ \t]*$/m.exec(source.slice(4));
-  if (!close || close[1] !== '...') return source;
-  const at = 4 + close.index;
-  return `${source.slice(0, at)}---${source.slice(at + 3)}`;
-}
-
-/** Wraps the parser: pandoc's `...` front matter end and fences are rewritten before the real parse, with code found by a first parse. */
-export const remarkFencedDivs: Plugin<[], Root> = function () {
-  const parse = this.parser;
-  if (!parse) throw new Error('remarkFencedDivs needs a parser before it (remark-parse)');
-  this.parser = (source, file) => {
-    const document = closeFrontMatter(source);
-    if (document !== source) file.value = document;
-    // Most decks need no rewrite: a first look, blind to code, spares them the parse that finds code.
-    if (!CANDIDATE.test(document) || rewriteFencedDivs(document, new Set()) === document) return parse(document, file);
-    const rewritten = rewriteFencedDivs(document, contentLines(parse(document, file) as Root, document), file);
-    if (rewritten === document) return parse(document, file);
-    // Later stages quote the source by offset, so the file holds the text that was parsed.
-    file.value = rewritten;
-    return parse(rewritten, file);
-  };
-};

@@ -15,15 +15,25 @@ import type { Comment, TextStyle } from './nodes.js';
 const DIRECTIVE_KEYS = new Set([
   'marp', 'theme', 'style', 'headingdivider', 'lang', 'size', 'math', 'title', 'description', 'author', 'image', 'keywords', 'url',
   'paginate', 'header', 'footer', 'class', 'backgroundcolor', 'backgroundimage', 'backgroundposition', 'backgroundrepeat', 'backgroundsize',
-  'color', 'transition', 'md2pptx', 'layout', 'notes',
+  'color', 'transition', 'md2pptx', 'layout',
 ]);
 
+/**
+ * A directive comment holds only `key: value` lines, every key one of the tools' directives
+ * (Marp writes several global directives in one comment). A note that happens to start with
+ * "Layout:" and goes on in prose is a note.
+ */
 export function isDirectiveComment(text: string): boolean {
-  const body = text.trim();
-  if (/^fit$/i.test(body)) return true;
-  const key = /^_?([A-Za-z][\w-]*)\s*:/.exec(body)?.[1]?.toLowerCase();
-  // Only a one-line `key: value` is a directive: a note that happens to start with "Layout:" goes on.
-  return key !== undefined && key !== 'notes' && DIRECTIVE_KEYS.has(key) && !body.includes('\n');
+  const lines = text.trim().split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length === 1 && /^fit$/i.test(lines[0]!.trim())) return true;
+  return lines.length > 0 && lines.every((line) => DIRECTIVE_KEYS.has(/^\s*_?([A-Za-z][\w-]*)\s*:/.exec(line)?.[1]?.toLowerCase() ?? ''));
+}
+
+/** Marp's `headingDivider` written in a directive comment rather than the front matter: the deepest level it names. */
+export function headingDividerIn(comment: string): number | undefined {
+  const value = /^\s*headingDivider\s*:\s*(.+)$/m.exec(comment)?.[1];
+  const levels = value?.match(/[1-6]/g)?.map(Number) ?? [];
+  return levels.length > 0 ? Math.max(...levels) : undefined;
 }
 
 export function commentNode(text: string, position: Html['position']): Comment {
@@ -108,18 +118,35 @@ function reportDropped(dropped: Dropped, file: VFile, place: Html): void {
   if (dropped.stripped.size > 0) report(file, 'html-stripped', `HTML tags ${names(dropped.stripped)} are not drawn; their text is kept`, place);
 }
 
-/** A block of raw HTML → comments, pictures and paragraphs of its text. */
+/** pandoc's other way of writing speaker notes: `<div class="notes">`. */
+export function isNotesDiv(node: ElementContent | HastContent): node is Element {
+  return node.type === 'element' && node.tagName === 'div' && Array.isArray(node.properties.className) && node.properties.className.includes('notes');
+}
+
+/** A block of raw HTML → comments, pictures and paragraphs of its text; a notes div → a notes container. */
 export function htmlBlockToMdast(node: Html, file: VFile): RootContent[] {
   const tree: HastRoot = fromHtml(node.value, { fragment: true });
   const dropped: Dropped = { hidden: new Set(), stripped: new Set() };
   const comments: Comment[] = [];
-  const paragraphs = toPhrasing(tree.children, dropped, comments, node.position);
-  reportDropped(dropped, file, node);
   const position = node.position ? { position: node.position } : {};
-  return [...comments, ...paragraphs.map((children): Paragraph => ({ type: 'paragraph', children, ...position }))];
+  const paragraphsOf = (nodes: readonly (HastContent | ElementContent)[]) =>
+    toPhrasing(nodes, dropped, comments, node.position).map((children): Paragraph => ({ type: 'paragraph', children, ...position }));
+  const notes = tree.children.filter(isNotesDiv);
+  const blocks: RootContent[] = [
+    ...paragraphsOf(tree.children.filter((child) => !isNotesDiv(child))),
+    ...notes.map((div): RootContent => ({ type: 'containerDirective', name: 'notes', attributes: {}, children: paragraphsOf(div.children), ...position })),
+  ];
+  reportDropped(dropped, file, node);
+  return [...comments, ...blocks];
 }
 
-const TAG = /^<(\/?)([A-Za-z][\w-]*)((?:\s[^>]*)?)>$/;
+/** `<div class="notes">` written alone on its line, the notes' Markdown below it, up to `</div>`. */
+export function isNotesOpener(node: RootContent): boolean {
+  if (node.type !== 'html' || !/^<div\b[^>]*>\s*$/i.test(node.value.trim())) return false;
+  return fromHtml(node.value, { fragment: true }).children.some(isNotesDiv);
+}
+
+const TAG = /^<(\/?)([A-Za-z][\w-]*)((?:\s[^>]*?)?)\s*(\/?)>$/;
 const ATTRIBUTE = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))/g;
 
 function tagAttributes(text: string): Record<string, string> {
@@ -167,7 +194,7 @@ export function inlineHtmlToMdast(children: readonly PhrasingContent[], file: VF
       dropped.hidden.add(child.value.slice(0, 12));
       continue;
     }
-    const [, closing, rawName, rest = ''] = tag;
+    const [, closing, rawName, rest = '', selfClosing] = tag;
     const name = rawName!.toLowerCase();
     if (closing) {
       const at = stack.findLastIndex((open) => open.tag === name);
@@ -184,7 +211,7 @@ export function inlineHtmlToMdast(children: readonly PhrasingContent[], file: VF
       continue;
     }
     if (HIDDEN.has(name)) dropped.hidden.add(name);
-    if (rest.trimEnd().endsWith('/')) continue;
+    if (selfClosing || rest.trimEnd().endsWith('/')) continue;
     const style = FORMAT[name];
     const href = name === 'a' ? attributes.href : undefined;
     if (!style && !href) dropped.stripped.add(name);

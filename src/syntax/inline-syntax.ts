@@ -125,17 +125,23 @@ function templateExpressions(children: PhrasingContent[], file: VFile): Phrasing
 }
 
 /**
- * pandoc's rule for `$`: "$5 and $10" is prose, not math. Math has no space just inside its
- * dollars and no digit right after the closing one; anything else is text again, joined to its neighbours.
+ * What the parser took for syntax but is prose, as text again, joined to its neighbours:
+ * - `$` by pandoc's rule: "$5 and $10" is no math, since math has no space just inside its
+ *   dollars and no digit right after the closing one;
+ * - a bare `:name`, as in "10:30" or pandoc-crossref's `{#fig:map}`, which is no directive.
  */
-function proseDollars(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+function backToText(children: PhrasingContent[], file: VFile): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const child of children) {
     let node = child;
-    if (child.type === 'inlineMath' && child.position?.start.offset !== undefined && child.position.end.offset !== undefined) {
-      const source = String(file.value).slice(child.position.start.offset, child.position.end.offset);
-      const after = String(file.value).charAt(child.position.end.offset);
-      if (!source.startsWith('$$') && (/^\s|\s$/.test(child.value) || /\d/.test(after))) node = { type: 'text', value: source };
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    if ((child.type === 'inlineMath' || child.type === 'textDirective') && start !== undefined && end !== undefined) {
+      const source = String(file.value).slice(start, end);
+      const after = String(file.value).charAt(end);
+      const prose =
+        child.type === 'inlineMath' ? !source.startsWith('$$') && (/^\s|\s$/.test(child.value) || /\d/.test(after)) : source === `:${child.name}`;
+      if (prose) node = { type: 'text', value: source };
     }
     const last = out.at(-1);
     if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { ...last, value: last.value + node.value };
@@ -144,9 +150,40 @@ function proseDollars(children: PhrasingContent[], file: VFile): PhrasingContent
   return out;
 }
 
+/** CriticMarkup, which md2pptx reads: `{++ added ++}`, `{-- removed --}`, `{~~ old ~> new ~~}`, `{== marked ==}`, `{>> comment <<}`. */
+const CRITIC = /\{(\+\+|--|~~|==|>>)([\s\S]*?)(\+\+|--|~~|==|<<)\}/g;
+const CRITIC_CLOSE: Record<string, string> = { '++': '++', '--': '--', '~~': '~~', '==': '==', '>>': '<<' };
+
+function criticMarkup(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  return children.flatMap((child): PhrasingContent[] => {
+    if (child.type !== 'text' || !child.value.includes('{')) return [child];
+    const out: PhrasingContent[] = [];
+    let last = 0;
+    for (const match of child.value.matchAll(CRITIC)) {
+      const [whole, open, body, close] = match;
+      if (CRITIC_CLOSE[open!] !== close) continue;
+      if (match.index > last) out.push(text(child.value.slice(last, match.index)));
+      const inner = body!.trim();
+      if (open === '++') out.push({ type: 'styled', style: 'underline', children: [text(inner)] });
+      else if (open === '--') out.push({ type: 'delete', children: [text(inner)] });
+      else if (open === '==') out.push(text(inner));
+      else if (open === '>>') out.push({ type: 'comment', value: inner, directive: false });
+      else {
+        const [before, after = ''] = inner.split('~>');
+        out.push({ type: 'delete', children: [text(before!.trim())] }, text(' '), { type: 'styled', style: 'underline', children: [text(after.trim())] });
+      }
+      last = match.index + whole.length;
+    }
+    if (last === 0) return [child];
+    if (last < child.value.length) out.push(text(child.value.slice(last)));
+    report(file, 'attribute-ignored', 'CriticMarkup: additions are underlined, deletions struck through, comments become speaker notes', child);
+    return out;
+  });
+}
+
 /** Every inline extension, in the order pandoc reads them. */
 export function inlineSyntaxToMdast(children: readonly PhrasingContent[], file: VFile): PhrasingContent[] {
-  const attributed = attributesAfterNodes(templateExpressions(proseDollars([...children], file), file), file);
+  const attributed = attributesAfterNodes(criticMarkup(templateExpressions(backToText([...children], file), file), file), file);
   const spans = bracketedSpans(attributed, file);
   return spans.flatMap((child) => (child.type === 'text' ? scriptsIn(child) : [child]));
 }

@@ -16,6 +16,8 @@ export interface MarpImage {
   background: boolean;
   /** `bg left` / `bg right`: the picture takes one side of the slide. */
   side: boolean;
+  /** `bg contain` / `bg fit`: the picture is seen whole rather than cropped to the slide. */
+  contain: boolean;
   widthPercent?: number | undefined;
   /** Keywords read but with no slide form here (filters, heights, background sizes). */
   dropped: string[];
@@ -34,7 +36,7 @@ export function readMarpImage(image: Image): MarpImage | undefined {
   const tokens = (image.alt ?? '').split(/\s+/).filter(Boolean);
   const first = tokens[0] && keyword(tokens[0]);
   if (!first) return undefined;
-  const result: MarpImage = { alt: '', background: false, side: false, dropped: [] };
+  const result: MarpImage = { alt: '', background: false, side: false, contain: false, dropped: [] };
   const words: string[] = [];
   for (const token of tokens) {
     const found = keyword(token);
@@ -44,6 +46,9 @@ export function readMarpImage(image: Image): MarpImage | undefined {
     }
     if (found.name === 'bg') result.background = true;
     else if (found.name === 'left' || found.name === 'right') result.side = true;
+    else if (found.name === 'contain' || found.name === 'fit') result.contain = true;
+    // Marp's default: a background covers the slide.
+    else if (found.name === 'cover') continue;
     else if ((found.name === 'w' || found.name === 'width') && found.value && /^\d+(\.\d+)?(px)?$/.test(found.value)) {
       result.widthPercent = Math.min(100, (Number.parseFloat(found.value) / MARP_WIDTH_PX) * 100);
     } else result.dropped.push(token);

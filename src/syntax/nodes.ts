@@ -29,8 +29,14 @@ export interface SlideSettings extends Node {
   type: 'slideSettings';
   layout?: string | undefined;
   background?: string | undefined;
+  /** What the background picture shows (Marp's `![bg A steppe at dusk](…)`). */
+  backgroundAlt?: string | undefined;
+  /** Marp's `bg contain` and `bg fit`: the picture is seen whole. */
+  backgroundFit?: 'contain' | undefined;
   /** A picture the layout shows beside the content (Slidev's `image:`). */
   image?: string | undefined;
+  /** Written as a slide's own front matter, which only Slidev decks have. */
+  frontMatter?: boolean | undefined;
   /** Slidev's `hide: true` or `disabled: true`. */
   hidden?: boolean | undefined;
 }

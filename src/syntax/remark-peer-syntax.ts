@@ -1,4 +1,4 @@
-import type { Code, Heading, Paragraph, Parent, PhrasingContent, Root, RootContent, Yaml } from 'mdast';
+import type { BlockContent, Code, Heading, Paragraph, Parent, PhrasingContent, Root, RootContent, Yaml } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -6,7 +6,7 @@ import { isMap, parseDocument, stringify } from 'yaml';
 import { report } from '../diagnostics/report.js';
 import { sourceOf } from '../outline/inline.js';
 import { describeAttributes, trailingAttributes } from './attribute-block.js';
-import { htmlBlockToMdast, inlineHtmlToMdast } from './html.js';
+import { htmlBlockToMdast, inlineHtmlToMdast, isNotesOpener } from './html.js';
 import { inlineSyntaxToMdast } from './inline-syntax.js';
 import { readMarpImage } from './marp-images.js';
 import type { SlideSettings } from './nodes.js';
@@ -49,7 +49,7 @@ function headingAttributes(heading: Heading, file: VFile): void {
   if (last.value === '') heading.children.pop();
   const { id, classes, pairs } = found.attributes;
   heading.data = { ...heading.data, ...(id ? { id } : {}), classes, attributes: pairs };
-  const rest = describeAttributes(found.attributes, ['id', 'background-image', '.unnumbered', '.unlisted']);
+  const rest = describeAttributes(found.attributes, ['id', 'background-image', 'data-background-image', '.unnumbered', '.unlisted']);
   if (rest) report(file, 'attribute-ignored', `heading attributes {${rest}} have no slide form; they are dropped`, heading);
 }
 
@@ -69,6 +69,8 @@ function codeAttributes(code: Code, file: VFile): Code | undefined {
 }
 
 const SLOT = /^::([A-Za-z][\w-]*)::$/;
+/** pandoc reads TeX macro definitions for its math; here math is not typeset, so they have nothing to apply to. */
+const TEX_MACRO = /^\s*\\(?:re)?newcommand|^\s*\\(?:def|let|DeclareMathOperator)\b/;
 const PAUSE = /^\.\s\.\s\.$/;
 
 /** A paragraph that is only pictures with Marp's keywords, a pause, or a slot marker, as what it means. */
@@ -79,18 +81,27 @@ function rewriteParagraph(paragraph: Paragraph, file: VFile): RootContent[] {
     report(file, 'pause-ignored', 'a pause (". . .") has no form in a static deck; the content after it is shown at once', paragraph);
     return [];
   }
+  const lines = sourceLines(file, paragraph);
+  if (lines.length > 0 && lines.every((line) => TEX_MACRO.test(line)) && paragraph.children.every((child) => child.type === 'text' || child.type === 'inlineMath')) {
+    report(file, 'raw-dropped', 'TeX macro definitions are for math, which is not typeset yet; they are left out', paragraph);
+    return [];
+  }
   const slot = only !== undefined ? SLOT.exec(only) : null;
   if (slot) return [{ type: 'columnBreak', slot: slot[1]!, ...position }];
   const settings: SlideSettings[] = [];
+  const marp = new Map(paragraph.children.flatMap((child) => (child.type === 'image' ? [[child, readMarpImage(child)] as const] : [])));
+  // Marp tiles several backgrounds across one slide; a slide has one background, so they become pictures on it.
+  const backgrounds = [...marp.values()].filter((image) => image?.background).length;
+  if (backgrounds > 1) report(file, 'attribute-ignored', `${backgrounds} background pictures share this slide; they are placed as pictures on it`, paragraph);
   const children = paragraph.children.filter((child) => {
-    if (child.type !== 'image') return true;
-    const marp = readMarpImage(child);
-    if (!marp) return true;
-    if (marp.dropped.length > 0) report(file, 'attribute-ignored', `picture keywords ${marp.dropped.join(' ')} have no slide form; they are dropped`, child);
-    child.alt = marp.alt;
-    if (marp.widthPercent !== undefined) child.data = { ...child.data, widthPercent: marp.widthPercent };
-    if (!marp.background) return true;
-    settings.push({ type: 'slideSettings', background: child.url, ...(child.position ? { position: child.position } : {}) });
+    const keywords = child.type === 'image' ? marp.get(child) : undefined;
+    if (child.type !== 'image' || !keywords) return true;
+    if (keywords.dropped.length > 0) report(file, 'attribute-ignored', `picture keywords ${keywords.dropped.join(' ')} have no slide form; they are dropped`, child);
+    child.alt = keywords.alt;
+    if (keywords.widthPercent !== undefined) child.data = { ...child.data, widthPercent: keywords.widthPercent };
+    if (!keywords.background || backgrounds > 1) return true;
+    const described = { ...(keywords.alt ? { backgroundAlt: keywords.alt } : {}), ...(keywords.contain ? { backgroundFit: 'contain' as const } : {}) };
+    settings.push({ type: 'slideSettings', background: child.url, ...described, ...(child.position ? { position: child.position } : {}) });
     return false;
   });
   const rest = children.some((child) => child.type !== 'text' || child.value.trim() !== '') ? [{ ...paragraph, children }] : [];
@@ -117,6 +128,7 @@ function slideFrontMatter(previous: RootContent | undefined, heading: Heading, f
   const background = text('background');
   return {
     type: 'slideSettings',
+    frontMatter: true,
     ...(text('layout') ? { layout: text('layout') } : {}),
     ...(background ? { background: background.replace(/^url\((.*)\)$/, '$1') } : {}),
     ...(text('image') ? { image: text('image') } : {}),
@@ -148,9 +160,53 @@ function titleBlock(tree: Root, file: VFile): void {
   tree.children[0] = yaml;
 }
 
+/** `<div class="notes">`, Markdown, `</div>` as siblings: the Markdown between becomes a notes container. */
+function notesDivs(children: RootContent[]): RootContent[] {
+  const at = children.findIndex(isNotesOpener);
+  if (at < 0) return children;
+  const close = children.findIndex((child, index) => index > at && child.type === 'html' && /^<\/div>\s*$/i.test(child.value.trim()));
+  if (close < 0) return children;
+  const opener = children[at]!;
+  const notes: RootContent = { type: 'containerDirective', name: 'notes', attributes: {}, children: children.slice(at + 1, close) as BlockContent[], ...(opener.position ? { position: opener.position } : {}) };
+  return [...children.slice(0, at), notes, ...notesDivs(children.slice(close + 1))];
+}
+
+const METADATA_LINE = /^([A-Za-z][\w.-]*):[ \t]*(.*)$/;
+
+/**
+ * md2pptx's metadata: `key: value` lines before the first heading, without YAML fences. It
+ * styles md2pptx's own template; deckdown takes the slide level (`TopHeadingLevel`: `###` are
+ * content slides by default) and the language from it, and names the rest in one info message.
+ */
+function md2pptxMetadata(tree: Root, file: VFile): boolean {
+  const first = tree.children[0];
+  if (first?.type !== 'paragraph' || tree.children.some((node) => node.type === 'yaml')) return false;
+  const lines = sourceLines(file, first);
+  const pairs = lines.map((line) => METADATA_LINE.exec(line));
+  if (lines.length < 2 || pairs.some((pair) => !pair)) return false;
+  const values = new Map(pairs.map((pair) => [pair![1]!.toLowerCase(), pair![2]!.trim()]));
+  if (!['template', 'topheadinglevel', 'basetextsize', 'pagetitlesize', 'numbers', 'cardlayout'].some((key) => values.has(key))) return false;
+  const top = Number(values.get('topheadinglevel') ?? 1);
+  const settings: Record<string, unknown> = { slideLevel: Math.min(6, (Number.isInteger(top) && top > 0 ? top : 1) + 2) };
+  if (values.get('textlanguage')) settings.lang = values.get('textlanguage');
+  report(file, 'foreign-key', `md2pptx metadata ${pairs.map((pair) => pair![1]).join(', ')} styles md2pptx's template; only the heading levels and the language are used`, first);
+  tree.children[0] = { type: 'yaml', value: stringify(settings).trimEnd(), ...(first.position ? { position: first.position } : {}) };
+  return true;
+}
+
+/** md2pptx names a slide for links with `[id]` at the end of its heading: `### Sport [sport]`. */
+function md2pptxHeadingId(heading: Heading): void {
+  const last = heading.children.at(-1);
+  const match = last?.type === 'text' ? /\s*\[([\w-]+)\]\s*$/.exec(last.value) : null;
+  if (!match || last?.type !== 'text') return;
+  last.value = last.value.slice(0, match.index);
+  heading.data = { ...heading.data, id: match[1] };
+}
+
 /** Every rewrite, over the whole tree. */
 export function peerSyntaxToMdast(tree: Root, file: VFile): void {
   titleBlock(tree, file);
+  const md2pptx = md2pptxMetadata(tree, file);
   const tables = findPandocTables(String(file.value).split('\n'), contentLines(tree, String(file.value)));
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
@@ -158,6 +214,7 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
       const phrasing = node as Paragraph;
       phrasing.children = rewritePhrasing(phrasing.children, file);
       if (node.type === 'heading') headingAttributes(node as Heading, file);
+      if (node.type === 'heading' && md2pptx) md2pptxHeadingId(node as Heading);
     }
     return undefined;
   });
@@ -165,7 +222,8 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
     if (!('children' in node) || PHRASING_PARENTS.has(node.type)) return node.type === 'paragraph' ? SKIP : undefined;
     const container = node as Parent;
     const rewritten: RootContent[] = [];
-    for (const child of replacePandocTables(container.children as RootContent[], tables, (text) => cellPhrasing(text, file), file)) {
+    const children = notesDivs(replacePandocTables(container.children as RootContent[], tables, (text) => cellPhrasing(text, file), file));
+    for (const child of children) {
       if (child.type === 'html') {
         // The text of an HTML block gets the same inline reading as any paragraph.
         rewritten.push(...htmlBlockToMdast(child, file).map((node) => (node.type === 'paragraph' ? { ...node, children: rewritePhrasing(node.children, file) } : node)));

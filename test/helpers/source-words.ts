@@ -14,22 +14,43 @@ const NOT_PROSE: RegExp[] = [
   /<template[\s\S]*?<\/template>/gi,
   /```\s*\{=[\s\S]*?```/g, // raw blocks for another format
   /`[^`\n]*`\{=[^}]*\}/g, // raw inline content
-  /<!--\s*_?[A-Za-z][\w-]*\s*:[^\n]*?-->/g, // one-line directives
+  /<!--(?:\s*_?[A-Za-z][\w-]*\s*:[^\n]*?\r?\n?)+\s*-->/g, // directives: comments of `key: value` lines only
   /<!--\s*fit\s*-->/gi,
   /\{\{[^{}]*\}\}/g, // template expressions
   /\]\([^)\s]*(?:\s+"[^"]*")?\)/g, // link targets and picture paths
-  /<[^>\n]*>/g, // tags (their text stays)
+  /^ {0,3}\[[^\]\n]+\]:.*(?:\r?\n\s+["'(].*)?$/gm, // reference definitions, with a title on the next line
+  /\]\[[^\]\n]*\]/g, // reference labels
+  /\[\^[^\]\n]+\]/g, // footnote labels
+  /&(?:[A-Za-z]+|#\d+|#x[\da-f]+);/gi, // character references
+  /<[A-Za-z/!](?:[^>"']|"[^"]*"|'[^']*')*>/g, // tags, which may run over several lines and hold `>` in quotes (their text stays)
+  /^\s*\\(?:re)?newcommand.*$/gm, // TeX macro definitions, for math
   /\{[^{}\n]*\}/g, // attribute blocks
   /https?:\/\/\S+/g,
   /^\s*```\S*.*$/gm, // fence lines and their info strings
   /^(?: {0,3}> ?)* {0,3}:{3,}.*$/gm, // fenced div lines: their class names are markup
+  /^\s*::[\w-]*(?:::)?.*$/gm, // Slidev's slot markers and block components (`::right::`, `::code-group`)
+  /^ {0,3}(?:Table)?:\s/gm, // the word that opens a pandoc table caption
 ];
+
+/** Marp's picture keywords in alt text (`![bg left:40% sepia]`): settings, not description. */
+const MARP_KEYWORD = /\b(?:bg|left|right|contain|cover|fit|auto|vertical|horizontal|blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia|w|h|width|height)(?::\S*)?(?=[\s\]])/g;
+
+/** A Slidev slide whose front matter says `hide: true` or `disabled: true` is left out of the deck, on purpose. */
+const HIDDEN_SLIDE = /^---\r?\n(?:[\w-]+:.*\r?\n)*(?:hide|disabled):\s*true\s*\r?\n(?:[\w-]+:.*\r?\n)*---\s*\r?\n[\s\S]*?(?=^---\s*$|(?![\s\S]))/gm;
 
 /** Slidev's per-slide front matter: `---`, `key: value` lines, `---`. */
 const SLIDE_SETTINGS = /^---\r?\n((?:[\w-]+:.*\r?\n|\s+.*\r?\n)+)---\s*$/gm;
 
+/** md2pptx's settings: `key: value` lines that open the file, up to the first blank line. */
+const METADATA = /^(?:[A-Za-z][\w.-]*:.*\r?\n)+/;
+
 export function proseOf(source: string): string {
-  let text = source.replace(SLIDE_SETTINGS, '');
+  // md2pptx's `### Title [id]`: the id names the slide for links.
+  let text = source
+    .replace(HIDDEN_SLIDE, '')
+    .replace(/!\[[^\]\n]*\]/g, (alt) => alt.replace(MARP_KEYWORD, ' '))
+    .replace(SLIDE_SETTINGS, '')
+    .replace(METADATA, '').replace(/^(#{1,6}\s.*?)\s\[[\w-]+\]\s*$/gm, '$1');
   for (const pattern of NOT_PROSE) text = text.replace(pattern, ' ');
   return text;
 }
@@ -58,7 +79,8 @@ export function notesBlocks(source: string): string[] {
   const code = /```[\s\S]*?```/g;
   for (const match of source.replace(code, '').matchAll(/<!--([\s\S]*?)-->/g)) {
     const body = match[1]!.trim();
-    if (/^_?[A-Za-z][\w-]*\s*:[^\n]*$/.test(body) || /^fit$/i.test(body) || wordsOf(body).length < 2) continue;
+    const directive = body.split(/\r?\n/).every((line) => /^\s*_?[A-Za-z][\w-]*\s*:/.test(line) || line.trim() === '');
+    if (directive || /^fit$/i.test(body) || wordsOf(body).length < 2) continue;
     blocks.push(body);
   }
   return blocks;
@@ -68,6 +90,7 @@ export function notesBlocks(source: string): string[] {
 export const MARKUP = [
   { name: 'fenced div', pattern: /(^|\s):::/ },
   { name: 'attribute block', pattern: /\{[#.=][^}]*\}/ },
+  { name: 'CriticMarkup', pattern: /\{(\+\+|--|~~|>>)|(\+\+|--|~~|<<)\}/ },
   { name: 'HTML tag', pattern: /<\/?[A-Za-z][\w-]*(\s[^>]*)?\/?>/ },
   { name: 'HTML comment', pattern: /<!--|-->/ },
   { name: 'bracketed span', pattern: /\]\{/ },
