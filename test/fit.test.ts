@@ -47,6 +47,13 @@ describe('measurement with the font files', () => {
     expect(measure.width('Қазақстан', { ...style, sizePt: 14 })).toBeCloseTo(regular / 2, 5);
   });
 
+  it('counts the empty line that a break at the end of a paragraph starts, as renderers draw it', () => {
+    const breaks = (count: number): PlacedParagraph => ({ ...paragraph(''), runs: Array.from({ length: count }, () => ({ type: 'break' as const })) });
+    expect(measure.lineCount(breaks(1), 1000)).toBe(2);
+    expect(measure.lineCount(breaks(4), 1000)).toBe(5);
+    expect(measure.lineCount({ ...paragraph('Сөз'), runs: [...paragraph('Сөз').runs, { type: 'break' }] }, 1000)).toBe(2);
+  });
+
   it('breaks lines by UAX #14 and a word longer than the line between characters', () => {
     expect(measure.lineCount(paragraph('Қазақстан және БҰҰ'), 1000)).toBe(1);
     expect(measure.lineCount(paragraph('Қазақстан және БҰҰ'), 150)).toBe(2);

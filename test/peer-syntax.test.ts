@@ -134,6 +134,13 @@ describe('Marp, Slidev and md2pptx conventions', () => {
     expect(messages.find((message) => message.ruleId === 'html-dropped')?.reason).toContain('<style>');
   });
 
+  it('sizes line breaks like their paragraph, so lines of breaks are as tall as they were measured', async () => {
+    const { pptx } = await markdownToPptx('## A\n\n<br/><br/><br/>\n\nText\n', { path: join(process.cwd(), 'test', 'deck.md') });
+    const breaks = [...readPackage(pptx).get('ppt/slides/slide1.xml')!.matchAll(/<a:br><a:rPr ([^>]*)\/><\/a:br>/g)].map((match) => match[1]);
+    expect(breaks).toHaveLength(3);
+    for (const attributes of breaks) expect(attributes).toMatch(/ sz="\d+"/);
+  });
+
   it("reads Slidev's per-slide front matter as settings, never as a title", () => {
     const { deck } = outline('---\ntheme: seriph\nlayout: cover\n---\n\n# Welcome\n\n---\nlayout: section\n---\n\n# Part two\n\n---\nlayout: two-cols\n---\n\n# Compare\n\nLeft\n\n::right::\n\nRight\n');
     expect(deck.slides.map((slide) => [slide.layout, text(slide.title)])).toEqual([
@@ -141,6 +148,12 @@ describe('Marp, Slidev and md2pptx conventions', () => {
       ['section', 'Part two'],
       ['columns', 'Compare'],
     ]);
+  });
+
+  it("takes a Slidev theme folder (`theme: ./`) for another tool's theme, not a crash", () => {
+    const { deck, messages } = outline('---\ntheme: ./\n---\n\n# A\n\nText\n');
+    expect(deck.meta.theme).toBe('default');
+    expect(messages.map((message) => message.ruleId)).toEqual(['foreign-theme']);
   });
 
   it('gives info, not a "did you mean", for other tools\' front matter keys, and reads paginate and size', () => {

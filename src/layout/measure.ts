@@ -160,6 +160,8 @@ export class Measurer {
       }
     }
     lines.push([lineStart, text.length]);
+    // A break at the very end still starts a line: renderers draw it empty, and it takes its height.
+    if (text.endsWith('\n')) lines.push([text.length, text.length]);
     return lines;
   }
 

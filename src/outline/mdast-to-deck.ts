@@ -63,7 +63,9 @@ const PEER_LAYOUTS: Record<string, BodyLayout | 'section'> = {
 function backgroundOf(value: string, node: RootContent | Position | undefined, ctx: Context): Background {
   if (/^#?[0-9a-f]{6}$/i.test(value)) return { color: value.replace('#', '').toUpperCase() };
   const info = readImageInfo(value, ctx.baseDir);
-  if (isImageProblem(info)) report(ctx.file, info.ruleId, `slide background: ${info.reason}`, node);
+  // A remote background is not fetched either; the slide keeps its colour.
+  const reason = isImageProblem(info) && info.ruleId === 'remote-image' ? `remote image "${value}" is not fetched; the slide keeps its background colour` : isImageProblem(info) ? info.reason : undefined;
+  if (isImageProblem(info)) report(ctx.file, info.ruleId, `slide background: ${reason}`, node);
   return { image: value };
 }
 
@@ -222,8 +224,8 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
 
   let theme = options.theme ?? fm.theme ?? 'default';
   const themeProblem = options.checkTheme?.(theme);
-  if (themeProblem && !options.theme && themeProblem.ruleId === 'unknown-theme' && !/[\\/]|\.(json|ya?ml)$/i.test(theme)) {
-    // Marp's gaia, Slidev's seriph: a name that is not a file is another tool's theme.
+  if (themeProblem && !options.theme && themeProblem.ruleId === 'unknown-theme' && !/\.(json|ya?ml)$/i.test(theme)) {
+    // Marp's gaia, Slidev's seriph or its `./` theme folder: anything but a theme file is another tool's theme.
     report(file, 'foreign-theme', `theme "${theme}" is not a deckdown theme (it may belong to another tool); the default theme is used`, places.theme);
     theme = 'default';
   } else if (themeProblem) {

@@ -29,10 +29,11 @@ function runProperties(style: RunStyle, lang: string, link?: { id: string; inter
   return `<a:rPr${attrs}><a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>${fonts}${hyperlink}</a:rPr>`;
 }
 
-function runXml(run: PlacedRun, lang: string, linkIds: LinkIds): string {
+function runXml(run: PlacedRun, lang: string, linkIds: LinkIds, breakSizePt: number): string {
   switch (run.type) {
     case 'break':
-      return `<a:br><a:rPr${attributes({ lang })}/></a:br>`;
+      // Sized like the paragraph: a line of breaks alone would otherwise take the placeholder's size.
+      return `<a:br><a:rPr${attributes({ lang, sz: Math.round(breakSizePt * 100), dirty: 0 })}/></a:br>`;
     case 'slide-number':
       return `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum">${runProperties(run, lang)}<a:t>${escapeXml(run.text)}</a:t></a:fld>`;
     case 'text':
@@ -66,7 +67,7 @@ function paragraphXml(paragraph: PlacedParagraph, lang: string, linkIds: LinkIds
     `<a:lnSpc><a:spcPct val="${Math.round(paragraph.lineSpacing * 100000)}"/></a:lnSpc>` +
     `<a:spcBef><a:spcPts val="${Math.round(paragraph.spaceBeforePt * 100)}"/></a:spcBef>` +
     `<a:spcAft><a:spcPts val="${Math.round(paragraph.spaceAfterPt * 100)}"/></a:spcAft>`;
-  const runs = paragraph.runs.map((run) => runXml(run, lang, linkIds)).join('');
+  const runs = paragraph.runs.map((run) => runXml(run, lang, linkIds, paragraph.endSizePt)).join('');
   const end = `<a:endParaRPr${attributes({ lang, sz: Math.round(paragraph.endSizePt * 100), dirty: 0 })}/>`;
   return `<a:p><a:pPr${attrs}>${spacing}${bulletXml(paragraph)}</a:pPr>${runs}${end}</a:p>`;
 }

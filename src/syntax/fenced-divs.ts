@@ -117,8 +117,10 @@ function needsRecount(fences: readonly Fence[], lines: readonly string[]): boole
  */
 export function contentLines(tree: Root, source: string): Set<number> {
   const lines = new Set<number>();
-  visit(tree, (node) => {
+  visit(tree, (node, _index, parent) => {
     if (!['code', 'html', 'math', 'yaml'].includes(node.type) || !node.position) return;
+    // Inline HTML and math sit inside a line of text, which stays text.
+    if ((node.type === 'html' || node.type === 'inlineMath') && parent && 'children' in parent && !['root', 'blockquote', 'listItem', 'containerDirective', 'footnoteDefinition'].includes(parent.type)) return;
     const offset = node.position.start.offset;
     if (node.type === 'code' && offset !== undefined && !/^[`~]{3}/.test(source.slice(offset, offset + 3))) return;
     for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line);

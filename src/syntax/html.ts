@@ -88,7 +88,7 @@ function toPhrasing(nodes: readonly (HastContent | ElementContent)[], dropped: D
     if (tag === 'br') return add({ type: 'break' });
     if (tag === 'img') {
       const src = node.properties.src;
-      if (typeof src === 'string') add({ type: 'image', url: src, alt: typeof node.properties.alt === 'string' ? node.properties.alt : '' });
+      if (typeof src === 'string') add({ type: 'image', url: src, alt: typeof node.properties.alt === 'string' ? node.properties.alt : '', ...(position ? { position } : {}) });
       return;
     }
     const inner = toPhrasing(node.children, dropped, comments, position);
@@ -207,7 +207,7 @@ export function inlineHtmlToMdast(children: readonly PhrasingContent[], file: VF
     }
     const attributes = tagAttributes(rest);
     if (name === 'img') {
-      if (attributes.src) stack.at(-1)!.children.push({ type: 'image', url: attributes.src, alt: attributes.alt ?? '' });
+      if (attributes.src) stack.at(-1)!.children.push({ type: 'image', url: attributes.src, alt: attributes.alt ?? '', ...(child.position ? { position: child.position } : {}) });
       continue;
     }
     if (HIDDEN.has(name)) dropped.hidden.add(name);

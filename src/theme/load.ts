@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -60,6 +60,7 @@ function locate(value: string, baseDir: string): string {
   if (isThemePath(value)) {
     const path = resolve(baseDir, value);
     if (!existsSync(path)) throw new ThemeError(`theme file "${value}" does not exist`, 'unknown-theme');
+    if (!statSync(path).isFile()) throw new ThemeError(`theme "${value}" is a folder; a theme is a .json or .yaml file`, 'unknown-theme');
     return path;
   }
   const available = listThemes();
