@@ -54,13 +54,25 @@ describe("pandoc's Markdown", () => {
     );
   });
 
-  it('turns a simple table into a native table with its alignment, and keeps a multiline one together with a warning', () => {
+  it('turns simple and multiline tables into native tables with their alignment, a cell\'s lines joined', () => {
     const simple = outline('## T\n\n  Right     Left     Center\n-------     ------ ----------\n     12     ab        cd\n');
     expect(body(simple.deck.slides[0])[0]).toMatchObject({ type: 'table', align: ['right', 'left', 'center'] });
     expect(simple.deck.slides).toHaveLength(1);
     const multiline = outline('## T\n\n----------------\nName    Value\n------  -------\nOne     First\n        line\n\nTwo     Second\n----------------\n');
-    expect(body(multiline.deck.slides[0])[0]).toMatchObject({ type: 'code' });
-    expect(multiline.messages.map((message) => message.ruleId)).toContain('table-not-converted');
+    expect(body(multiline.deck.slides[0])[0]).toMatchObject({ type: 'table', align: ['left', 'left'] });
+    const rows = (body(multiline.deck.slides[0])[0] as { rows: Inline[][][] }).rows.map((cells) => cells.map(text));
+    expect(rows).toEqual([['One', 'First line'], ['Two', 'Second']]);
+  });
+
+  it('reads grid tables with their alignment, org-style pipe rules and captions; keeps a grid table with spans as drawn, with a warning', () => {
+    const grid = outline('## G\n\n+------+-------+\n| A    | B     |\n+=====:+:=====:+\n| 1    | 2     |\n+------+-------+\n\nTable: Two columns.\n');
+    expect(body(grid.deck.slides[0])).toMatchObject([{ type: 'table', align: ['right', 'center'] }, { type: 'paragraph', runs: [{ text: 'Two columns.' }] }]);
+    const org = outline('## O\n\n: Items asked for.\n\n| Item | Count |\n|------+-------|\n| Gauge | 2 |\n');
+    expect(body(org.deck.slides[0]).map((block) => block.type)).toEqual(['paragraph', 'table']);
+    expect(text((body(org.deck.slides[0])[0] as { runs: Inline[] }).runs)).toBe('Items asked for.');
+    const spans = outline('## S\n\n+------+-------+\n| A    | B     |\n|      +-------+\n|      | C     |\n+------+-------+\n');
+    expect(body(spans.deck.slides[0])[0]).toMatchObject({ type: 'code' });
+    expect(spans.messages.map((message) => message.ruleId)).toContain('table-not-converted');
   });
 
   it('drops pauses with an info message and keeps math source with a warning', () => {

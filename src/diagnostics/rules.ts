@@ -34,7 +34,7 @@ export const rules = {
   'directive-comment': { severity: 'info', summary: 'an HTML comment that is a directive to another tool (Marp, md2pptx); it is not a speaker note' },
   'pause-ignored': { severity: 'info', summary: 'a pause or an incremental list; a static deck shows everything at once' },
   'math-not-rendered': { severity: 'warning', summary: 'LaTeX math is not typeset yet; its source is shown in a monospace run' },
-  'table-not-converted': { severity: 'warning', summary: 'a pandoc table kind that is kept as preformatted text instead of a native table' },
+  'table-not-converted': { severity: 'warning', summary: 'a pandoc grid table with cells spanning rows or columns, kept as preformatted text on one slide' },
   'broken-link': { severity: 'warning', summary: 'an internal link names a heading that does not exist; it is kept as text' },
   'ambiguous-number': { severity: 'error', summary: 'a chart cell could be read two ways in the deck\'s language' },
   'unreferenced-footnote': { severity: 'warning', summary: 'a footnote is defined but never referenced, so it is on no slide' },

@@ -5,8 +5,8 @@ import { report } from '../diagnostics/report.js';
 /**
  * pandoc's simple, multiline and grid tables. Markdown reads their rules of dashes as thematic
  * breaks and setext underlines, which would start slides; so they are found in the source lines
- * first, and the nodes Markdown made of them are replaced. Simple and grid tables become native
- * tables; a multiline table keeps its text together as a preformatted block, with a warning.
+ * first, and the nodes Markdown made of them are replaced. All three become native
+ * tables, each cell's lines joined.
  */
 
 type Kind = 'simple' | 'multiline' | 'grid';
@@ -117,11 +117,56 @@ function simpleTable(segment: TableSegment, inline: Inline): Table {
   return { type: 'table', align: columns.map((column) => (header ? alignOf(header, column) : null)), children: [head, ...rows] };
 }
 
+/**
+ * Multiline tables: a full rule, header lines, a grouped rule giving the columns, rows separated
+ * by blank lines, a closing rule. Without a header, a grouped rule opens the table. A cell's
+ * lines are joined with spaces, as pandoc reflows them.
+ */
+function multilineTable(segment: TableSegment, inline: Inline): Table {
+  const lines = segment.lines.slice(1, -1);
+  const ruleAt = lines.findIndex((line) => GROUPED_RULE.test(line));
+  const headed = FULL_RULE.test(segment.lines[0]!) && ruleAt >= 0;
+  const columns = ruleColumns(headed ? lines[ruleAt]! : segment.lines[0]!);
+  const blocks: string[][] = [[]];
+  for (const line of headed ? lines.slice(ruleAt + 1) : lines) {
+    if (BLANK.test(line)) blocks.push([]);
+    else blocks.at(-1)!.push(line);
+  }
+  const cells = (block: readonly string[]) => columns.map((_, index) => block.map((line) => cutLine(line, columns)[index]).filter(Boolean).join(' '));
+  const header = headed ? lines.slice(0, ruleAt) : [];
+  const rows = blocks.filter((block) => block.length > 0).map((block) => row(cells(block), inline));
+  return {
+    type: 'table',
+    align: columns.map((column) => (header[0] ? alignOf(header[0], column) : null)),
+    children: [row(header.length > 0 ? cells(header) : columns.map(() => ''), inline), ...rows],
+  };
+}
+
 /** Grid tables: `+---+` borders, `|` between cells, `+===+` under the header; a cell's lines are joined. */
+const joints = (line: string) => [...line.matchAll(/\+/g)].map((match) => match.index).join(',');
+
+/**
+ * A grid table whose cells span rows or columns: a border that stops inside a row (`|  +---+`),
+ * or a border whose joints differ from the first one.
+ */
+function hasSpans(segment: TableSegment): boolean {
+  const first = joints(segment.lines[0]!);
+  return segment.lines.some((line) => (GRID_BORDER.test(line) ? joints(line) !== first : line.includes('+')));
+}
+
+/** `:---`, `---:` and `:---:` in a grid table's border say how its column is aligned. */
+function gridAlign(border: string, [start, end]: [number, number]): AlignType {
+  const part = border.slice(start, end);
+  const left = part.startsWith(':');
+  const right = part.endsWith(':');
+  return left && right ? 'center' : left ? 'left' : right ? 'right' : null;
+}
+
 function gridTable(segment: TableSegment, inline: Inline): Table {
   const border = segment.lines[0]!;
-  const joints = [...border.matchAll(/\+/g)].map((match) => match.index);
-  const columns = joints.slice(0, -1).map((start, index): [number, number] => [start + 1, joints[index + 1]!]);
+  const corners = [...border.matchAll(/\+/g)].map((match) => match.index);
+  const columns = corners.slice(0, -1).map((start, index): [number, number] => [start + 1, corners[index + 1]!]);
+  const aligned = segment.lines.find((line) => GRID_BORDER.test(line) && line.includes('=')) ?? border;
   const rows: string[][] = [];
   let current: string[] | undefined;
   let headerRows = 0;
@@ -136,7 +181,7 @@ function gridTable(segment: TableSegment, inline: Inline): Table {
     current = current ? current.map((text, index) => `${text} ${cells[index]}`.trim()) : cells;
   }
   const [head, ...body] = headerRows > 0 ? rows : [columns.map(() => ''), ...rows];
-  return { type: 'table', align: columns.map(() => null), children: [row(head!, inline), ...body.map((cells) => row(cells, inline))] };
+  return { type: 'table', align: columns.map((column) => gridAlign(aligned, column)), children: [row(head!, inline), ...body.map((cells) => row(cells, inline))] };
 }
 
 function captionParagraph(segment: TableSegment, inline: Inline): Paragraph[] {
@@ -146,12 +191,13 @@ function captionParagraph(segment: TableSegment, inline: Inline): Paragraph[] {
 /** One table's nodes: a native table, or its text kept as a preformatted block. */
 function segmentNodes(segment: TableSegment, inline: Inline, file: VFile, position: RootContent['position']): RootContent[] {
   const at = position ? { position } : {};
-  if (segment.kind === 'multiline') {
-    report(file, 'table-not-converted', `a pandoc multiline table (lines ${segment.startLine}–${segment.endLine}) is kept as preformatted text on one slide; write it as a pipe table to get a native table`, { line: segment.startLine, column: 1 });
-    const code: Code = { type: 'code', lang: null, meta: null, value: segment.lines.filter((line) => !CAPTION.test(line)).join('\n'), ...at };
+  if (segment.kind === 'grid' && hasSpans(segment)) {
+    // A slide table has no merged cells yet: the table keeps its drawing, which shows the spans.
+    report(file, 'table-not-converted', `a grid table with cells spanning rows or columns (lines ${segment.startLine}–${segment.endLine}) is kept as preformatted text on one slide`, { line: segment.startLine, column: 1 });
+    const code: Code = { type: 'code', lang: null, meta: null, value: segment.lines.join('\n'), ...at };
     return [code, ...captionParagraph(segment, inline)];
   }
-  const table = segment.kind === 'grid' ? gridTable(segment, inline) : simpleTable(segment, inline);
+  const table = segment.kind === 'grid' ? gridTable(segment, inline) : segment.kind === 'multiline' ? multilineTable(segment, inline) : simpleTable(segment, inline);
   return [{ ...table, ...at }, ...captionParagraph(segment, inline)];
 }
 

@@ -160,6 +160,18 @@ function titleBlock(tree: Root, file: VFile): void {
   tree.children[0] = yaml;
 }
 
+const CAPTION = /^(?:Table)?:\s+/;
+
+/** pandoc's table captions, `Table: …` or `: …` just before or after a table: the prefix is markup. */
+function tableCaptions(children: RootContent[]): RootContent[] {
+  return children.map((child, index) => {
+    const first = child.type === 'paragraph' ? child.children[0] : undefined;
+    const beside = children[index - 1]?.type === 'table' || children[index + 1]?.type === 'table';
+    if (child.type !== 'paragraph' || first?.type !== 'text' || !beside || !CAPTION.test(first.value)) return child;
+    return { ...child, children: [{ ...first, value: first.value.replace(CAPTION, '') }, ...child.children.slice(1)] };
+  });
+}
+
 /** `<div class="notes">`, Markdown, `</div>` as siblings: the Markdown between becomes a notes container. */
 function notesDivs(children: RootContent[]): RootContent[] {
   const at = children.findIndex(isNotesOpener);
@@ -222,7 +234,7 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
     if (!('children' in node) || PHRASING_PARENTS.has(node.type)) return node.type === 'paragraph' ? SKIP : undefined;
     const container = node as Parent;
     const rewritten: RootContent[] = [];
-    const children = notesDivs(replacePandocTables(container.children as RootContent[], tables, (text) => cellPhrasing(text, file), file));
+    const children = tableCaptions(notesDivs(replacePandocTables(container.children as RootContent[], tables, (text) => cellPhrasing(text, file), file)));
     for (const child of children) {
       if (child.type === 'html') {
         // The text of an HTML block gets the same inline reading as any paragraph.

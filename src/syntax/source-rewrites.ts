@@ -38,7 +38,22 @@ export function blankDefinitionAttributes(source: string, skip: ReadonlySet<numb
   return lines.join('\n');
 }
 
+/**
+ * pandoc also reads an org-mode table's rule, `|----+----|`, as a pipe table's delimiter row; GFM
+ * does not, so the `+` joints become `|` (same length).
+ */
+export function orgTableRules(source: string, skip: ReadonlySet<number>): string {
+  const lines = source.split('\n');
+  lines.forEach((text, index) => {
+    if (skip.has(index + 1) || !ORG_RULE.test(text) || !/^\s*\|/.test(lines[index - 1] ?? '')) return;
+    lines[index] = text.replace(/\+/g, '|');
+  });
+  return lines.join('\n');
+}
+
+const ORG_RULE = /^\s*\|[-:]+(?:\+[-:]+)+\|\s*$/;
 const FENCE_CANDIDATE = /^(?: {0,3}> ?)* {0,3}:{3,}/m;
+const ORG_RULE_CANDIDATE = /^\s*\|[-:]+\+[-:+]*\|\s*$/m;
 const DEFINITION_CANDIDATE = /^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*\}[ \t]*$/m;
 
 /**
@@ -53,10 +68,12 @@ export const remarkSourceRewrites: Plugin<[], Root> = function () {
     // A first look, blind to code, tells whether any fence needs rewriting at all.
     const fences = FENCE_CANDIDATE.test(document) && rewriteFencedDivs(document, new Set()) !== document;
     const definitions = DEFINITION_CANDIDATE.test(document);
-    if (fences || definitions) {
+    const orgTables = ORG_RULE_CANDIDATE.test(document);
+    if (fences || definitions || orgTables) {
       const code = contentLines(parse(document, file) as Root, document);
       if (fences) document = rewriteFencedDivs(document, code, file);
       if (definitions) document = blankDefinitionAttributes(document, code, file);
+      if (orgTables) document = orgTableRules(document, code);
     }
     // Later stages quote the source by offset, so the file holds the text that was parsed.
     if (document !== source) file.value = document;
