@@ -102,6 +102,43 @@ describe("more of pandoc's forms", () => {
   });
 });
 
+describe('the rest of what the compatibility section promises', () => {
+  it('reads YAML closed by `...`, slide-level, picture widths, heading backgrounds, code languages from classes, and drops raw output', () => {
+    const { deck, messages } = outline(
+      '---\ntitle: T\nslide-level: 2\n...\n\n# Part\n\n## One {background-image="peers/images/steppe.jpg"}\n\n![Sun](peers/images/sun.svg){width=40%}\n\n```{.python .numberLines}\nx = 1\n```\n\n`<b>x</b>`{=html} and text\n\n```{=openxml}\n<p:sp/>\n```\n',
+    );
+    expect(deck.slides.map((slide) => slide.layout)).toEqual(['title', 'section', 'image']);
+    expect(deck.slides[2]!.background).toEqual({ image: 'peers/images/steppe.jpg' });
+    expect(body(deck.slides[2])).toMatchObject([{ type: 'image', widthPercent: 40 }, { type: 'code', lang: 'python' }, { type: 'paragraph' }]);
+    expect(text((body(deck.slides[2])[2] as { runs: Inline[] }).runs)).toBe('and text');
+    expect(messages.filter((message) => message.ruleId === 'raw-dropped')).toHaveLength(2);
+    expect(rules('## A\n\n::: incremental\n- one\n:::\n')).toContain('pause-ignored');
+  });
+
+  it("reads Marp's picture keywords: beside the text, seen whole, sized; makes no title slide of the front matter's title", () => {
+    const { deck } = outline('---\nmarp: true\ntitle: Talk\n---\n\n# A\n\n![bg left Sun](peers/images/sun.svg)\n\nText\n\n---\n\n![bg contain](peers/images/sun.svg)\n\n---\n\n![w:320 A dot](peers/images/dot.gif)\n');
+    expect(deck.slides.map((slide) => slide.layout)).toEqual(['image', 'content', 'image']);
+    expect(deck.meta.title).toBe('Talk');
+    expect(body(deck.slides[0])).toContainEqual({ type: 'image', src: 'peers/images/sun.svg', alt: 'Sun' });
+    expect(deck.slides[1]!.background).toEqual({ image: 'peers/images/sun.svg', fit: 'contain' });
+    expect(body(deck.slides[2])).toEqual([{ type: 'image', src: 'peers/images/dot.gif', alt: 'A dot', widthPercent: 25 }]);
+  });
+
+  it("leaves out Slidev's hidden slides and template expressions, reports imports, and links to a slide by number", () => {
+    const { deck, messages } = outline('---\nlayout: cover\n---\n\n# A\n\nPage {{ $slidev.nav.currentPage }}, see [two](#2)\n\n---\nhide: true\n---\n\n# Hidden\n\n---\nsrc: ./other.md\n---\n\n---\n\n# C\n');
+    expect(deck.slides.map((slide) => text(slide.title))).toEqual(['A', 'C']);
+    expect(text((body(deck.slides[0])[0] as { runs: Inline[] }).runs)).toBe('Page , see two');
+    expect(messages.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['html-dropped', 'unsupported-node', 'foreign-key']));
+    expect(messages.map((message) => message.ruleId)).not.toContain('broken-link');
+  });
+
+  it('writes chart value labels with the decimals the source wrote', async () => {
+    const { pptx } = await markdownToPptx('## C\n\n:::chart{type=bar}\n| Year | Share |\n|---|---:|\n| 2024 | 1.25 |\n| 2025 | 2.5 |\n:::\n', { path: join(process.cwd(), 'test', 'deck.md') });
+    const chart = [...readPackage(pptx)].find(([name]) => /^ppt\/charts\/chart\d+\.xml$/.test(name))![1];
+    expect(chart).toContain('formatCode="#,##0.00"');
+  });
+});
+
 describe('Marp, Slidev and md2pptx conventions', () => {
   it("reads Marp's headingDivider from a directive comment, and a comment in a heading as a note", () => {
     const { deck } = outline('---\nmarp: true\n---\n\n<!--\ntheme: uncover\nheadingDivider: 2\n-->\n\n# One\n\nA\n\n## Two <!-- dates are provisional -->\n\nB\n');

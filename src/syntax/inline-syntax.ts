@@ -128,12 +128,18 @@ function templateExpressions(children: PhrasingContent[], file: VFile): Phrasing
  * What the parser took for syntax but is prose, as text again, joined to its neighbours:
  * - `$` by pandoc's rule: "$5 and $10" is no math, since math has no space just inside its
  *   dollars and no digit right after the closing one;
- * - a bare `:name`, as in "10:30" or pandoc-crossref's `{#fig:map}`, which is no directive.
+ * - a bare `:name`, as in "10:30" or pandoc-crossref's `{#fig:map}`, which is no directive;
+ *   in a picture's alt text (Marp's `![w:320](…)`) the parser has already dropped it, so the alt
+ *   text is taken from the source again.
  */
 function backToText(children: PhrasingContent[], file: VFile): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const child of children) {
     let node = child;
+    if (child.type === 'image' && child.position?.start.offset !== undefined && child.position.end.offset !== undefined) {
+      const label = /^!\[([^\]\n]*)\]\(/.exec(String(file.value).slice(child.position.start.offset, child.position.end.offset))?.[1];
+      if (label?.includes(':') && !child.alt?.includes(':')) child.alt = label;
+    }
     const start = child.position?.start.offset;
     const end = child.position?.end.offset;
     if ((child.type === 'inlineMath' || child.type === 'textDirective') && start !== undefined && end !== undefined) {
