@@ -119,11 +119,13 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const resolved = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
   const theme = valid.meta.aspect ? withAspect(resolved, valid.meta.aspect) : resolved;
   const { images, problems } = loadImages(valid, baseDir);
-  if (problems.length > 0) throw new DeckdownError(problems.map((problem) => messageFor(problem.ruleId, problem.reason)));
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
   const layout = layoutDeck(valid, theme, { images, measure });
   const file = options.file ?? new VFile();
+  // A picture the outline stage already reported (with its place) is not reported again.
+  const reported = file.messages.map((message) => message.reason);
   const messages = [
+    ...problems.filter((problem) => !reported.some((reason) => reason.includes(`"${problem.src}"`))).map((problem) => report(file, problem.ruleId, problem.reason)),
     ...contrastWarnings(theme).map((reason) => report(file, 'low-contrast', reason)),
     ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
   ];

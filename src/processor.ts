@@ -1,4 +1,5 @@
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
+import { VFile } from 'vfile';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -7,6 +8,7 @@ import { unified, type Plugin } from 'unified';
 import { mdastToDeck, type OutlineOptions } from './outline/mdast-to-deck.js';
 import type { Deck } from './outline/schema.js';
 import { remarkSourceRewrites } from './syntax/source-rewrites.js';
+import { withoutPositions } from './syntax/positions.js';
 import { remarkPeerSyntax } from './syntax/remark-peer-syntax.js';
 import { remarkTextMath } from './syntax/text-math.js';
 
@@ -16,9 +18,20 @@ declare module 'unified' {
   }
 }
 
-/** A unified compiler: the tree becomes the deck outline (`file.result`). */
+/**
+ * A unified compiler: the tree becomes the deck outline (`file.result`). Front matter values are
+ * read as inline Markdown by the same processor, so they get the same syntax as the body.
+ */
 export const remarkDeck: Plugin<[(OutlineOptions | null | undefined)?], Root, Deck> = function (options) {
-  const settings: OutlineOptions = options ?? {};
+  const processor = this;
+  const parseInline = (text: string) => {
+    // A value is a line of text: "8. März 2025" is a date, not an ordered list.
+    const file = new VFile({ value: text.replace(/^(\s*\d+)([.)])(\s)/, '$1\\$2$3').replace(/^(\s*)([-*+#>])(\s|$)/, '$1\\$2$3') });
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    const children = tree.children.flatMap((node, index): PhrasingContent[] => (node.type === 'paragraph' ? [...(index > 0 ? [{ type: 'break' as const }] : []), ...withoutPositions(node.children)] : []));
+    return { children, messages: file.messages };
+  };
+  const settings: OutlineOptions = { parseInline, ...options };
   this.compiler = (tree, file) => mdastToDeck(tree as Root, file, settings);
 };
 

@@ -139,6 +139,52 @@ describe('the rest of what the compatibility section promises', () => {
   });
 });
 
+describe('what public decks need', () => {
+  it('builds with a missing picture, showing its alt text in a frame, and finds pictures by web paths', async () => {
+    const { pptx, messages } = await markdownToPptx('## A\n\n![The old map](maps/gone.png)\n\n## B\n\n![Dot](/peers/images/dot.gif) ![Dot](peers/images/dot.gif?width=200px)\n', { path: join(process.cwd(), 'test', 'deck.md') });
+    expect(messages.filter((message) => message.ruleId === 'image-not-found').map((message) => message.fatal)).toEqual([false]);
+    const parts = readPackage(pptx);
+    expect(parts.get('ppt/slides/slide1.xml')).toContain('The old map');
+    expect([...(parts.get('ppt/slides/slide2.xml') ?? '').matchAll(/<p:pic>/g)]).toHaveLength(2);
+  });
+
+  it('reads front matter values as Markdown, a lone `---` with a blank line as a rule, and the text of HTML blocks as Markdown', () => {
+    const { deck } = outline('---\ntitle: "The *fast* path <small>(draft)</small>"\nauthor: "<b>Ana</b> Lima"\ndate: 8. März 2025\n---\n\n## A\n\n<div class="box">\n**Bold** and [a link](https://example.org)\n</div>\n');
+    expect(deck.slides[0]).toMatchObject({ layout: 'title', author: 'Ana Lima', date: '8. März 2025' });
+    expect(deck.slides[0]!.title).toEqual([{ type: 'text', text: 'The ' }, { type: 'text', text: 'fast', italic: true }, { type: 'text', text: ' path (draft)' }]);
+    expect((body(deck.slides[1])[0] as { runs: Inline[] }).runs).toEqual(expect.arrayContaining([{ type: 'text', text: 'Bold', bold: true }, { type: 'text', text: 'a link', href: 'https://example.org' }]));
+    const rule = outline('---\n\n## Scripted\n\nText\n');
+    expect(rule.deck.slides.map((slide) => text(slide.title))).toEqual(['Scripted']);
+  });
+
+  it('keeps TeX in prose as text and symbols, and leaves layout commands out with a warning', () => {
+    const { deck, messages } = outline('## A\n\n\\textbf{Bold} and a \\ldots{} b \\centering and C:\\Users\n');
+    const runs = (body(deck.slides[0])[0] as { runs: Inline[] }).runs;
+    expect(runs).toContainEqual({ type: 'text', text: 'Bold', bold: true });
+    expect(text(runs)).toBe('Bold and a … b  and C:\\Users');
+    expect(messages.map((message) => message.ruleId)).toContain('raw-tex');
+  });
+
+  it("reads reveal.js's <aside class=\"notes\"> and drops its attribute comments", () => {
+    const { deck, messages } = outline('## A\n\nText <!-- .element: class="fragment" -->\n\n<aside class="notes">Say it twice.</aside>\n');
+    expect(deck.slides[0]!.notes.map((block) => text((block as { runs: Inline[] }).runs))).toEqual(['Say it twice.']);
+    expect(messages.map((message) => message.ruleId)).toContain('directive-comment');
+  });
+
+  it("reads remark.js decks: slide properties, ??? notes, content classes, and --- right after text", () => {
+    const { deck } = outline('class: center, middle\n\n# Title\n\n---\nlayout: true\nname: base\n---\n.left-column[\n## Left\n]\n.right-column[\nSome .red[important] text\n]\n\n???\n\nSay hello.\n---\n\n# Last\n');
+    expect(deck.slides.map((slide) => text(slide.title))).toEqual(['Title', 'Left', 'Last']);
+    expect(text((body(deck.slides[1])[0] as { runs: Inline[] }).runs)).toBe('Some important text');
+    expect(text((deck.slides[1]!.notes[0] as { runs: Inline[] }).runs)).toBe('Say hello.');
+  });
+
+  it("hides md2pptx's one-line template setting", () => {
+    const { deck, messages } = outline('template: Martin Template.pptx\n\n### Slide\n\nText\n');
+    expect(deck.slides.map((slide) => text(slide.title))).toEqual(['Slide']);
+    expect(messages.map((message) => message.ruleId)).toContain('foreign-key');
+  });
+});
+
 describe('Marp, Slidev and md2pptx conventions', () => {
   it("reads Marp's headingDivider from a directive comment, and a comment in a heading as a note", () => {
     const { deck } = outline('---\nmarp: true\n---\n\n<!--\ntheme: uncover\nheadingDivider: 2\n-->\n\n# One\n\nA\n\n## Two <!-- dates are provisional -->\n\nB\n');

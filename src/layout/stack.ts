@@ -107,7 +107,8 @@ function pictureShape(image: Image, width: number, ctx: PlaceContext): { aspect:
 }
 
 /**
- * A picture that is not in the deck (a remote URL, never fetched): a visible frame in its place,
+ * A picture that is not in the deck (a remote URL, never fetched, or a file that is missing or no
+ * picture): a visible frame in its place,
  * with its alt text, or its address when it has none, so the presenter sees what is missing.
  */
 function missingPictureFrame(image: Image, box: Box, ctx: PlaceContext): Frame {

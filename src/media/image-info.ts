@@ -24,16 +24,26 @@ function isFile(path: string): boolean {
   return existsSync(path) && statSync(path).isFile();
 }
 
+/**
+ * Where a picture path may point, in order: as written; percent-decoded (`my%20pic.png` names
+ * "my pic.png", as in a browser); without a URL query or fragment (`a.png?width=200`); and for a
+ * root path, as Slidev and web decks write them (`/logo.svg`), the deck's `public/` folder and
+ * the deck's own folder.
+ */
+function candidatePaths(local: string, baseDir: string): string[] {
+  const forms = [local, percentDecode(local), local.replace(/[?#].*$/, '')];
+  const rooted = local.startsWith('/') ? [resolve(baseDir, 'public', `.${local}`), resolve(baseDir, `.${local}`)] : [];
+  return [...new Set([...forms.map((form) => resolve(baseDir, form)), ...rooted])];
+}
+
 /** Read an image's type and pixel size, or say why it cannot be used. */
 export function readImageInfo(src: string, baseDir: string): ImageInfo | ImageProblem {
   if (isRemote(src)) {
     return { ruleId: 'remote-image', reason: `remote image "${src}" is not fetched; the slide shows its alt text in a frame instead (download it and use a local path to show it)` };
   }
-  const local = src.replace(/^file:\/\//i, '');
-  // `my%20pic.png` names "my pic.png", as it would in a browser; a file really named with "%20" still wins.
-  const path = isFile(resolve(baseDir, local)) ? resolve(baseDir, local) : resolve(baseDir, percentDecode(local));
-  if (!isFile(path)) {
-    return { ruleId: 'image-not-found', reason: `image "${src}" does not exist${isAbsolute(src) ? "" : " (paths are relative to the Markdown file)"}` };
+  const path = candidatePaths(src.replace(/^file:\/\//i, ''), baseDir).find(isFile);
+  if (!path) {
+    return { ruleId: 'image-not-found', reason: `image "${src}" does not exist${isAbsolute(src) ? '' : ' (paths are relative to the Markdown file)'}; the slide shows its alt text in a frame instead` };
   }
   try {
     const size = imageSize(readFileSync(path));
@@ -41,7 +51,7 @@ export function readImageInfo(src: string, baseDir: string): ImageInfo | ImagePr
     if (!(IMAGE_TYPES as readonly string[]).includes(type ?? '') || !size.width || !size.height) throw new Error(type);
     return { path, type: type as ImageType, widthPx: size.width, heightPx: size.height };
   } catch {
-    return { ruleId: 'not-an-image', reason: `"${src}" is not a PNG, JPEG, GIF or SVG image` };
+    return { ruleId: 'not-an-image', reason: `"${src}" is not a PNG, JPEG, GIF or SVG image; the slide shows its alt text in a frame instead` };
   }
 }
 

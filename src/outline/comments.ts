@@ -1,17 +1,23 @@
 import type { RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
 import { report } from '../diagnostics/report.js';
 import type { Comment } from '../syntax/nodes.js';
 import type { Context } from './context.js';
 
-/** A comment is a speaker note, a paragraph per blank-line-separated part, unless it is a directive to another tool. */
+/**
+ * A comment is a speaker note, unless it is a directive to another tool. Marp and Slidev render
+ * notes as Markdown with HTML, so the note is read as Markdown, its tags left out.
+ */
 export function commentToNotes(comment: Comment, ctx: Context): RootContent[] {
   if (comment.directive) {
-    report(ctx.file, 'directive-comment', `the comment "${comment.value.replace(/\s+/g, " ")}" is a directive to another tool; it is ignored`, comment);
+    report(ctx.file, 'directive-comment', `the comment "${comment.value.replace(/\s+/g, ' ')}" is a directive to another tool; it is ignored`, comment);
     return [];
   }
-  return comment.value
-    .split(/\n\s*\n/)
-    .map((text) => text.trim())
-    .filter(Boolean)
-    .map((text) => ({ type: 'paragraph', children: [{ type: 'text', value: text }] }));
+  const tree = fromMarkdown(comment.value.replace(/<\/?[A-Za-z][^>]*>/g, ''));
+  // Places in the note's text are not places in the file.
+  visit(tree, (node) => {
+    delete node.position;
+  });
+  return tree.children.filter((node) => node.type !== 'html');
 }

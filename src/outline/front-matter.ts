@@ -25,7 +25,7 @@ export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 const knownKeys = Object.keys(FrontMatterSchema.shape);
 
 /** The tool a deck was written for, when its front matter says so: it decides how slides are split. */
-export type PeerTool = 'marp' | 'slidev';
+export type PeerTool = 'marp' | 'slidev' | 'remark';
 
 /**
  * Keys other tools write (pandoc, Marp, Slidev, md2pptx). Those with a meaning here are

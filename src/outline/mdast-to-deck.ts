@@ -1,4 +1,5 @@
-import type { Heading, List as MdastList, Root, RootContent } from 'mdast';
+import type { Heading, List as MdastList, PhrasingContent, Root, RootContent } from 'mdast';
+import { rules, type RuleId } from '../diagnostics/rules.js';
 import { toString } from 'mdast-util-to-string';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { definitions } from 'mdast-util-definitions';
@@ -29,6 +30,11 @@ export interface OutlineOptions {
   checkTheme?: ((name: string) => { ruleId: 'unknown-theme' | 'invalid-theme'; reason: string } | undefined) | undefined;
   /** Where relative image paths are resolved; defaults to the source file's directory. */
   baseDir?: string | undefined;
+  /**
+   * Reads a front matter value (title, subtitle, author, date) as inline Markdown, with the
+   * problems found in it; given by the processor, so the values get the same syntax as the body.
+   */
+  parseInline?: ((text: string) => { children: PhrasingContent[]; messages: { ruleId?: string | undefined; reason: string }[] }) | undefined;
 }
 
 /** A slide under construction: its mdast is collected first and converted once the slide is closed. */
@@ -41,6 +47,8 @@ interface OpenSlide {
   background?: Background | undefined;
   position?: Position | undefined;
   anchors: string[];
+  /** After remark.js's `???`, the rest of the slide is speaker notes. */
+  inNotes?: boolean | undefined;
   /** Slidev's `hide: true`: the slide is left out. */
   hidden?: boolean | undefined;
   /** A picture the slide's settings put beside its content (Slidev's image-left and image-right). */
@@ -160,7 +168,14 @@ function expandEach(node: ContainerDirective, title: Inline[], ctx: Context): Op
   });
 }
 
-function finishSlide(open: OpenSlide, ctx: Context, frontMatter: { subtitle?: string | undefined; author?: string | undefined; date?: string | undefined }): Slide | undefined {
+/** What the title slide shows besides its title, read from the front matter as Markdown. */
+interface TitleParts {
+  subtitle?: Inline[] | undefined;
+  author?: string | undefined;
+  date?: string | undefined;
+}
+
+function finishSlide(open: OpenSlide, ctx: Context, frontMatter: TitleParts): Slide | undefined {
   ctx.notes = [];
   const body = splitColumns(open.blocks, ctx);
   if (open.sidePicture) {
@@ -181,7 +196,7 @@ function finishSlide(open: OpenSlide, ctx: Context, frontMatter: { subtitle?: st
       return {
         layout: 'title',
         title: open.title,
-        ...(frontMatter.subtitle ? { subtitle: [{ type: 'text', text: frontMatter.subtitle }] } : {}),
+        ...(frontMatter.subtitle ? { subtitle: frontMatter.subtitle } : {}),
         ...(frontMatter.author ? { author: frontMatter.author } : {}),
         ...(frontMatter.date ? { date: frontMatter.date } : {}),
         ...common,
@@ -214,7 +229,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   const { values: fm, places, headingDivider, firstSlide } = parsed;
   const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'footnoteDefinition');
   // A slide with front matter of its own is Slidev's, whatever the deck's front matter says.
-  const tool = parsed.tool ?? (content.some((node) => node.type === 'slideSettings' && node.frontMatter) ? 'slidev' : undefined);
+  const tool = parsed.tool ?? tree.data?.peerTool ?? (content.some((node) => node.type === 'slideSettings' && node.frontMatter) ? 'slidev' : undefined);
   // Marp and Slidev split slides at `---` only (and Marp at headings up to its headingDivider).
   const divider = headingDivider ?? content.map((node) => (node.type === 'comment' && node.directive ? headingDividerIn(node.value) : undefined)).find((level) => level !== undefined);
   const slideLevel = fm.slideLevel ?? (tool ? (divider ?? 0) : inferSlideLevel(content));
@@ -240,7 +255,18 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
 
   const open: OpenSlide[] = [];
   // Marp and Slidev make no title slide of their own: there the title names the document only.
-  if (fm.title && !tool) open.push({ kind: 'title', title: [{ type: 'text', text: fm.title }], blocks: [], notes: [], anchors: [], position: places.title });
+  // pandoc reads the title, subtitle, author and date as Markdown: their markup is read, never shown.
+  const inline = (text: string | undefined, place: Position | undefined): Inline[] | undefined => {
+    if (text === undefined) return undefined;
+    if (!options.parseInline) return [{ type: 'text', text }];
+    const parsed = options.parseInline(text);
+    for (const message of parsed.messages) if (message.ruleId && message.ruleId in rules) report(file, message.ruleId as RuleId, message.reason, place);
+    return trimRuns(phrasingToRuns(parsed.children, ctx));
+  };
+  const titleRuns = inline(fm.title, places.title);
+  const plain = (text: string | undefined, place: Position | undefined) => (text === undefined ? undefined : runsToText(inline(text, place)!));
+  const titleParts: TitleParts = { subtitle: inline(fm.subtitle, places.subtitle), author: plain(fm.author, places.author), date: plain(fm.date, places.date) };
+  if (titleRuns && !tool) open.push({ kind: 'title', title: titleRuns, blocks: [], notes: [], anchors: [], position: places.title });
   // Notes written before the first slide go to the first slide there is.
   let pendingNotes: RootContent[] = [];
   const start = (kind: 'section' | 'body', title: Inline[], node: RootContent, anchors: string[] = []) => {
@@ -279,6 +305,10 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
       start('body', [], node);
     } else if (node.type === 'containerDirective' && node.name === 'notes') {
       (last?.notes ?? pendingNotes).push(...node.children);
+    } else if (node.type === 'notesMark') {
+      (last ?? current(node)).inNotes = true;
+    } else if (last?.inNotes && node.type !== 'heading') {
+      last.notes.push(node);
     } else if (node.type === 'comment') {
       (last?.notes ?? pendingNotes).push(...commentToNotes(node, ctx));
     } else if (node.type === 'slideSettings') {
@@ -300,7 +330,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
     }
   }
 
-  const slides = open.filter((slide) => !slide.hidden).map((slide) => finishSlide(slide, ctx, fm)).filter((slide): slide is Slide => slide !== undefined);
+  const slides = open.filter((slide) => !slide.hidden).map((slide) => finishSlide(slide, ctx, titleParts)).filter((slide): slide is Slide => slide !== undefined);
   ctx.footnotes.reportUnreferenced(file);
   checkInternalLinks(slides, file);
 
@@ -319,11 +349,11 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   }
 
   const firstHeading = slides.find((slide) => slide.title.length > 0);
-  const title = fm.title ?? (firstHeading ? runsToText(firstHeading.title) : undefined);
+  const title = titleRuns ? runsToText(titleRuns) : firstHeading ? runsToText(firstHeading.title) : undefined;
   return {
     meta: {
       ...(title ? { title } : {}),
-      ...(fm.author ? { author: fm.author } : {}),
+      ...(titleParts.author ? { author: titleParts.author } : {}),
       ...(fm.date ? { date: fm.date } : {}),
       lang,
       theme,

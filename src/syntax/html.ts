@@ -24,8 +24,11 @@ const DIRECTIVE_KEYS = new Set([
  * "Layout:" and goes on in prose is a note.
  */
 export function isDirectiveComment(text: string): boolean {
-  const lines = text.trim().split(/\r?\n/).filter((line) => line.trim() !== '');
+  // An unclosed `<!-- _class: lead` runs into the next comment: each part is looked at.
+  const lines = text.replace(/<!--/g, '\n').trim().split(/\r?\n/).filter((line) => line.trim() !== '');
   if (lines.length === 1 && /^fit$/i.test(lines[0]!.trim())) return true;
+  // reveal.js's attributes for the slide or the element before it: `<!-- .slide: data-background="…" -->`.
+  if (lines.length === 1 && /^\s*\.(slide|element)\b/.test(lines[0]!)) return true;
   return lines.length > 0 && lines.every((line) => DIRECTIVE_KEYS.has(/^\s*_?([A-Za-z][\w-]*)\s*:/.exec(line)?.[1]?.toLowerCase() ?? ''));
 }
 
@@ -118,9 +121,9 @@ function reportDropped(dropped: Dropped, file: VFile, place: Html): void {
   if (dropped.stripped.size > 0) report(file, 'html-stripped', `HTML tags ${names(dropped.stripped)} are not drawn; their text is kept`, place);
 }
 
-/** pandoc's other way of writing speaker notes: `<div class="notes">`. */
+/** Speaker notes written in HTML: pandoc's `<div class="notes">`, reveal.js's `<aside class="notes">`. */
 export function isNotesDiv(node: ElementContent | HastContent): node is Element {
-  return node.type === 'element' && node.tagName === 'div' && Array.isArray(node.properties.className) && node.properties.className.includes('notes');
+  return node.type === 'element' && (node.tagName === 'div' || node.tagName === 'aside') && Array.isArray(node.properties.className) && node.properties.className.includes('notes');
 }
 
 /** A block of raw HTML → comments, pictures and paragraphs of its text; a notes div → a notes container. */
@@ -142,7 +145,7 @@ export function htmlBlockToMdast(node: Html, file: VFile): RootContent[] {
 
 /** `<div class="notes">` written alone on its line, the notes' Markdown below it, up to `</div>`. */
 export function isNotesOpener(node: RootContent): boolean {
-  if (node.type !== 'html' || !/^<div\b[^>]*>\s*$/i.test(node.value.trim())) return false;
+  if (node.type !== 'html' || !/^<(div|aside)\b[^>]*>\s*$/i.test(node.value.trim())) return false;
   return fromHtml(node.value, { fragment: true }).children.some(isNotesDiv);
 }
 

@@ -43,6 +43,17 @@ function spanNodes(children: PhrasingContent[], attributes: AttributeBlock, file
 }
 
 const text = (value: string): Text => ({ type: 'text', value });
+
+/** Neighbouring text nodes as one, so that a pattern can be read across what used to split them. */
+function joinedText(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1);
+    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { ...last, value: last.value + node.value };
+    else out.push(node);
+  }
+  return out;
+}
 const kept = (nodes: PhrasingContent[]) => nodes.filter((node) => node.type !== 'text' || node.value !== '');
 
 /** The `[` that opens a span closed at `close` in `children[at]`: the nearest one before it, in a text node. */
@@ -149,11 +160,9 @@ function backToText(children: PhrasingContent[], file: VFile): PhrasingContent[]
         child.type === 'inlineMath' ? !source.startsWith('$$') && (/^\s|\s$/.test(child.value) || /\d/.test(after)) : source === `:${child.name}`;
       if (prose) node = { type: 'text', value: source };
     }
-    const last = out.at(-1);
-    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { ...last, value: last.value + node.value };
-    else out.push(node);
+    out.push(node);
   }
-  return out;
+  return joinedText(out);
 }
 
 /** CriticMarkup, which md2pptx reads: `{++ added ++}`, `{-- removed --}`, `{~~ old ~> new ~~}`, `{== marked ==}`, `{>> comment <<}`. */
@@ -187,9 +196,100 @@ function criticMarkup(children: PhrasingContent[], file: VFile): PhrasingContent
   });
 }
 
+/** TeX symbols written in prose, and what they draw. */
+const TEX_SYMBOLS: Record<string, string> = {
+  ldots: '…', dots: '…', cdots: '⋯', vert: '|', mid: '∣', cup: '∪', cap: '∩', times: '×', cdot: '·', pm: '±', le: '≤', leq: '≤', ge: '≥', geq: '≥',
+  ne: '≠', neq: '≠', approx: '≈', infty: '∞', to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', Leftarrow: '⇐', in: '∈', sum: '∑', LaTeX: 'LaTeX', TeX: 'TeX',
+};
+/** TeX commands whose text argument is formatting. */
+const TEX_STYLES: Record<string, 'strong' | 'emphasis' | TextStyle> = { textbf: 'strong', emph: 'emphasis', textit: 'emphasis', underline: 'underline', textsc: 'smallCaps', texttt: 'code' };
+/** Commands that only lay out a page (beamer, LaTeX): nothing to keep without arguments. */
+const TEX_LAYOUT = new Set(['centering', 'raggedright', 'raggedleft', 'noindent', 'newline', 'newpage', 'clearpage', 'pause', 'vfill', 'hfill', 'medskip', 'smallskip', 'bigskip', 'linebreak', 'hline', 'tableofcontents', 'maketitle', 'small', 'footnotesize', 'scriptsize', 'tiny', 'large', 'Large', 'LARGE', 'huge', 'Huge', 'normalsize', 'bfseries', 'itshape', 'today']);
+/** Commands whose arguments are no text: files, lengths, labels. */
+const TEX_NO_TEXT = new Set(['includegraphics', 'vspace', 'hspace', 'label', 'input', 'include', 'setlength', 'usepackage', 'usetheme', 'usecolortheme', 'definecolor', 'setbeamertemplate', 'setbeamercolor', 'color']);
+const TEX_COMMAND = /\\([A-Za-z]+)(\[[^\]\n]*\])?((?:\{[^{}\n]*\})*)/g;
+
+/**
+ * TeX in prose, as beamer decks write it: symbols become their characters, `\textbf{…}` and the
+ * like become formatting, layout commands are left out and other commands keep their text. A
+ * backslash before a word that is no TeX command (`C:\Users`) stays as written.
+ */
+function texInProse(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  // Commands nest (`\\centerline{\\includegraphics{…}}`): the innermost go first, then the ones around them.
+  let nodes = children;
+  for (let depth = 0; depth < 3; depth++) nodes = joinedText(texCommands(nodes, file));
+  return nodes;
+}
+
+function texCommands(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  return children.flatMap((child): PhrasingContent[] => {
+    if (child.type !== 'text' || !child.value.includes('\\')) return [child];
+    const out: PhrasingContent[] = [];
+    const read: string[] = [];
+    // Pieces keep the place of the text they come from, for the message of a later pass.
+    const text = (value: string): Text => ({ type: 'text', value, ...(child.position ? { position: child.position } : {}) });
+    let last = 0;
+    for (const match of child.value.matchAll(TEX_COMMAND)) {
+      const [whole, name, , args = ''] = match;
+      const argument = args.replace(/^\{|\}$/g, '').replace(/\}\{/g, ' ');
+      const symbol = TEX_SYMBOLS[name!];
+      const known = symbol !== undefined || TEX_LAYOUT.has(name!) || args !== '';
+      if (!known) continue;
+      if (match.index > last) out.push(text(child.value.slice(last, match.index)));
+      last = match.index + whole.length;
+      read.push(`\\${name}`);
+      if (symbol !== undefined) out.push(text(symbol));
+      else if (TEX_NO_TEXT.has(name!) || TEX_LAYOUT.has(name!) || !argument) continue;
+      else if (TEX_STYLES[name!]) {
+        const style = TEX_STYLES[name!]!;
+        out.push(style === 'strong' || style === 'emphasis' ? { type: style, children: [text(argument)] } : { type: 'styled', style, children: [text(argument)] });
+      } else out.push(text(argument));
+    }
+    if (read.length === 0) return [child];
+    if (last < child.value.length) out.push(text(child.value.slice(last)));
+    report(file, 'raw-tex', `TeX commands ${[...new Set(read)].join(', ')} in prose are not typeset; symbols and text are kept, layout commands left out`, child);
+    return out;
+  });
+}
+
+/** remark.js's content classes: `.red[text]`, `.footnote[.bold[Note:] …]`, opened after a space or at the start. */
+const CONTENT_CLASS = /(^|[\s([])\.[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\[/;
+
+/**
+ * remark.js's `.class[…]`: the class has no slide form, the content stays. The closing `]` may
+ * be in a later text node when the content is formatted (`.red[**important**]`).
+ */
+function contentClasses(children: PhrasingContent[], file: VFile): PhrasingContent[] {
+  const nodes = [...children];
+  let found = false;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.type !== 'text') continue;
+    const open = CONTENT_CLASS.exec(node.value);
+    if (!open) continue;
+    const start = open.index + open[1]!.length;
+    const after = start + open[0].length - open[1]!.length;
+    // The closing bracket: in this text after the opener, or in a later text node.
+    const same = node.value.indexOf(']', after);
+    const later = same >= 0 ? -1 : nodes.findIndex((candidate, at) => at > index && candidate.type === 'text' && candidate.value.includes(']'));
+    if (same < 0 && later < 0) continue;
+    found = true;
+    if (same >= 0) {
+      nodes[index] = { ...node, value: node.value.slice(0, start) + node.value.slice(after, same) + node.value.slice(same + 1) };
+    } else {
+      const closing = nodes[later] as Text;
+      nodes[later] = { ...closing, value: closing.value.replace(']', '') };
+      nodes[index] = { ...node, value: node.value.slice(0, start) + node.value.slice(after) };
+    }
+    index--;
+  }
+  if (found) report(file, 'attribute-ignored', 'remark.js content classes (.class[…]) have no slide form; the content is kept', children.find((node) => node.position));
+  return found ? nodes.filter((node) => node.type !== 'text' || node.value !== '') : children;
+}
+
 /** Every inline extension, in the order pandoc reads them. */
 export function inlineSyntaxToMdast(children: readonly PhrasingContent[], file: VFile): PhrasingContent[] {
-  const attributed = attributesAfterNodes(criticMarkup(templateExpressions(backToText([...children], file), file), file), file);
+  const attributed = attributesAfterNodes(contentClasses(texInProse(criticMarkup(templateExpressions(backToText([...children], file), file), file), file), file), file);
   const spans = bracketedSpans(attributed, file);
   return spans.flatMap((child) => (child.type === 'text' ? scriptsIn(child) : [child]));
 }

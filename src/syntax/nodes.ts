@@ -41,6 +41,11 @@ export interface SlideSettings extends Node {
   hidden?: boolean | undefined;
 }
 
+/** remark.js's `???`: the rest of the slide is speaker notes. */
+export interface NotesMark extends Node {
+  type: 'notesMark';
+}
+
 /** Slidev's `::right::` slot marker: the content after it goes into the next column. */
 export interface ColumnBreak extends Node {
   type: 'columnBreak';
@@ -57,12 +62,18 @@ declare module 'mdast' {
     comment: Comment;
     slideSettings: SlideSettings;
     columnBreak: ColumnBreak;
+    notesMark: NotesMark;
   }
   interface RootContentMap {
     comment: Comment;
     styled: Styled;
     slideSettings: SlideSettings;
     columnBreak: ColumnBreak;
+    notesMark: NotesMark;
+  }
+  interface RootData {
+    /** The tool a deck was written for, when its syntax shows it (remark.js's `???`, `.class[`). */
+    peerTool?: 'remark' | undefined;
   }
   interface HeadingData {
     id?: string | undefined;

@@ -13,6 +13,8 @@ import type { SlideSettings } from './nodes.js';
 import { contentLines } from './fenced-divs.js';
 import { findPandocTables, replacePandocTables } from './pandoc-tables.js';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { withoutPositions } from './positions.js';
 
 /**
  * Decks written for pandoc, Marp, Slidev and md2pptx, read into the one vocabulary the outline
@@ -34,9 +36,26 @@ function rewritePhrasing(children: readonly PhrasingContent[], file: VFile): Phr
 }
 
 /** A table cell's text as inline Markdown. */
-function cellPhrasing(text: string, file: VFile): PhrasingContent[] {
-  const first = fromMarkdown(text).children[0];
-  return first?.type === 'paragraph' ? rewritePhrasing(first.children, file) : text ? [{ type: 'text', value: text }] : [];
+/**
+ * Text as inline Markdown: a table cell, or the text of an HTML block, which pandoc reads as
+ * Markdown too. Its paragraphs, headings and list items are joined with line breaks.
+ */
+function markdownPhrasing(text: string, file: VFile): PhrasingContent[] {
+  const lines = (node: RootContent): PhrasingContent[][] => {
+    if (node.type === 'paragraph' || node.type === 'heading') return [node.children];
+    if (node.type === 'list') return node.children.flatMap((item) => item.children.flatMap(lines));
+    const value = toString(node);
+    return value ? [[{ type: 'text', value }]] : [];
+  };
+  const joined = fromMarkdown(text).children.flatMap(lines).flatMap((children, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' as const }] : []), ...children]);
+  return rewritePhrasing(withoutPositions(joined), file);
+}
+
+/** Text between HTML tags as Markdown, keeping the spaces at its ends that separate it from the tags. */
+function spacedMarkdown(text: string, file: VFile): PhrasingContent[] {
+  if (text.trim() === '') return [{ type: 'text', value: text.replace(/\s+/g, ' ') }];
+  const space = (edge: boolean): PhrasingContent[] => (edge ? [{ type: 'text', value: ' ' }] : []);
+  return [...space(/^\s/.test(text)), ...markdownPhrasing(text, file), ...space(/\s$/.test(text))];
 }
 
 /** `## Title {#id .class key=value}`: the attributes go into the heading's data. */
@@ -71,10 +90,17 @@ function codeAttributes(code: Code, file: VFile): Code | undefined {
 const SLOT = /^::([A-Za-z][\w-]*)::$/;
 /** pandoc reads TeX macro definitions for its math; here math is not typeset, so they have nothing to apply to. */
 const TEX_MACRO = /^\s*\\(?:re)?newcommand|^\s*\\(?:def|let|DeclareMathOperator)\b/;
-const PAUSE = /^\.\s\.\s\.$/;
+/** pandoc's `. . .` and remark.js's `--`: the rest of the slide appears on the next click. */
+const PAUSE = /^(\.\s\.\s\.|--)$/;
+/** remark.js's speaker notes: everything after `???` on a slide. */
+const NOTES_MARK = /^\?\?\?$/;
+/** remark.js's content classes around a block: `.left-column[` … `]`, each on its own line. */
+const CLASS_OPEN = /^\.[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*\[$/;
 
 /** A paragraph that is only pictures with Marp's keywords, a pause, or a slot marker, as what it means. */
-function rewriteParagraph(paragraph: Paragraph, file: VFile): RootContent[] {
+function rewriteParagraph(original: Paragraph, file: VFile): RootContent[] {
+  const paragraph = withoutClassLines(original, file);
+  if (paragraph.children.length === 0) return [];
   const only = paragraph.children.length === 1 && paragraph.children[0]!.type === 'text' ? paragraph.children[0]!.value.trim() : undefined;
   const position = paragraph.position ? { position: paragraph.position } : {};
   if (only !== undefined && PAUSE.test(only)) {
@@ -84,6 +110,11 @@ function rewriteParagraph(paragraph: Paragraph, file: VFile): RootContent[] {
   const lines = sourceLines(file, paragraph);
   if (lines.length > 0 && lines.every((line) => TEX_MACRO.test(line)) && paragraph.children.every((child) => child.type === 'text' || child.type === 'inlineMath')) {
     report(file, 'raw-dropped', 'TeX macro definitions are for math, which is not typeset yet; they are left out', paragraph);
+    return [];
+  }
+  if (only !== undefined && NOTES_MARK.test(only)) return [{ type: 'notesMark', ...position }];
+  if (only !== undefined && (CLASS_OPEN.test(only) || only === ']')) {
+    report(file, 'attribute-ignored', `the content class ${only} has no slide form; the content is kept`, paragraph);
     return [];
   }
   const slot = only !== undefined ? SLOT.exec(only) : null;
@@ -137,6 +168,63 @@ function slideFrontMatter(previous: RootContent | undefined, heading: Heading, f
   };
 }
 
+/** remark.js's slide properties, written as the first lines of a slide. */
+const REMARK_PROPERTIES = new Set(['name', 'class', 'layout', 'background-image', 'background-position', 'background-repeat', 'background-size', 'background-color', 'count', 'exclude', 'template', 'seq']);
+
+/**
+ * `class: center, middle` or `background-image: url(a.jpg)` as the first lines of a slide:
+ * remark.js's slide properties, read as the slide's settings, never shown. A template slide
+ * (`layout: true`) and an excluded one (`exclude: true`) are left out. The lines after the
+ * properties stay the slide's content; properties right above a `---` (which Markdown reads as
+ * a heading's underline) are followed by the slide break they end with.
+ */
+function remarkProperties(previous: RootContent | undefined, node: Paragraph | Heading, file: VFile): RootContent[] | undefined {
+  if (previous !== undefined && previous.type !== 'thematicBreak') return undefined;
+  const lines = sourceLines(file, node);
+  const underlined = node.type === 'heading' && /^ {0,3}-{3,}\s*$/.test(lines.at(-1) ?? '');
+  if (node.type === 'heading' && !underlined) return undefined;
+  const own = underlined ? lines.slice(0, -1) : lines;
+  const pairs = own.map((line) => /^([a-z-]+):\s*(.*)$/.exec(line.trim()));
+  const count = pairs.findIndex((pair) => !pair || !REMARK_PROPERTIES.has(pair[1]!));
+  const properties = (count < 0 ? pairs : pairs.slice(0, count)) as RegExpExecArray[];
+  // Content may follow the properties in a paragraph, never in a heading's lines.
+  if (properties.length === 0 || (underlined && count >= 0)) return undefined;
+  const values = new Map(properties.map((pair) => [pair[1]!, pair[2]!.trim()]));
+  // `name: Jane Doe` alone is as likely a line of a slide as remark.js's slide name.
+  if ([...values.keys()].every((key) => key === 'name')) return undefined;
+  const background = /url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(values.get('background-image') ?? '')?.[1];
+  const hidden = values.get('layout') === 'true' || values.get('exclude') === 'true';
+  const ignored = [...values.keys()].filter((key) => key !== 'background-image' && key !== 'exclude');
+  if (ignored.length > 0) report(file, 'foreign-key', `slide properties ${ignored.join(', ')} belong to remark.js; ${values.get('layout') === 'true' ? 'this template slide is left out' : 'they are ignored'}`, node);
+  const at = node.position ? { position: node.position } : {};
+  const settings: SlideSettings = { type: 'slideSettings', ...(background ? { background } : {}), ...(hidden ? { hidden: true } : {}), ...at };
+  if (underlined) return [settings, { type: 'thematicBreak', ...at }];
+  return [settings, ...(count >= 0 ? rewriteParagraph(withoutLines(node as Paragraph, properties.length), file) : [])];
+}
+
+const CLASS_LINE = /^\s*(\]|\.[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*\[)\s*$/;
+
+/** remark.js's `.left-column[` and `]` on lines of their own inside a paragraph: the lines go, the content stays. */
+function withoutClassLines(paragraph: Paragraph, file: VFile): Paragraph {
+  if (!paragraph.children.some((child) => child.type === 'text' && child.value.split('\n').some((line) => CLASS_LINE.test(line)))) return paragraph;
+  report(file, 'attribute-ignored', 'remark.js content classes (.class[…]) have no slide form; the content is kept', paragraph);
+  const children = paragraph.children
+    .map((child) => (child.type === 'text' ? { ...child, value: child.value.split('\n').filter((line) => !CLASS_LINE.test(line)).join('\n') } : child))
+    .filter((child) => child.type !== 'text' || child.value.trim() !== '');
+  return { ...paragraph, children };
+}
+
+/** remark.js decks split slides at `---` before Markdown is read: `text` then `---` is a paragraph and a break, not a heading. */
+const REMARK_MARK = /^(\?\?\?|\.[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*\[|layout: true|exclude: true)\s*$/m;
+
+/** A paragraph without its first lines, which are plain `key: value` text in its first text node. */
+function withoutLines(paragraph: Paragraph, count: number): Paragraph {
+  const [first, ...rest] = paragraph.children;
+  if (first?.type !== 'text') return paragraph;
+  const remaining = first.value.split('\n').slice(count).join('\n');
+  return { ...paragraph, children: [...(remaining ? [{ ...first, value: remaining }] : []), ...rest] };
+}
+
 /** pandoc's title block (`% title`, `% author; author`, `% date`) as the YAML front matter it stands for. */
 function titleBlock(tree: Root, file: VFile): void {
   const first = tree.children[0];
@@ -176,7 +264,7 @@ function tableCaptions(children: RootContent[]): RootContent[] {
 function notesDivs(children: RootContent[]): RootContent[] {
   const at = children.findIndex(isNotesOpener);
   if (at < 0) return children;
-  const close = children.findIndex((child, index) => index > at && child.type === 'html' && /^<\/div>\s*$/i.test(child.value.trim()));
+  const close = children.findIndex((child, index) => index > at && child.type === 'html' && /^<\/(div|aside)>\s*$/i.test(child.value.trim()));
   if (close < 0) return children;
   const opener = children[at]!;
   const notes: RootContent = { type: 'containerDirective', name: 'notes', attributes: {}, children: children.slice(at + 1, close) as BlockContent[], ...(opener.position ? { position: opener.position } : {}) };
@@ -195,7 +283,9 @@ function md2pptxMetadata(tree: Root, file: VFile): boolean {
   if (first?.type !== 'paragraph' || tree.children.some((node) => node.type === 'yaml')) return false;
   const lines = sourceLines(file, first);
   const pairs = lines.map((line) => METADATA_LINE.exec(line));
-  if (lines.length < 2 || pairs.some((pair) => !pair)) return false;
+  // One line is enough when it names md2pptx's template: `template: Corporate.pptx`.
+  const template = lines.length === 1 && /^template:\s*\S.*\.(pptx|potx)\s*$/i.test(lines[0]!);
+  if ((lines.length < 2 && !template) || pairs.some((pair) => !pair)) return false;
   const values = new Map(pairs.map((pair) => [pair![1]!.toLowerCase(), pair![2]!.trim()]));
   if (!['template', 'topheadinglevel', 'basetextsize', 'pagetitlesize', 'numbers', 'cardlayout'].some((key) => values.has(key))) return false;
   const top = Number(values.get('topheadinglevel') ?? 1);
@@ -219,6 +309,8 @@ function md2pptxHeadingId(heading: Heading): void {
 export function peerSyntaxToMdast(tree: Root, file: VFile): void {
   titleBlock(tree, file);
   const md2pptx = md2pptxMetadata(tree, file);
+  const remark = REMARK_MARK.test(String(file.value));
+  if (remark) tree.data = { ...tree.data, peerTool: 'remark' };
   const tables = findPandocTables(String(file.value).split('\n'), contentLines(tree, String(file.value)));
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
@@ -234,18 +326,28 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
     if (!('children' in node) || PHRASING_PARENTS.has(node.type)) return node.type === 'paragraph' ? SKIP : undefined;
     const container = node as Parent;
     const rewritten: RootContent[] = [];
-    const children = tableCaptions(notesDivs(replacePandocTables(container.children as RootContent[], tables, (text) => cellPhrasing(text, file), file)));
+    const children = tableCaptions(notesDivs(replacePandocTables(container.children as RootContent[], tables, (text) => markdownPhrasing(text, file), file)));
     for (const child of children) {
       if (child.type === 'html') {
-        // The text of an HTML block gets the same inline reading as any paragraph.
-        rewritten.push(...htmlBlockToMdast(child, file).map((node) => (node.type === 'paragraph' ? { ...node, children: rewritePhrasing(node.children, file) } : node)));
+        // The text of an HTML block is Markdown, as pandoc reads it.
+        rewritten.push(...htmlBlockToMdast(child, file).map((node) => (node.type === 'paragraph' ? { ...node, children: node.children.flatMap((part) => (part.type === 'text' ? spacedMarkdown(part.value, file) : rewritePhrasing([part], file))) } : node)));
       }
-      else if (child.type === 'paragraph') rewritten.push(...rewriteParagraph(child, file));
-      else if (child.type === 'code') {
+      else if (child.type === 'paragraph') {
+        const properties = container.type === 'root' ? remarkProperties(rewritten.findLast((node) => node.type !== 'comment' && node.type !== 'yaml'), child, file) : undefined;
+        rewritten.push(...(properties ?? rewriteParagraph(child, file)));
+      } else if (child.type === 'code') {
         const code = codeAttributes(child, file);
         if (code) rewritten.push(code);
-      } else if (child.type === 'heading') rewritten.push(slideFrontMatter(rewritten.at(-1), child, file) ?? child);
-      else rewritten.push(child);
+      } else if (child.type === 'heading') {
+        const previous = rewritten.findLast((node) => node.type !== 'comment' && node.type !== 'yaml');
+        const settings = slideFrontMatter(rewritten.at(-1), child, file);
+        const properties = settings ? undefined : container.type === 'root' ? remarkProperties(previous, child, file) : undefined;
+        const underlined = remark && child.depth === 2 && /^ {0,3}-{3,}\s*$/.test(sourceLines(file, child).at(-1) ?? '') && sourceLines(file, child).length > 1;
+        if (settings) rewritten.push(settings);
+        else if (properties) rewritten.push(...properties);
+        else if (underlined) rewritten.push(...rewriteParagraph({ type: 'paragraph', children: child.children, ...(child.position ? { position: child.position } : {}) }, file), { type: 'thematicBreak' });
+        else rewritten.push(child);
+      } else rewritten.push(child);
     }
     container.children = rewritten as Parent['children'];
     return undefined;

@@ -10,8 +10,13 @@ import { contentLines, rewriteFencedDivs } from './fenced-divs.js';
  * it is parsed. Every rewrite keeps the lines where they were, so positions stay true.
  */
 
-/** pandoc ends a YAML block with `...` as well as `---`; the front matter parser knows only `---`. */
+/**
+ * The front matter as pandoc reads it. A YAML block may end with `...` as well as `---`, which the
+ * front matter parser does not know. A `---` followed by a blank line opens no YAML block: it is
+ * a rule, so it is written as the other rule, `***`.
+ */
 export function closeFrontMatter(source: string): string {
+  if (/^---[ \t]*\r?\n[ \t]*\r?\n/.test(source)) return `***${source.slice(3)}`;
   if (!/^---\r?\n/.test(source)) return source;
   const close = /^(---|\.\.\.)[ \t]*$/m.exec(source.slice(4));
   if (!close || close[1] !== '...') return source;

@@ -24,6 +24,7 @@ const NOT_PROSE: RegExp[] = [
   /&(?:[A-Za-z]+|#\d+|#x[\da-f]+);/gi, // character references
   /<[A-Za-z/!](?:[^>"']|"[^"]*"|'[^']*')*>/g, // tags, which may run over several lines and hold `>` in quotes (their text stays)
   /^\s*\\(?:re)?newcommand.*$/gm, // TeX macro definitions, for math
+  /\\[A-Za-z]+(?=[{[])/g, // TeX command names (their text arguments stay)
   /\{[^{}\n]*\}/g, // attribute blocks
   /https?:\/\/\S+/g,
   /^\s*```\S*.*$/gm, // fence lines and their info strings
