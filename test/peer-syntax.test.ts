@@ -172,8 +172,9 @@ describe('what public decks need', () => {
   });
 
   it("reads remark.js decks: slide properties, ??? notes, content classes, and --- right after text", () => {
-    const { deck } = outline('class: center, middle\n\n# Title\n\n---\nlayout: true\nname: base\n---\n.left-column[\n## Left\n]\n.right-column[\nSome .red[important] text\n]\n\n???\n\nSay hello.\n---\n\n# Last\n');
-    expect(deck.slides.map((slide) => text(slide.title))).toEqual(['Title', 'Left', 'Last']);
+    const { deck } = outline('class: center, middle\n\n# Title\n\n---\nlayout: true\nname: base\n---\n.left-column[\n## Left\n]\n.right-column[\nSome .red[important] text\n]\n\n???\n\nSay hello.\n---\n\n# Last\n\n---\ndiagram: d1\n\nCustom properties feed remark.js templates.\n');
+    expect(deck.slides.map((slide) => text(slide.title))).toEqual(['Title', 'Left', 'Last', '']);
+    expect(text((body(deck.slides[3])[0] as { runs: Inline[] }).runs)).toBe('Custom properties feed remark.js templates.');
     expect(text((body(deck.slides[1])[0] as { runs: Inline[] }).runs)).toBe('Some important text');
     expect(text((deck.slides[1]!.notes[0] as { runs: Inline[] }).runs)).toBe('Say hello.');
   });

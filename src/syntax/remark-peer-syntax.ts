@@ -178,14 +178,15 @@ const REMARK_PROPERTIES = new Set(['name', 'class', 'layout', 'background-image'
  * properties stay the slide's content; properties right above a `---` (which Markdown reads as
  * a heading's underline) are followed by the slide break they end with.
  */
-function remarkProperties(previous: RootContent | undefined, node: Paragraph | Heading, file: VFile): RootContent[] | undefined {
+function remarkProperties(previous: RootContent | undefined, node: Paragraph | Heading, file: VFile, remark: boolean): RootContent[] | undefined {
   if (previous !== undefined && previous.type !== 'thematicBreak') return undefined;
   const lines = sourceLines(file, node);
   const underlined = node.type === 'heading' && /^ {0,3}-{3,}\s*$/.test(lines.at(-1) ?? '');
   if (node.type === 'heading' && !underlined) return undefined;
   const own = underlined ? lines.slice(0, -1) : lines;
   const pairs = own.map((line) => /^([a-z-]+):\s*(.*)$/.exec(line.trim()));
-  const count = pairs.findIndex((pair) => !pair || !REMARK_PROPERTIES.has(pair[1]!));
+  // In a deck known to be remark.js's, any `key: value` line there is a property: templates use their own.
+  const count = pairs.findIndex((pair) => !pair || !(remark || REMARK_PROPERTIES.has(pair[1]!)));
   const properties = (count < 0 ? pairs : pairs.slice(0, count)) as RegExpExecArray[];
   // Content may follow the properties in a paragraph, never in a heading's lines.
   if (properties.length === 0 || (underlined && count >= 0)) return undefined;
@@ -333,7 +334,7 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
         rewritten.push(...htmlBlockToMdast(child, file).map((node) => (node.type === 'paragraph' ? { ...node, children: node.children.flatMap((part) => (part.type === 'text' ? spacedMarkdown(part.value, file) : rewritePhrasing([part], file))) } : node)));
       }
       else if (child.type === 'paragraph') {
-        const properties = container.type === 'root' ? remarkProperties(rewritten.findLast((node) => node.type !== 'comment' && node.type !== 'yaml'), child, file) : undefined;
+        const properties = container.type === 'root' ? remarkProperties(rewritten.findLast((node) => node.type !== 'comment' && node.type !== 'yaml'), child, file, remark) : undefined;
         rewritten.push(...(properties ?? rewriteParagraph(child, file)));
       } else if (child.type === 'code') {
         const code = codeAttributes(child, file);
@@ -341,7 +342,7 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
       } else if (child.type === 'heading') {
         const previous = rewritten.findLast((node) => node.type !== 'comment' && node.type !== 'yaml');
         const settings = slideFrontMatter(rewritten.at(-1), child, file);
-        const properties = settings ? undefined : container.type === 'root' ? remarkProperties(previous, child, file) : undefined;
+        const properties = settings ? undefined : container.type === 'root' ? remarkProperties(previous, child, file, remark) : undefined;
         const underlined = remark && child.depth === 2 && /^ {0,3}-{3,}\s*$/.test(sourceLines(file, child).at(-1) ?? '') && sourceLines(file, child).length > 1;
         if (settings) rewritten.push(settings);
         else if (properties) rewritten.push(...properties);
