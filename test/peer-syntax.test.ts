@@ -246,6 +246,15 @@ describe('Marp, Slidev and md2pptx conventions', () => {
     ]);
   });
 
+  it("maps Slidev's quote, end and image-right layouts, Marp's headingDivider in the front matter, and reports picture filters", () => {
+    const slidev = outline('---\nlayout: cover\n---\n\n# A\n\n---\nlayout: image-right\nimage: peers/images/sun.svg\n---\n\n# B\n\nText\n\n---\nlayout: quote\n---\n\n> Said once.\n\n---\nlayout: end\n---\n\n# Thanks\n');
+    expect(slidev.deck.slides.map((slide) => slide.layout)).toEqual(['content', 'image', 'quote', 'end']);
+    expect(body(slidev.deck.slides[1]).at(-1)).toEqual({ type: 'image', src: 'peers/images/sun.svg', alt: '' });
+    const marp = outline('---\nmarp: true\nheadingDivider: 2\n---\n\n# One\n\n![sepia blur:5px A print](peers/images/dot.gif)\n\n## Two\n\nText\n');
+    expect(marp.deck.slides.map((slide) => text(slide.title))).toEqual(['One', 'Two']);
+    expect(marp.messages.find((message) => message.ruleId === 'attribute-ignored')?.reason).toContain('sepia blur:5px');
+  });
+
   it("takes a Slidev theme folder (`theme: ./`) for another tool's theme, not a crash", () => {
     const { deck, messages } = outline('---\ntheme: ./\n---\n\n# A\n\nText\n');
     expect(deck.meta.theme).toBe('default');
