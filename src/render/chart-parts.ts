@@ -1,42 +1,45 @@
-import { readPart, writePart, type Parts } from './fill-text.js';
+import { all, children } from './dom.js';
+import type { OpcPackage } from './opc-package.js';
+import { relationships, relsPartOf, renameParts, resolveTarget } from './relationships.js';
 
 const CHART = /^ppt\/charts\/chart(\d+)\.xml$/;
-const WORKBOOK = /Microsoft_Excel_Worksheet(\d+)\.xlsx/;
+const WORKBOOK = /^(ppt\/embeddings\/Microsoft_Excel_Worksheet)(\d+)(\.xlsx)$/;
 
 /**
  * pptxgenjs numbers charts with a counter that lives as long as the process, so a second deck
  * built by the same program would get chart7.xml where the first got chart1.xml, and empty
  * leftovers. Charts and their workbooks are numbered from 1 in every deck, and leftovers go.
  */
-export function renumberCharts(parts: Parts): void {
-  for (const name of Object.keys(parts)) {
-    if ((CHART.test(name) || name.startsWith('ppt/charts/_rels/')) && parts[name]!.length === 0) delete parts[name];
+export function numberCharts(opc: OpcPackage): void {
+  for (const name of opc.names()) {
+    if (CHART.test(name) && opc.bytes(name).length === 0) {
+      opc.delete(name);
+      if (opc.has(relsPartOf(name))) opc.delete(relsPartOf(name));
+    }
   }
-  const charts = Object.keys(parts)
-    .map((name) => Number(name.match(CHART)?.[1]))
-    .filter((number) => !Number.isNaN(number))
-    .sort((a, b) => a - b);
-  const chartNumbers = new Map(charts.map((old, index) => [old, index + 1]));
-  const workbookNumbers = new Map<number, number>();
-  for (const [old, fresh] of chartNumbers) {
-    const rels = parts[`ppt/charts/_rels/chart${old}.xml.rels`];
-    const workbook = rels ? readPart(parts, `ppt/charts/_rels/chart${old}.xml.rels`).match(WORKBOOK)?.[1] : undefined;
-    if (workbook) workbookNumbers.set(Number(workbook), fresh);
-  }
-  const rename = (name: string) =>
-    name
-      .replace(/(charts\/(?:_rels\/)?chart)(\d+)(\.xml)/, (match, head: string, number: string, tail: string) => `${head}${chartNumbers.get(Number(number)) ?? number}${tail}`)
-      .replace(WORKBOOK, (match, number: string) => `Microsoft_Excel_Worksheet${workbookNumbers.get(Number(number)) ?? number}.xlsx`);
-  const renamed: Parts = {};
-  for (const [name, data] of Object.entries(parts)) renamed[rename(name)] = data;
-  for (const name of Object.keys(parts)) delete parts[name];
-  for (const [name, data] of Object.entries(renamed)) {
-    parts[name] = data;
-    if (!/\.(xml|rels)$/.test(name)) continue;
-    const xml = readPart(parts, name);
-    const updated = xml
-      .replace(/charts\/chart(\d+)\.xml/g, (match, number: string) => `charts/chart${chartNumbers.get(Number(number)) ?? number}.xml`)
-      .replace(new RegExp(WORKBOOK.source, 'g'), (match, number: string) => `Microsoft_Excel_Worksheet${workbookNumbers.get(Number(number)) ?? number}.xlsx`);
-    if (updated !== xml) writePart(parts, name, updated);
+  const charts = opc
+    .names()
+    .filter((name) => CHART.test(name))
+    .sort((a, b) => Number(a.match(CHART)![1]) - Number(b.match(CHART)![1]));
+  const renames = new Map<string, string>();
+  charts.forEach((chart, index) => {
+    renames.set(chart, `ppt/charts/chart${index + 1}.xml`);
+    for (const { target, external } of relationships(opc, chart)) {
+      const workbook = resolveTarget(chart, target);
+      if (!external && WORKBOOK.test(workbook)) renames.set(workbook, workbook.replace(WORKBOOK, (_match, head: string, _number: string, tail: string) => `${head}${index + 1}${tail}`));
+    }
+  });
+  renameParts(opc, new Map([...renames].filter(([from, to]) => from !== to)));
+}
+
+/** Chart types drawn on two axes: the schema allows them exactly two axis ids. */
+const TWO_AXES = ['c:barChart', 'c:lineChart'] as const;
+
+/** pptxgenjs gives flat bar and line charts a third (series) axis id, which only 3-D charts may have. */
+export function dropThirdAxis(opc: OpcPackage): void {
+  for (const name of opc.names().filter((part) => CHART.test(part))) {
+    for (const chart of TWO_AXES.flatMap((tag) => all(opc.xml(name), tag))) {
+      for (const extra of children(chart, 'c:axId').slice(2)) chart.removeChild(extra);
+    }
   }
 }

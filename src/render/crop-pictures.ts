@@ -1,26 +1,25 @@
+import type { Element } from '@xmldom/xmldom';
 import type { Crop, PlacedDeck } from '../layout/frames.js';
-import { readPart, shapeStart, writePart, type Parts } from './fill-text.js';
+import { children, insert, required, shapeNamed } from './dom.js';
+import { slidePart } from './fill-text.js';
+import type { OpcPackage } from './opc-package.js';
 
-function sourceRect(crop: Crop): string {
-  return `<a:srcRect l="${crop.left}" t="${crop.top}" r="${crop.right}" b="${crop.bottom}"/>`;
+/** Crop a picture fill (`p:blipFill` or a background's `a:blipFill`): its source rectangle goes before the stretch. */
+function crop(blipFill: Element, rect: Crop, part: string): void {
+  for (const old of children(blipFill, 'a:srcRect')) blipFill.removeChild(old);
+  insert(blipFill, `<a:srcRect l="${rect.left}" t="${rect.top}" r="${rect.right}" b="${rect.bottom}"/>`, required(blipFill, 'a:stretch', part));
 }
 
 /**
  * Pictures that cover their box keep their aspect ratio: pptxgenjs stretches them, so the part
  * that falls outside is cropped off, on slide backgrounds and on picture frames alike.
  */
-export function cropPictures(parts: Parts, deck: PlacedDeck): void {
+export function cropPictures(opc: OpcPackage, deck: PlacedDeck): void {
   deck.slides.forEach((slide, index) => {
-    const name = `ppt/slides/slide${index + 1}.xml`;
-    let xml = readPart(parts, name);
-    const before = xml;
-    if (slide.background.crop) xml = xml.replace(/(<p:bg>[\s\S]*?)<a:srcRect\/>/, (_match, head: string) => `${head}${sourceRect(slide.background.crop!)}`);
+    const part = slidePart(index);
+    if (slide.background.crop) crop(required(required(opc.xml(part), 'p:bg', part), 'a:blipFill', part), slide.background.crop, part);
     for (const frame of slide.frames) {
-      if (frame.kind !== 'image' || !frame.crop) continue;
-      const start = shapeStart(xml, frame.name, name);
-      const stretch = xml.indexOf('<a:stretch>', start);
-      xml = `${xml.slice(0, stretch)}${sourceRect(frame.crop)}${xml.slice(stretch)}`;
+      if (frame.kind === 'image' && frame.crop) crop(required(shapeNamed(opc.xml(part), frame.name, part), 'p:blipFill', part), frame.crop, part);
     }
-    if (xml !== before) writePart(parts, name, xml);
   });
 }

@@ -1,5 +1,9 @@
 import type { PlacedDeck, PlacedLayout, PlacedPlaceholder } from '../layout/frames.js';
-import { readPart, renumberShapes, writePart, type Parts } from './fill-text.js';
+import type { Element } from '@xmldom/xmldom';
+import { all, first, insert, NS, required, shapeNamed } from './dom.js';
+import { slidePart } from './fill-text.js';
+import type { OpcPackage } from './opc-package.js';
+import { relationships, relsPartOf, removeRelationship, resolveTarget } from './relationships.js';
 import { attributes, escapeXml, inchesToEmu } from './xml.js';
 
 const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
@@ -37,43 +41,44 @@ function placeholderShape(kind: 'title' | 'body', placeholder: PlacedPlaceholder
   );
 }
 
-function layoutPartFor(parts: Parts, layout: PlacedLayout): string {
-  const name = Object.keys(parts).find((part) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(part) && readPart(parts, part).includes(`<p:cSld name="${escapeXml(layout.name)}">`));
-  if (!name) throw new Error(`internal error: no slide layout named "${layout.name}"`);
-  return name;
+function layoutNamed(opc: OpcPackage, name: string): string | undefined {
+  return opc.names().find((part) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(part) && first(opc.xml(part), 'p:cSld')?.getAttribute('name') === name);
 }
 
 /** Each slide layout gets its title and body placeholders, styled from the theme. */
-export function addLayoutPlaceholders(parts: Parts, deck: PlacedDeck): void {
+export function addLayoutPlaceholders(opc: OpcPackage, deck: PlacedDeck): void {
   for (const layout of deck.layouts) {
-    const name = layoutPartFor(parts, layout);
-    const shapes = placeholderShape('title', layout.title, deck.lang) + (layout.body ? placeholderShape('body', layout.body, deck.lang) : '');
-    writePart(parts, name, renumberShapes(readPart(parts, name).replace('</p:spTree>', () => `${shapes}</p:spTree>`)));
+    const part = layoutNamed(opc, layout.name);
+    if (!part) throw new Error(`internal error: no slide layout named "${layout.name}"`);
+    const tree = required(opc.xml(part), 'p:spTree', part);
+    insert(tree, placeholderShape('title', layout.title, deck.lang));
+    if (layout.body) insert(tree, placeholderShape('body', layout.body, deck.lang));
   }
 }
 
-/** Turn the shape named `name` into the given placeholder, keeping its own position and text. */
-function markPlaceholder(xml: string, name: string, ph: string): string {
-  const marker = `name="${escapeXml(name)}"`;
-  const at = xml.indexOf(marker);
-  if (at < 0) return xml;
-  const nvPr = xml.indexOf('<p:nvPr>', at);
-  const close = xml.indexOf('</p:nvPr>', nvPr);
-  const cNvSpPr = xml.slice(at, nvPr).replace('<p:cNvSpPr/>', '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>');
-  return xml.slice(0, at) + cNvSpPr + `<p:nvPr>${ph}</p:nvPr>` + xml.slice(close + '</p:nvPr>'.length);
+/** Turn a shape into the given placeholder, keeping its own position and text. */
+function markPlaceholder(shape: Element, ph: string, part: string): void {
+  const locks = required(shape, 'p:cNvSpPr', part);
+  // A placeholder is not a free text box.
+  locks.removeAttribute('txBox');
+  if (!first(locks, 'a:spLocks')) insert(locks, '<a:spLocks noGrp="1"/>');
+  const properties = required(shape, 'p:nvPr', part);
+  while (properties.firstChild) properties.removeChild(properties.firstChild);
+  insert(properties, ph);
 }
 
 /**
  * A slide's title and first body frame become its layout's placeholders, so PowerPoint's
  * outline view, "Reset slide" and the accessibility checker see them.
  */
-export function markSlidePlaceholders(parts: Parts, deck: PlacedDeck): void {
+export function markSlidePlaceholders(opc: OpcPackage, deck: PlacedDeck): void {
   deck.slides.forEach((slide, index) => {
-    const name = `ppt/slides/slide${index + 1}.xml`;
-    let xml = markPlaceholder(readPart(parts, name), 'Title', '<p:ph type="title"/>');
+    const part = slidePart(index);
+    const document = opc.xml(part);
+    const text = (name: string) => slide.frames.some((frame) => frame.name === name && frame.kind === 'text');
+    if (text('Title')) markPlaceholder(shapeNamed(document, 'Title', part), '<p:ph type="title"/>', part);
     const body = slide.layout === 'title' ? 'Subtitle' : 'Body';
-    if (slide.frames.some((frame) => frame.name === body && frame.kind === 'text')) xml = markPlaceholder(xml, body, `<p:ph type="body" idx="${BODY_INDEX}"/>`);
-    writePart(parts, name, xml);
+    if (text(body)) markPlaceholder(shapeNamed(document, body, part), `<p:ph type="body" idx="${BODY_INDEX}"/>`, part);
   });
 }
 
@@ -81,18 +86,17 @@ export function markSlidePlaceholders(parts: Parts, deck: PlacedDeck): void {
  * pptxgenjs always writes an empty layout named "DEFAULT". No slide uses it, and a layout
  * without placeholders would only confuse whoever adds a slide by hand, so it is removed.
  */
-export function removeDefaultLayout(parts: Parts): void {
-  const name = Object.keys(parts).find((part) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(part) && readPart(parts, part).includes('<p:cSld name="DEFAULT">'));
-  if (!name) return;
-  const file = name.slice(name.lastIndexOf('/') + 1);
-  const used = Object.keys(parts).some((part) => part.startsWith('ppt/slides/_rels/') && readPart(parts, part).includes(`slideLayouts/${file}"`));
-  if (used) return;
-  delete parts[name];
-  delete parts[`ppt/slideLayouts/_rels/${file}.rels`];
-  const masterRels = 'ppt/slideMasters/_rels/slideMaster1.xml.rels';
-  const rels = readPart(parts, masterRels);
-  const id = rels.match(new RegExp(`<Relationship Id="(\\w+)"[^>]*Target="\\.\\./slideLayouts/${file}"/>`))?.[1];
-  if (!id) throw new Error(`internal error: the slide master does not list ${file}`);
-  writePart(parts, masterRels, rels.replace(new RegExp(`<Relationship Id="${id}"[^>]*/>`), ''));
-  writePart(parts, 'ppt/slideMasters/slideMaster1.xml', readPart(parts, 'ppt/slideMasters/slideMaster1.xml').replace(new RegExp(`<p:sldLayoutId id="\\d+" r:id="${id}"/>`), ''));
+export function removeDefaultLayout(opc: OpcPackage): void {
+  const part = layoutNamed(opc, 'DEFAULT');
+  if (!part) return;
+  const users = opc.names().filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+  if (users.some((slide) => relationships(opc, slide).some((relationship) => resolveTarget(slide, relationship.target) === part))) return;
+  opc.delete(part);
+  opc.delete(relsPartOf(part));
+  const master = 'ppt/slideMasters/slideMaster1.xml';
+  const relationship = relationships(opc, master).find((candidate) => resolveTarget(master, candidate.target) === part);
+  if (!relationship) throw new Error(`internal error: the slide master does not list ${part}`);
+  removeRelationship(opc, master, relationship.id);
+  const entry = all(opc.xml(master), 'p:sldLayoutId').find((element) => element.getAttributeNS(NS.r, 'id') === relationship.id);
+  entry?.parentNode!.removeChild(entry);
 }

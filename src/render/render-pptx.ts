@@ -1,26 +1,42 @@
 import type { PlacedDeck } from '../layout/frames.js';
-import { renumberCharts } from './chart-parts.js';
+import { dropThirdAxis, numberCharts } from './chart-parts.js';
 import { cropPictures } from './crop-pictures.js';
-import { fillText } from './fill-text.js';
-import { normaliseEmbeddedPackages, pruneContentTypes, unzipPackage, writeCoreProperties, zipParts, type DocumentProperties } from './package.js';
+import { fillText, renumberShapes } from './fill-text.js';
+import { OpcPackage } from './opc-package.js';
+import { normaliseEmbeddedPackages, pruneContentTypes, writeCoreProperties, type DocumentProperties } from './package.js';
 import { addLayoutPlaceholders, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
+import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
-import { writeThemeScheme } from './theme-part.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
+import { writeThemeScheme } from './theme-part.js';
 
-/** Placed frames → the bytes of a .pptx: pptxgenjs writes the package, then its gaps are filled. */
+/** One step from pptxgenjs's package to deckdown's: each has one job and works on parsed parts. */
+export interface RenderPass {
+  name: string;
+  run(opc: OpcPackage, deck: PlacedDeck, properties: DocumentProperties): void | Promise<void>;
+}
+
+/** The passes, in order: later ones rely on what earlier ones wrote (shapes are numbered after placeholders are added). */
+export const RENDER_PASSES: readonly RenderPass[] = [
+  { name: 'number charts from 1', run: (opc) => numberCharts(opc) },
+  { name: 'two axes for flat charts', run: (opc) => dropThirdAxis(opc) },
+  { name: 'text bodies, notes and links', run: (opc, deck) => fillText(opc, deck) },
+  { name: 'picture crops', run: (opc, deck) => cropPictures(opc, deck) },
+  { name: 'layout placeholders', run: (opc, deck) => addLayoutPlaceholders(opc, deck) },
+  { name: 'slide placeholders', run: (opc, deck) => markSlidePlaceholders(opc, deck) },
+  { name: 'no unused default layout', run: (opc) => removeDefaultLayout(opc) },
+  { name: 'shape ids', run: (opc) => renumberShapes(opc) },
+  { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },
+  { name: 'presentation in schema order', run: (opc) => orderPresentation(opc) },
+  { name: 'SVG fallbacks', run: (opc) => rasteriseSvgFallbacks(opc) },
+  { name: 'document properties', run: (opc, _deck, properties) => writeCoreProperties(opc, properties) },
+  { name: 'content types of existing parts', run: (opc) => pruneContentTypes(opc) },
+  { name: 'embedded workbooks dated', run: (opc, _deck, properties) => normaliseEmbeddedPackages(opc, properties.date) },
+];
+
+/** Placed frames → the bytes of a .pptx: pptxgenjs writes the package, then each pass completes it. */
 export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties): Promise<Uint8Array> {
-  const parts = unzipPackage(await writeWithPptxgen(deck));
-  renumberCharts(parts);
-  fillText(parts, deck);
-  cropPictures(parts, deck);
-  addLayoutPlaceholders(parts, deck);
-  markSlidePlaceholders(parts, deck);
-  removeDefaultLayout(parts);
-  writeThemeScheme(parts, deck.scheme);
-  await rasteriseSvgFallbacks(parts);
-  writeCoreProperties(parts, properties);
-  pruneContentTypes(parts);
-  normaliseEmbeddedPackages(parts, properties.date);
-  return zipParts(parts);
+  const opc = OpcPackage.unzip(await writeWithPptxgen(deck));
+  for (const pass of RENDER_PASSES) await pass.run(opc, deck, properties);
+  return opc.zip();
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import type { Parts } from './fill-text.js';
+import type { OpcPackage } from './opc-package.js';
 
 /** The longer side of the PNG that stands in for an SVG picture: sharp on a projector, small in the file. */
 const FALLBACK_SIZE_PX = 1600;
@@ -26,15 +26,15 @@ function isSvg(data: Uint8Array): boolean {
  * LibreOffice always does. pptxgenjs stores the SVG bytes under the fallback's .png name, so
  * each such part is rasterised here.
  */
-export async function rasteriseSvgFallbacks(parts: Parts): Promise<void> {
-  const fallbacks = Object.keys(parts).filter((name) => name.startsWith('ppt/media/') && name.endsWith('.png') && isSvg(parts[name]!));
+export async function rasteriseSvgFallbacks(opc: OpcPackage): Promise<void> {
+  const fallbacks = opc.names().filter((name) => name.startsWith('ppt/media/') && name.endsWith('.png') && isSvg(opc.bytes(name)));
   if (fallbacks.length === 0) return;
   await loadRenderer();
   for (const name of fallbacks) {
-    const text = new TextDecoder().decode(parts[name]!);
+    const text = new TextDecoder().decode(opc.bytes(name));
     // The longer side is fitted, so a tall, narrow drawing does not become an enormous raster.
     const natural = new Resvg(text);
     const mode = natural.width >= natural.height ? 'width' : 'height';
-    parts[name] = new Resvg(text, { fitTo: { mode, value: FALLBACK_SIZE_PX } }).render().asPng();
+    opc.setBytes(name, new Resvg(text, { fitTo: { mode, value: FALLBACK_SIZE_PX } }).render().asPng());
   }
 }

@@ -1,5 +1,6 @@
 import type { PlacedScheme } from '../layout/frames.js';
-import { readPart, writePart, type Parts } from './fill-text.js';
+import { replaceWith, required } from './dom.js';
+import type { OpcPackage } from './opc-package.js';
 import { escapeXml } from './xml.js';
 
 const THEME_PART = 'ppt/theme/theme1.xml';
@@ -10,7 +11,7 @@ const color = (name: string, value: string) => `<a:${name}><a:srgbClr val="${val
  * pptxgenjs writes Office's fixed colours and fonts into the theme part. The theme's own go
  * there instead, so PowerPoint's colour and font pickers, charts and new shapes follow it.
  */
-export function writeThemeScheme(parts: Parts, scheme: PlacedScheme): void {
+export function writeThemeScheme(opc: OpcPackage, scheme: PlacedScheme): void {
   const name = escapeXml(scheme.name);
   const colors =
     `<a:clrScheme name="${name}">` +
@@ -24,10 +25,9 @@ export function writeThemeScheme(parts: Parts, scheme: PlacedScheme): void {
     '</a:clrScheme>';
   const font = (tag: string, face: string) => `<a:${tag}><a:latin typeface="${escapeXml(face)}"/><a:ea typeface=""/><a:cs typeface=""/></a:${tag}>`;
   const fonts = `<a:fontScheme name="${name}">${font('majorFont', scheme.headingFont)}${font('minorFont', scheme.bodyFont)}</a:fontScheme>`;
-  const xml = readPart(parts, THEME_PART)
-    .replace(/<a:clrScheme[\s\S]*?<\/a:clrScheme>/, () => colors)
-    .replace(/<a:fontScheme[\s\S]*?<\/a:fontScheme>/, () => fonts)
-    // The theme's name, also where Office records the theme family.
-    .replace(/name="Office Theme"/g, () => `name="${name}"`);
-  writePart(parts, THEME_PART, xml);
+  const document = opc.xml(THEME_PART);
+  replaceWith(required(document, 'a:clrScheme', THEME_PART), colors);
+  replaceWith(required(document, 'a:fontScheme', THEME_PART), fonts);
+  // The theme's name, also where Office records the theme family.
+  for (const element of Array.from(document.getElementsByTagName('*'))) if (element.getAttribute('name') === 'Office Theme') element.setAttribute('name', scheme.name);
 }

@@ -22,3 +22,18 @@ export function attributes(values: Record<string, string | number | undefined>):
     .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
     .join('');
 }
+
+/** Scheme, as RFC 3986 spells it. */
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * A link target as a valid URI reference (`xs:anyURI`): characters a URI may not hold, such
+ * as brackets, backslashes, spaces and non-ASCII letters, are percent-encoded, and existing
+ * escapes are kept. A scheme-less target whose first segment has a colon gets `./`, so the
+ * colon is not read as the end of a scheme.
+ */
+export function uriReference(url: string): string {
+  const encoded = url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/gu, (character) => encodeURIComponent(character));
+  const firstSegment = encoded.split(/[/?#]/, 1)[0]!;
+  return !SCHEME.test(encoded) && firstSegment.includes(':') ? `./${encoded}` : encoded;
+}

@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
 import { posix } from 'node:path';
+import { schemaViolations } from './schema-validity.js';
 
 /** The text parts of a .pptx, by name. */
 export function readPackage(bytes: Uint8Array): Map<string, string> {
@@ -38,8 +39,9 @@ export function shapeText(xml: string, name: string): string | undefined {
 }
 
 /**
- * What a client checks before it opens a package: every XML part is well formed, every
- * internal relationship target exists, and every part has a content type.
+ * What a client checks before it opens a package: every XML part is well formed and valid by
+ * the ECMA-376 schemas, every internal relationship target exists, and every part has a
+ * content type.
  */
 export function structuralProblems(parts: Map<string, string>): string[] {
   const problems: string[] = [];
@@ -64,5 +66,5 @@ export function structuralProblems(parts: Map<string, string>): string[] {
     }
   }
   for (const override of overrides) if (!parts.has(override)) problems.push(`[Content_Types].xml: override for missing part ${override}`);
-  return problems;
+  return problems.length > 0 ? problems : schemaViolations(parts);
 }

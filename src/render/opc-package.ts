@@ -1,0 +1,91 @@
+import { XMLSerializer, type Document } from '@xmldom/xmldom';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { parseXml } from './dom.js';
+
+/**
+ * Every zip entry carries the same local time, noon on 1 January 1980: zip entries store local
+ * time fields, and a fixed local time gives the same bytes in every time zone. The deck's own
+ * date is in docProps/core.xml.
+ */
+const ZIP_ENTRY_TIME = new Date(1980, 0, 1, 12, 0, 0);
+const CONTENT_TYPES = '[Content_Types].xml';
+const XML_PART = /\.(xml|rels)$/;
+
+/**
+ * An Open Packaging Conventions package (a .pptx, a .potx, an embedded workbook) as named
+ * parts. XML parts are parsed on first use and written back when the package is zipped, so
+ * passes change elements and attributes, never offsets into text.
+ */
+export class OpcPackage {
+  /** Raw bytes until a part is first read as XML; Map order is the zip's order. */
+  private readonly parts = new Map<string, Uint8Array | Document>();
+
+  static unzip(bytes: Uint8Array): OpcPackage {
+    const opc = new OpcPackage();
+    for (const [name, data] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) opc.parts.set(name, data);
+    return opc;
+  }
+
+  /** Part names, in package order. */
+  names(): string[] {
+    return [...this.parts.keys()];
+  }
+
+  has(name: string): boolean {
+    return this.parts.has(name);
+  }
+
+  private get(name: string): Uint8Array | Document {
+    const part = this.parts.get(name);
+    if (!part) throw new Error(`internal error: the package has no part "${name}"`);
+    return part;
+  }
+
+  /** The part, parsed; changes to the document are the part's new content. */
+  xml(name: string): Document {
+    const part = this.get(name);
+    if (!(part instanceof Uint8Array)) return part;
+    const document = parseXml(new TextDecoder().decode(part), `part "${name}"`);
+    this.parts.set(name, document);
+    return document;
+  }
+
+  /** Add or replace an XML part written by deckdown. */
+  setXml(name: string, text: string): void {
+    this.parts.set(name, parseXml(text, `part "${name}"`));
+  }
+
+  bytes(name: string): Uint8Array {
+    const part = this.get(name);
+    return part instanceof Uint8Array ? part : new TextEncoder().encode(new XMLSerializer().serializeToString(part));
+  }
+
+  setBytes(name: string, data: Uint8Array): void {
+    this.parts.set(name, data);
+  }
+
+  /** Give every part the name `rename` returns for it, keeping the package order. */
+  renameAll(rename: (name: string) => string): void {
+    const parts = [...this.parts];
+    this.parts.clear();
+    for (const [name, part] of parts) this.parts.set(rename(name), part);
+  }
+
+  delete(name: string): void {
+    this.parts.delete(name);
+  }
+
+  /**
+   * Zip the parts, `[Content_Types].xml` first as Office writes it. Every XML part is written
+   * by the same serialiser, whether a pass changed it or not, so the bytes never depend on
+   * which parts a deck happened to need changed.
+   */
+  zip(): Uint8Array {
+    for (const name of this.names()) if (XML_PART.test(name)) this.xml(name);
+    const names = this.names();
+    const ordered = [...names.filter((name) => name === CONTENT_TYPES), ...names.filter((name) => name !== CONTENT_TYPES)];
+    const files: Zippable = {};
+    for (const name of ordered) files[name] = [this.bytes(name), { mtime: ZIP_ENTRY_TIME, level: 6 }];
+    return zipSync(files);
+  }
+}
