@@ -11,11 +11,12 @@ import type { PlacedDeck } from './layout/frames.js';
 import { layoutDeck, type SlideFit } from './layout/layout-deck.js';
 import { Measurer } from './layout/measure.js';
 import { FontSet } from './fonts/font-set.js';
+import { missingFontFiles, type MissingFont } from './fonts/theme-fonts.js';
 import { loadImages } from './media/collect-images.js';
-import { DeckSchema, type Deck } from './outline/schema.js';
+import { DeckSchema, type Deck, type Position } from './outline/schema.js';
 import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
-import { formatIssues, isThemePath, issueText, loadTheme, themeProblem, ThemeError } from './theme/load.js';
+import { formatIssues, isThemePath, issueText, loadLocatedTheme, themeProblem, ThemeError, type LocatedTheme } from './theme/load.js';
 import { contrastWarnings } from './theme/contrast.js';
 import { withAspect } from './theme/resize.js';
 import { ThemeSchema, type Theme } from './theme/schema.js';
@@ -70,19 +71,26 @@ export function buildOutline(input: string | VFile, options: OutlineBuildOptions
   return { deck, messages: [...file.messages] };
 }
 
-function resolveTheme(theme: string | Theme, baseDir: string): Theme {
+/** The theme to use; a theme object has no file to point into. */
+function resolveTheme(theme: string | Theme, baseDir: string): { theme: Theme; place?: LocatedTheme['place'] } {
   if (typeof theme !== 'string') {
     const parsed = ThemeSchema.safeParse(theme);
     if (!parsed.success) throw new ThemeError(`the theme object is invalid: ${formatIssues(parsed.error.issues)}`, 'invalid-theme');
-    return parsed.data;
+    return { theme: parsed.data };
   }
-  return loadTheme(theme, baseDir);
+  return loadLocatedTheme(theme, baseDir);
 }
 
 /** A problem that is not about a place in a Markdown file, as a message like any other. */
-function messageFor(ruleId: RuleId, reason: string, path?: string): VFileMessage {
+function messageFor(ruleId: RuleId, reason: string, path?: string, place?: Position): VFileMessage {
   const file = new VFile(path ? { path } : {});
-  return report(file, ruleId, reason);
+  return report(file, ruleId, reason, place);
+}
+
+/** A theme font without a file, at the value in the theme file; on the deck when the theme is an object. */
+function missingFontMessage(font: MissingFont, deckFile: VFile, place: LocatedTheme['place'] | undefined): VFileMessage {
+  const at = place?.(font.key);
+  return at ? messageFor('missing-font-file', font.reason, at.file, at) : report(deckFile, 'missing-font-file', font.reason);
 }
 
 export interface SlidePlan {
@@ -117,7 +125,7 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const valid = parsed.data;
   const baseDir = options.baseDir ?? process.cwd();
   const resolved = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
-  const theme = valid.meta.aspect ? withAspect(resolved, valid.meta.aspect) : resolved;
+  const theme = valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme;
   const { images, problems } = loadImages(valid, baseDir);
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
   const layout = layoutDeck(valid, theme, { images, measure });
@@ -127,6 +135,7 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const messages = [
     ...problems.filter((problem) => !reported.some((reason) => reason.includes(`"${problem.src}"`))).map((problem) => report(file, problem.ruleId, problem.reason)),
     ...contrastWarnings(theme).map((reason) => report(file, 'low-contrast', reason)),
+    ...missingFontFiles(theme).map((font) => missingFontMessage(font, file, resolved.place)),
     ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
   ];
   return { deck: valid, placed: layout.deck, fit: layout.fit, messages };

@@ -3,13 +3,8 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { METRIC_COMPATIBLE } from '../fonts/catalog.js';
-import { FontSet } from '../fonts/font-set.js';
+import { themeFonts, themeFontSet } from '../fonts/theme-fonts.js';
 import type { Theme } from '../theme/schema.js';
-
-/** The families a theme draws with, fallbacks included. */
-export function themeFamilies(theme: Theme): string[] {
-  return [...new Set([theme.fonts.heading, theme.fonts.body, theme.fonts.mono, ...theme.fonts.fallback])];
-}
 
 /** Where fontconfig (LibreOffice on Linux) looks for a user's fonts. */
 export function userFontDir(env: Record<string, string | undefined>): string {
@@ -30,13 +25,13 @@ function aliasConfig(families: readonly string[]): string {
 }
 
 /**
- * Copy the exact files the layout measures with to where renderers find them, so a deck is
- * drawn with the metrics it was fitted with; Office families are aliased to their stand-ins.
- * Returns the files copied.
+ * Copy the exact files the layout measures the themes with to where renderers find them, so a
+ * deck is drawn with the metrics it was fitted with; Office families are aliased to their
+ * stand-ins. Returns the files copied.
  */
-export function installFonts(theme: Theme, target: string, configFile?: string): string[] {
-  const families = themeFamilies(theme);
-  const files = new FontSet(theme.fonts.files).files(families);
+export function installFonts(themes: readonly Theme[], target: string, configFile?: string): string[] {
+  const families = themeFonts(themes).map((font) => font.family);
+  const files = themeFontSet(themes).files(families);
   mkdirSync(target, { recursive: true });
   for (const file of files) copyFileSync(file, join(target, basename(file)));
   if (configFile && families.some((family) => METRIC_COMPATIBLE[family])) {

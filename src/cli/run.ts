@@ -8,12 +8,12 @@ import { DeckdownError } from '../diagnostics/error.js';
 import { formatMessages } from '../diagnostics/format.js';
 import { hasErrors, report } from '../diagnostics/report.js';
 import type { Deck } from '../outline/schema.js';
-import { FontSet } from '../fonts/font-set.js';
-import { isThemePath, loadTheme, ThemeError } from '../theme/load.js';
+import { missingFontFiles, themeFonts, themeFontSet, withoutFile } from '../fonts/theme-fonts.js';
+import { defineTheme, isThemePath, loadLocatedTheme, loadTheme, ThemeError } from '../theme/load.js';
 import type { Theme } from '../theme/schema.js';
-import { installFonts, themeFamilies, userFontConfig, userFontDir } from './fonts.js';
+import { installFonts, userFontConfig, userFontDir } from './fonts.js';
 import { MissingRenderer, previewDeck } from './preview.js';
-import { importTemplate, type ImportedTemplate } from '../theme/import.js';
+import { importTemplate, isTemplatePath, templateFonts, type ImportedTemplate } from '../theme/import.js';
 import { contrastWarnings } from '../theme/contrast.js';
 import { listThemes } from '../theme/registry.js';
 import { UsageError, USAGE } from './usage.js';
@@ -161,7 +161,7 @@ function jsonReport(checked: Checked[]): string {
     file: path,
     slides: plan?.placed.slides.length,
     fit: plan?.fit,
-    messages: messages.map((message) => ({ line: message.line, column: message.column, severity: severity(message), ruleId: message.ruleId, reason: message.reason })),
+    messages: messages.map((message) => ({ ...(message.file && message.file !== path ? { file: message.file } : {}), line: message.line, column: message.column, severity: severity(message), ruleId: message.ruleId, reason: message.reason })),
   }));
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -206,18 +206,35 @@ async function check(inputs: string[], values: Options, io: Io): Promise<number>
   return exitCode(checked, values.strict);
 }
 
-/** `deckdown fonts`: the theme's families and their files; with --install, copied where renderers look. */
+/** The theme a template imports as, as far as fonts go: its heading and body fonts over `default`. */
+function templateTheme(path: string): Theme {
+  const bytes = attempt(`read ${path}`, () => readFileSync(path));
+  try {
+    return defineTheme({ fonts: templateFonts(bytes) });
+  } catch (error) {
+    throw new FileError(`cannot read the fonts of ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The themes `fonts` covers: the theme or template given, else every built-in theme. */
+function fontThemes(values: Options, io: Io): Theme[] {
+  const value = themeOption(values, io);
+  if (value === undefined) return listThemes().map((name) => loadTheme(name));
+  return [isTemplatePath(value) ? templateTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd)];
+}
+
+/** `deckdown fonts`: the themes' families and their files; with --install, copied where renderers look. */
 function fonts(values: Options, io: Io): number {
-  const theme = attemptTheme(themeOption(values, io) ?? 'default', io.cwd);
-  const set = new FontSet(theme.fonts.files);
-  for (const family of themeFamilies(theme)) {
-    const resolved = set.resolve(family);
-    const stand = resolved && resolved !== family ? ` (measured with ${resolved}, metric-compatible)` : '';
-    io.stdout(`${family}${stand}: ${resolved ? set.files([family]).join(', ') : 'no font file; text is measured as a wide sans'}\n`);
+  const themes = fontThemes(values, io);
+  const set = themeFontSet(themes);
+  for (const font of themeFonts(themes)) {
+    const resolved = set.resolve(font.family);
+    const stand = resolved && resolved !== font.family ? ` (measured with ${resolved}, metric-compatible)` : '';
+    io.stdout(`${font.family}${stand}: ${resolved ? set.files([font.family]).join(', ') : `no font file; ${withoutFile(font)}`}\n`);
   }
   if (values.install) {
     const target = userFontDir(io.env);
-    const copied = installFonts(theme, target, userFontConfig(io.env));
+    const copied = installFonts(themes, target, userFontConfig(io.env));
     io.stdout(`installed ${copied.length} font files into ${target}\n`);
   }
   return EXIT.ok;
@@ -276,10 +293,12 @@ function themeImport(inputs: string[], values: Options, io: Io): number {
   if (imported.logo) attempt(`write the logo`, () => writeFileAtomic(join(dirname(target), `${name}-logo.${imported.logo!.extension}`), imported.logo!.data));
   attempt(`write ${target}`, () => writeFileAtomic(target, `${JSON.stringify(imported.theme, null, 2)}\n`));
   for (const note of imported.notes) io.stderr(`deckdown: ${note}\n`);
-  const theme = loadTheme(target, io.cwd);
+  const { theme, place } = loadLocatedTheme(target, io.cwd);
   for (const warning of contrastWarnings(theme)) io.stderr(`${target}: warning: ${warning} [low-contrast]\n`);
-  const unmeasured = themeFamilies(theme).filter((family) => !new FontSet(theme.fonts.files).resolve(family));
-  if (unmeasured.length > 0) io.stderr(`deckdown: ${unmeasured.join(', ')} ${unmeasured.length > 1 ? 'are' : 'is'} not shipped with deckdown; text is measured with a wider stand-in. Add the font files under fonts.files for exact fitting.\n`);
+  for (const font of missingFontFiles(theme)) {
+    const at = place(font.key);
+    io.stderr(`${at.file}:${at.line}:${at.column}: warning: ${font.reason} [missing-font-file]\n`);
+  }
   io.stdout(`wrote ${target}\n`);
   return EXIT.ok;
 }

@@ -8,8 +8,9 @@ Commands:
   theme import <template.potx|pptx> -o theme.json
                                make a theme from a PowerPoint template's colours, fonts, size and logo
   fonts [--theme X] [--install]
-                               list the font files a theme is measured with; --install copies
-                               them where LibreOffice and other applications find them
+                               list the font files every built-in theme (or theme X, or the
+                               .pptx/.potx template X) is measured with; --install copies them
+                               where LibreOffice and other applications find them
 
 Options for build:
   -o, --output <path>          a .pptx file (one input) or a directory (default: next to each input)

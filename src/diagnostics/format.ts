@@ -6,9 +6,12 @@ function severityOf(message: VFileMessage): string {
   return 'info';
 }
 
-/** `file:line:col: severity: reason [rule-id]`, the form editors and CI logs link up. */
+/**
+ * `file:line:col: severity: reason [rule-id]`, the form editors and CI logs link up. `fileName`
+ * names the input; a message about another file, such as a theme file, names that file.
+ */
 export function formatMessage(message: VFileMessage, fileName?: string): string {
-  const name = fileName ?? message.file ?? '<input>';
+  const name = message.file || fileName || '<input>';
   const line = message.line ?? 1;
   const column = message.column ?? 1;
   const rule = message.ruleId ? ` [${message.ruleId}]` : '';

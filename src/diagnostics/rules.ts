@@ -10,6 +10,7 @@ export const rules = {
   'unknown-key': { severity: 'warning', summary: 'the front matter has a key deckdown does not know' },
   'unknown-theme': { severity: 'error', summary: 'the theme named is neither built in nor a readable file' },
   'invalid-theme': { severity: 'error', summary: 'a theme file does not match the theme schema' },
+  'missing-font-file': { severity: 'warning', summary: 'a theme names a font deckdown has no file for; its text is measured with a stand-in, so lines may break elsewhere' },
   'low-contrast': { severity: 'warning', summary: 'a theme puts text on a background with less contrast than WCAG AA asks for' },
   'invalid-outline': { severity: 'error', summary: 'a deck outline (JSON) does not match the outline schema' },
   'unsupported-node': { severity: 'warning', summary: 'a construct that has no slide form yet; its text is kept' },

@@ -49,3 +49,9 @@ export const METRIC_COMPATIBLE: Record<string, string> = {
   'Times New Roman': 'Tinos',
   'Courier New': 'Cousine',
 };
+
+/**
+ * What text in a family deckdown has no file for is measured with: Noto Sans made wider, so that
+ * the unknown font, which is usually wider, still finds room.
+ */
+export const STAND_IN = { family: 'Noto Sans', widthScale: 1.1 } as const;

@@ -1,4 +1,5 @@
 import LineBreaker from 'linebreak';
+import { STAND_IN } from '../fonts/catalog.js';
 import type { Face, FontSet } from '../fonts/font-set.js';
 import type { PlacedParagraph, PlacedRun, RunStyle } from './frames.js';
 
@@ -42,10 +43,9 @@ export class Measurer {
     const key = `${style.font}|${style.bold}|${style.italic}|${text}`;
     let ems = this.widths.get(key);
     if (ems === undefined) {
-      // A family deckdown has no file for is measured as Noto Sans made 10 % wider, erring towards room.
       const own = this.face(style);
-      const face = own ?? this.fonts.face('Noto Sans', style.bold, style.italic)!;
-      ems = (face.layout(text).advanceWidth / face.unitsPerEm) * (own ? 1 : 1.1);
+      const face = own ?? this.fonts.face(STAND_IN.family, style.bold, style.italic)!;
+      ems = (face.layout(text).advanceWidth / face.unitsPerEm) * (own ? 1 : STAND_IN.widthScale);
       this.widths.set(key, ems);
     }
     return ems * size;

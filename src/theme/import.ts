@@ -38,6 +38,33 @@ function typeface(themeXml: string, font: 'majorFont' | 'minorFont'): string | u
   return themeXml.match(new RegExp(`<a:${font}>\\s*<a:latin typeface="([^"]+)"`))?.[1];
 }
 
+/** The major (heading) and minor (body) latin fonts of a theme part, where it names them. */
+function schemeFonts(themeXml: string): { heading?: string; body?: string } {
+  const heading = typeface(themeXml, 'majorFont');
+  const body = typeface(themeXml, 'minorFont');
+  return { ...(heading ? { heading } : {}), ...(body ? { body } : {}) };
+}
+
+/** A template's parts, its presentation part, its first slide master and that master's theme part. */
+function openTemplate(bytes: Uint8Array): { parts: Parts; presentation: string; master: string; themeXml: string } {
+  const parts = unzipSync(bytes);
+  const presentation = part(parts, 'ppt/presentation.xml');
+  if (!presentation) throw new Error('not a PowerPoint template: it has no ppt/presentation.xml');
+  const master = related(parts, 'ppt/presentation.xml', 'slideMaster') ?? 'ppt/slideMasters/slideMaster1.xml';
+  const themeXml = part(parts, related(parts, master, 'theme') ?? 'ppt/theme/theme1.xml') ?? '';
+  return { parts, presentation, master, themeXml };
+}
+
+/** A value names a PowerPoint template rather than a theme. */
+export function isTemplatePath(value: string): boolean {
+  return /\.(pptx|potx)$/i.test(value);
+}
+
+/** The heading and body fonts a template (.potx or .pptx) would give its imported theme. */
+export function templateFonts(bytes: Uint8Array): { heading?: string; body?: string } {
+  return schemeFonts(openTemplate(bytes).themeXml);
+}
+
 /** A colour part of the way from one colour to another, for tints the scheme does not name. */
 function mix(from: string, to: string, share: number): string {
   const channel = (hex: string, at: number) => parseInt(hex.slice(at, at + 2), 16);
@@ -78,12 +105,8 @@ function findLogo(parts: Parts, master: string, widthInches: number, heightInche
  * the major and minor fonts, the slide size (every box scaled to it) and the logo.
  */
 export function importTemplate(bytes: Uint8Array, base: Theme, name: string): ImportedTemplate {
-  const parts = unzipSync(bytes);
+  const { parts, presentation, master, themeXml } = openTemplate(bytes);
   const notes: string[] = [];
-  const presentation = part(parts, 'ppt/presentation.xml');
-  if (!presentation) throw new Error('not a PowerPoint template: it has no ppt/presentation.xml');
-  const master = related(parts, 'ppt/presentation.xml', 'slideMaster') ?? 'ppt/slideMasters/slideMaster1.xml';
-  const themeXml = part(parts, related(parts, master, 'theme') ?? 'ppt/theme/theme1.xml') ?? '';
   const size = presentation.match(/<p:sldSz cx="(\d+)" cy="(\d+)"/);
   const widthInches = size ? Math.round((Number(size[1]) / EMU_PER_INCH) * 1000) / 1000 : base.slide.widthInches;
   const heightInches = size ? Math.round((Number(size[2]) / EMU_PER_INCH) * 1000) / 1000 : base.slide.heightInches;
@@ -124,9 +147,8 @@ export function importTemplate(bytes: Uint8Array, base: Theme, name: string): Im
       accents,
     },
   };
-  const heading = typeface(themeXml, 'majorFont');
-  const body = typeface(themeXml, 'minorFont');
-  if (heading || body) theme.fonts = { ...(heading ? { heading } : {}), ...(body ? { body } : {}) };
+  const fonts = schemeFonts(themeXml);
+  if (fonts.heading || fonts.body) theme.fonts = fonts;
   else notes.push('the template names no theme fonts; the default fonts are kept');
 
   if (widthInches !== base.slide.widthInches || heightInches !== base.slide.heightInches) {

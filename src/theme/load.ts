@@ -123,18 +123,26 @@ function position(source: Source, path: readonly PropertyKey[]): { line: number;
   return { line, column: col };
 }
 
-/** Each problem is placed in the nearest file of the chain that writes the key (or its parent). */
-function placeIssues(sources: readonly Source[], issues: readonly z.core.$ZodIssue[]): ThemeProblem[] {
-  return issues.map((issue) => {
-    const reason = issueText(issue);
-    for (let depth = issue.path.length; depth >= 0; depth -= 1) {
-      for (const source of sources) {
-        const at = depth > 0 ? position(source, issue.path.slice(0, depth)) : undefined;
-        if (at) return { file: source.path, ...at, reason };
-      }
+/** Where a key of a theme is written. */
+export interface ThemePlace {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The nearest file of the chain that writes the key (or its parent), at the value. */
+function place(sources: readonly Source[], key: readonly PropertyKey[]): ThemePlace {
+  for (let depth = key.length; depth > 0; depth -= 1) {
+    for (const source of sources) {
+      const at = position(source, key.slice(0, depth));
+      if (at) return { file: source.path, ...at };
     }
-    return { file: sources[0]?.path, line: 1, column: 1, reason };
-  });
+  }
+  return { file: sources[0]!.path, line: 1, column: 1 };
+}
+
+function placeIssues(sources: readonly Source[], issues: readonly z.core.$ZodIssue[]): ThemeProblem[] {
+  return issues.map((issue) => ({ ...place(sources, issue.path), reason: issueText(issue) }));
 }
 
 function validate(data: Json, sources: readonly Source[]): Theme {
@@ -144,11 +152,22 @@ function validate(data: Json, sources: readonly Source[]): Theme {
   return parsed.data;
 }
 
-/** Load a built-in theme by name, or a theme file (JSON or YAML, with `extends`) by path, and validate it. */
-export function loadTheme(value: string, baseDir = process.cwd()): Theme {
+/** A loaded theme, and where its keys are written, for problems found once it is in use. */
+export interface LocatedTheme {
+  theme: Theme;
+  place: (key: readonly PropertyKey[]) => ThemePlace;
+}
+
+/** `loadTheme`, keeping the theme files for pointing into them. */
+export function loadLocatedTheme(value: string, baseDir = process.cwd()): LocatedTheme {
   const sources = chain(locate(value, baseDir));
   const data = sources.reduceRight<Json>((merged, source) => mergeThemeData(merged, source.data), {});
-  return validate(data, sources);
+  return { theme: validate(data, sources), place: (key) => place(sources, key) };
+}
+
+/** Load a built-in theme by name, or a theme file (JSON or YAML, with `extends`) by path, and validate it. */
+export function loadTheme(value: string, baseDir = process.cwd()): Theme {
+  return loadLocatedTheme(value, baseDir).theme;
 }
 
 /** Why a theme cannot be used (missing, or invalid), or nothing: the full check, without throwing. */
