@@ -113,11 +113,12 @@ describe('deckdown CLI', () => {
     write('talks/talk.md', good);
     const result = await cli('build', 'talks/talk.md', '--theme', 'themes/mine.json', '-o', 'talk.pptx');
     expect(result.code).toBe(0);
-    expect(readPackage(readFileSync(join(dir, 'talk.pptx'))).get('ppt/slides/slide2.xml')).toContain('<a:srgbClr val="123456"/>');
+    // The heading colour is the theme's second dark colour, which titles refer to.
+    expect(readPackage(readFileSync(join(dir, 'talk.pptx'))).get('ppt/theme/theme1.xml')).toContain('<a:dk2><a:srgbClr val="123456"/></a:dk2>');
     // In the front matter, a theme path is relative to the Markdown file.
     write('talks/own.md', '---\ntheme: ../themes/mine.json\n---\n\n# Slide\n\nText.\n');
     expect((await cli('build', 'talks/own.md')).code).toBe(0);
-    expect(readPackage(readFileSync(join(dir, 'talks/own.pptx'))).get('ppt/slides/slide1.xml')).toContain('<a:srgbClr val="123456"/>');
+    expect(readPackage(readFileSync(join(dir, 'talks/own.pptx'))).get('ppt/theme/theme1.xml')).toContain('<a:dk2><a:srgbClr val="123456"/></a:dk2>');
   });
 
   it('check validates a theme file, not only its existence', async () => {

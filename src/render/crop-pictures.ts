@@ -1,7 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Crop, PlacedDeck } from '../layout/frames.js';
 import { children, insert, required, shapeNamed } from './dom.js';
-import { slidePart } from './fill-text.js';
+import { slidePart } from './part-names.js';
 import type { OpcPackage } from './opc-package.js';
 
 /** Crop a picture fill (`p:blipFill` or a background's `a:blipFill`): its source rectangle goes before the stretch. */

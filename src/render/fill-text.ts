@@ -3,11 +3,12 @@ import type { PlacedDeck, TableFrame } from '../layout/frames.js';
 import { all, replaceWith, required, shapeNamed } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { addRelationship, RELATIONSHIP_TYPE } from './relationships.js';
-import { plainBodyXml, textBodyXml, type LinkIds } from './text-body.js';
+import { notesPart, slidePart } from './part-names.js';
+import { placeholderOf } from './placeholders.js';
+import { schemeRefs } from './scheme-refs.js';
+import { plainBodyXml, textBodyXml, type LinkIds, type TextWriting } from './text-body.js';
 import { uriReference } from './xml.js';
 
-export const slidePart = (index: number) => `ppt/slides/slide${index + 1}.xml`;
-export const notesPart = (index: number) => `ppt/notesSlides/notesSlide${index + 1}.xml`;
 
 /**
  * Hyperlink relationships of one part, numbered in order of first use. A link to `#id` jumps
@@ -37,10 +38,10 @@ function linkCollector(slideOf: ReadonlyMap<string, number>, slidesFolder: '' | 
 }
 
 /** Every cell of a table, in row order, gets its body. */
-function fillTable(shape: Element, frame: TableFrame, lang: string, linkIds: LinkIds, part: string): void {
+function fillTable(shape: Element, frame: TableFrame, writing: TextWriting, part: string): void {
   const cells = all(shape, 'a:tc');
   frame.rows.flat().forEach((cell, index) => {
-    replaceWith(required(cells[index]!, 'a:txBody', part), plainBodyXml('a:txBody', cell.paragraphs, lang, linkIds));
+    replaceWith(required(cells[index]!, 'a:txBody', part), plainBodyXml('a:txBody', cell.paragraphs, writing));
   });
 }
 
@@ -48,14 +49,18 @@ function fillTable(shape: Element, frame: TableFrame, lang: string, linkIds: Lin
 export function fillText(opc: OpcPackage, deck: PlacedDeck): void {
   const slideOf = new Map<string, number>();
   deck.slides.forEach((slide, index) => slide.anchors?.forEach((anchor) => slideOf.has(anchor) || slideOf.set(anchor, index + 1)));
+  const scheme = schemeRefs(deck.scheme);
   deck.slides.forEach((slide, index) => {
     const part = slidePart(index);
     const document = opc.xml(part);
     const links = linkCollector(slideOf, '');
+    const writing: TextWriting = { lang: deck.lang, linkIds: links.linkIds, scheme };
     for (const frame of slide.frames) {
       const shape = shapeNamed(document, frame.name, part);
-      if (frame.kind === 'text') replaceWith(required(shape, 'p:txBody', part), textBodyXml(frame, deck.lang, links.linkIds));
-      else if (frame.kind === 'table') fillTable(shape, frame, deck.lang, links.linkIds, part);
+      const role = placeholderOf(deck, slide, frame.name);
+      const text = { ...writing, inherited: role?.placeholder.style, heading: role?.kind === 'title' };
+      if (frame.kind === 'text') replaceWith(required(shape, 'p:txBody', part), textBodyXml(frame, text));
+      else if (frame.kind === 'table') fillTable(shape, frame, writing, part);
       // pptxgenjs writes a picture's file path as its description when the alt text is empty.
       else if (frame.kind === 'image') required(shape, 'p:cNvPr', part).setAttribute('descr', frame.alt);
     }
@@ -64,7 +69,7 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): void {
     const notes = opc.xml(notesPart(index));
     const notesLinks = linkCollector(slideOf, '../slides/');
     const body = required(shapeNamed(notes, 'Notes Placeholder 2', notesPart(index)), 'p:txBody', notesPart(index));
-    replaceWith(body, plainBodyXml('p:txBody', slide.notes, deck.lang, notesLinks.linkIds));
+    replaceWith(body, plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme }));
     // The notes page's slide-number field carries a language too.
     for (const properties of [...all(notes, 'a:rPr'), ...all(notes, 'a:endParaRPr')]) properties.setAttribute('lang', deck.lang);
     notesLinks.addTo(opc, notesPart(index));

@@ -23,7 +23,8 @@ export function writeThemeScheme(opc: OpcPackage, scheme: PlacedScheme): void {
     color('hlink', scheme.link) +
     color('folHlink', scheme.link) +
     '</a:clrScheme>';
-  const font = (tag: string, face: string) => `<a:${tag}><a:latin typeface="${escapeXml(face)}"/><a:ea typeface=""/><a:cs typeface=""/></a:${tag}>`;
+  // Text names its fonts +mj-lt/+mj-ea/+mj-cs (+mn-… for body text): all three slots hold the face.
+  const font = (tag: string, face: string) => `<a:${tag}><a:latin typeface="${escapeXml(face)}"/><a:ea typeface="${escapeXml(face)}"/><a:cs typeface="${escapeXml(face)}"/></a:${tag}>`;
   const fonts = `<a:fontScheme name="${name}">${font('majorFont', scheme.headingFont)}${font('minorFont', scheme.bodyFont)}</a:fontScheme>`;
   const document = opc.xml(THEME_PART);
   replaceWith(required(document, 'a:clrScheme', THEME_PART), colors);

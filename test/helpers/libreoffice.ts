@@ -1,7 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { themeFamilies, userFontDir } from '../../src/cli/fonts.js';
+import { userFontDir } from '../../src/cli/fonts.js';
 import { convertToPdf } from '../../src/cli/preview.js';
+import { themeFonts } from '../../src/fonts/theme-fonts.js';
 import { loadTheme } from '../../src/theme/load.js';
 import { listThemes } from '../../src/theme/registry.js';
 
@@ -29,9 +30,9 @@ function fontFileFor(family: string): string | undefined {
 
 /** Families of the built-in themes that LibreOffice would draw with other files than the layout measures with. */
 function foreignFonts(): string[] {
-  const families = listThemes().flatMap((name) => themeFamilies(loadTheme(name)));
+  const families = themeFonts(listThemes().map((name) => loadTheme(name))).map((font) => font.family);
   const installed = userFontDir(process.env);
-  return [...new Set(families)].filter((family) => !fontFileFor(family)?.startsWith(installed));
+  return families.filter((family) => !fontFileFor(family)?.startsWith(installed));
 }
 
 function missingPieces(): string | undefined {
@@ -98,4 +99,11 @@ export async function pdfLayout(pdf: string): Promise<PdfPage[]> {
     }));
     return { width: size.width!, height: size.height!, lines };
   });
+}
+
+/** The font families drawn on one page of a PDF, subset prefixes and style suffixes taken off. */
+export async function pageFonts(pdf: string, page: number): Promise<string[]> {
+  const { stdout } = await exec('pdffonts', ['-f', String(page), '-l', String(page), pdf]);
+  const names = stdout.split('\n').slice(2).map((line) => line.split(/\s+/)[0]!).filter(Boolean);
+  return [...new Set(names.map((name) => name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '').replace(/([a-z])([A-Z])/g, '$1 $2')))];
 }

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { listThemes, markdownToPptx } from '../src/index.js';
+import { hasLibreOffice, pageCount, pageFonts, pptxToPdf } from './helpers/libreoffice.js';
+import { readPackage, slideNames } from './helpers/package.js';
+
+/**
+ * Text follows the theme part: a new theme font or colour chosen in PowerPoint's Design tab
+ * reaches the slides. Placeholder text inherits from its layout; other text names the theme's
+ * fonts and colours by reference.
+ */
+const path = new URL('../content/lecture.md', import.meta.url).pathname;
+const lecture = readFileSync(path, 'utf8');
+
+/** The run properties of every text run on the slides. */
+function runProperties(pptx: Uint8Array): string[] {
+  const parts = readPackage(pptx);
+  return slideNames(parts).flatMap((name) => [...parts.get(name)!.matchAll(/<a:r><a:rPr\b[^>]*?(?:\/>|>.*?<\/a:rPr>)/g)].map((match) => match[0]));
+}
+
+describe('text that follows the theme', () => {
+  for (const theme of listThemes()) {
+    it(`names no font or colour by value that the ${theme} theme has a slot for`, async () => {
+      const { pptx } = await markdownToPptx(lecture, { path, theme });
+      const runs = runProperties(pptx);
+      expect(runs.length).toBeGreaterThan(100);
+      const fixedFace = runs.filter((run) => /<a:latin typeface="[^+]/.test(run));
+      const fixedColour = runs.filter((run) => run.includes('<a:srgbClr'));
+      expect(fixedFace.length / runs.length).toBeLessThan(0.1);
+      expect(fixedColour.length / runs.length).toBeLessThan(0.1);
+    });
+  }
+
+  it('leaves out of placeholder runs what the layout placeholder gives: size, face and colour', async () => {
+    const { pptx } = await markdownToPptx('# Deck\n\n## Slide\n\n- a **bold** point\n', { path: 'deck.md' });
+    const slide = readPackage(pptx).get('ppt/slides/slide2.xml')!;
+    const title = slide.slice(slide.indexOf('name="Title"'), slide.indexOf('name="Body"'));
+    expect(title).toMatch(/<a:r><a:rPr lang="[^"]+" dirty="0"\/><a:t>Slide<\/a:t>/);
+    const body = slide.slice(slide.indexOf('name="Body"'));
+    expect(body).toMatch(/<a:rPr lang="[^"]+" b="1" dirty="0"\/><a:t>bold<\/a:t>/);
+    const layouts = [...readPackage(pptx).entries()].filter(([name]) => name.startsWith('ppt/slideLayouts/slideLayout')).map(([, xml]) => xml).join('');
+    expect(layouts).toContain('<a:latin typeface="+mj-lt"/>');
+    expect(layouts).toContain('<a:latin typeface="+mn-lt"/>');
+  });
+});
+
+/** The deck with both theme fonts replaced, as choosing other fonts in the Design tab does. */
+function withThemeFonts(pptx: Uint8Array, family: string): Uint8Array {
+  const parts = unzipSync(pptx);
+  const theme = strFromU8(parts['ppt/theme/theme1.xml']!).replace(/(<a:(?:majorFont|minorFont)>.*?<\/a:(?:majorFont|minorFont)>)/g, (font) =>
+    font.replace(/typeface="[^"]*"/g, `typeface="${family}"`),
+  );
+  parts['ppt/theme/theme1.xml'] = strToU8(theme);
+  return zipSync(parts);
+}
+
+describe.skipIf(!hasLibreOffice)('LibreOffice draws the theme fonts chosen after the build', () => {
+  it('changes the text on at least 90 % of the lecture slides', async () => {
+    const { pptx } = await markdownToPptx(lecture, { path, theme: 'default' });
+    const before = await pptxToPdf(pptx, 'fonts-before');
+    const after = await pptxToPdf(withThemeFonts(pptx, 'Noto Sans Mono'), 'fonts-after');
+    const pages = await pageCount(after);
+    expect(pages).toBe(await pageCount(before));
+    let changed = 0;
+    for (let page = 1; page <= pages; page++) {
+      expect(await pageFonts(before, page)).not.toContain('Noto Sans Mono');
+      if ((await pageFonts(after, page)).includes('Noto Sans Mono')) changed++;
+    }
+    expect(changed / pages).toBeGreaterThanOrEqual(0.9);
+  }, 120_000);
+});
