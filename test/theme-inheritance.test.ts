@@ -45,6 +45,26 @@ describe('text that follows the theme', () => {
   });
 });
 
+describe("PowerPoint's Header & Footer", () => {
+  it('finds the footer and slide number as placeholders, on the slides and on every layout', async () => {
+    const source = '---\nfooter: Дәріс 1\nslideNumbers: true\n---\n\n# Deck\n\n## Slide\n\nText.\n';
+    const parts = readPackage((await markdownToPptx(source, { path: 'deck.md' })).pptx);
+    const slide = parts.get('ppt/slides/slide2.xml')!;
+    expect(slide).toMatch(/name="Footer"\/>.*?<p:nvPr><p:ph type="ftr" sz="quarter" idx="11"\/><\/p:nvPr>.*?<a:t>Дәріс 1<\/a:t>/);
+    expect(slide).toMatch(/name="Slide Number"\/>.*?<p:nvPr><p:ph type="sldNum" sz="quarter" idx="12"\/><\/p:nvPr>.*?<a:fld [^>]*type="slidenum"><a:rPr[^>]*\/><a:t>2<\/a:t><\/a:fld>/);
+    const layouts = [...parts.keys()].filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name));
+    expect(layouts.length).toBeGreaterThan(5);
+    for (const name of layouts) {
+      const xml = parts.get(name)!;
+      for (const ph of ['<p:ph type="dt" sz="half" idx="10"/>', '<p:ph type="ftr" sz="quarter" idx="11"/>', '<p:ph type="sldNum" sz="quarter" idx="12"/>']) expect(xml, name).toContain(ph);
+      expect(xml, name).toMatch(/type="slidenum"><a:rPr[^>]*\/><a:t>‹#›<\/a:t>/);
+    }
+    expect(parts.get('ppt/slideMasters/slideMaster1.xml')).toContain('<p:hf sldNum="1" hdr="0" ftr="1" dt="0"/>');
+    const plain = readPackage((await markdownToPptx('# Deck\n\n## Slide\n\nText.\n', { path: 'deck.md' })).pptx);
+    expect(plain.get('ppt/slideMasters/slideMaster1.xml')).toContain('<p:hf sldNum="0" hdr="0" ftr="0" dt="0"/>');
+  });
+});
+
 /** The deck with both theme fonts replaced, as choosing other fonts in the Design tab does. */
 function withThemeFonts(pptx: Uint8Array, family: string): Uint8Array {
   const parts = unzipSync(pptx);

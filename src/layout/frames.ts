@@ -168,6 +168,10 @@ export interface PlacedLayout {
   decorations: (RectFrame | ImageFrame)[];
   title: PlacedPlaceholder;
   body?: PlacedPlaceholder | undefined;
+  /** Where PowerPoint's Header & Footer dialog puts the footer, the date and the slide number. */
+  footer: PlacedPlaceholder;
+  date: PlacedPlaceholder;
+  slideNumber: PlacedPlaceholder;
 }
 
 /** The theme's colour and font scheme, for the deck's theme part. */

@@ -17,6 +17,8 @@ const DISPLAY_NAMES: Record<LayoutName, string> = {
 
 export const LAYOUT_ORDER: LayoutName[] = ['title', 'section', 'agenda', 'content', 'columns', 'image', 'quote', 'stat', 'chart', 'end'];
 
+const DATE_WIDTH_INCHES = 2.5;
+
 /** Dark layouts take the title slide's colours. */
 function isDark(layout: LayoutName): boolean {
   return layout === 'title' || layout === 'end';
@@ -51,7 +53,23 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
       }
     : undefined;
   const image = backgrounds?.[layout];
-  return { layout, name: DISPLAY_NAMES[layout], background: { color: background, ...(image ? { imagePath: image } : {}) }, decorations, title, ...(body ? { body } : {}) };
+  // Footer text takes the colour it has on slides: muted on light layouts, the slide's text colour on dark ones.
+  const footerStyle = runStyle(fonts.body, sizes.footer, dark || section ? textColor : colors.muted);
+  const footerLine = (box: PlacedPlaceholder['box'], align: PlacedPlaceholder['align']): PlacedPlaceholder => ({ box, style: footerStyle, anchor: 'middle', align });
+  const { text, slideNumber } = theme.footer;
+  // The theme has no box for a date: it sits just left of the slide number, where PowerPoint's own layouts put it.
+  const date = { x: Math.max(text.x, slideNumber.x - DATE_WIDTH_INCHES), y: slideNumber.y, w: Math.min(DATE_WIDTH_INCHES, slideNumber.x - text.x), h: slideNumber.h };
+  return {
+    layout,
+    name: DISPLAY_NAMES[layout],
+    background: { color: background, ...(image ? { imagePath: image } : {}) },
+    decorations,
+    title,
+    ...(body ? { body } : {}),
+    footer: footerLine(text, 'left'),
+    date: footerLine(date, 'right'),
+    slideNumber: footerLine(slideNumber, 'right'),
+  };
 }
 
 /** Every layout of the closed set, so a slide added by hand in PowerPoint can use any of them. */

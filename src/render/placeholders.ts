@@ -5,13 +5,23 @@ import { slidePart } from './part-names.js';
 import type { OpcPackage } from './opc-package.js';
 import { relationships, relsPartOf, removeRelationship, resolveTarget } from './relationships.js';
 import { schemeRefs, type SchemeRefs } from './scheme-refs.js';
+import { SLIDE_NUMBER_FIELD_ID } from './text-body.js';
 import { attributes, inchesToEmu } from './xml.js';
 
 const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
 const ALIGN = { left: 'l', center: 'ctr', right: 'r' } as const;
 const BULLETS = ['•', '–', '◦', '▪'];
-/** The body placeholder's index; slides point at it to inherit position and style. */
-export const BODY_INDEX = 1;
+
+/** A layout's placeholders, typed and indexed as PowerPoint's own layouts do, so slides and dialogs find them. */
+const KINDS = {
+  title: { ph: '<p:ph type="title"/>', name: 'Title Placeholder', frame: 'Title' },
+  body: { ph: '<p:ph type="body" idx="1"/>', name: 'Text Placeholder', frame: 'Body' },
+  date: { ph: '<p:ph type="dt" sz="half" idx="10"/>', name: 'Date Placeholder', frame: 'Date' },
+  footer: { ph: '<p:ph type="ftr" sz="quarter" idx="11"/>', name: 'Footer Placeholder', frame: 'Footer' },
+  slideNumber: { ph: '<p:ph type="sldNum" sz="quarter" idx="12"/>', name: 'Slide Number Placeholder', frame: 'Slide Number' },
+} as const;
+type PlaceholderKind = keyof typeof KINDS;
+const LAYOUT_KINDS = Object.keys(KINDS) as PlaceholderKind[];
 
 function runDefaults(placeholder: PlacedPlaceholder, lang: string, scheme: SchemeRefs, heading: boolean): string {
   const { style } = placeholder;
@@ -31,29 +41,29 @@ function levels(kind: PlaceholderKind, placeholder: PlacedPlaceholder, lang: str
   }).join('');
 }
 
-type PlaceholderKind = 'title' | 'body';
-
 function placeholderShape(kind: PlaceholderKind, placeholder: PlacedPlaceholder, lang: string, scheme: SchemeRefs): string {
   const { box } = placeholder;
-  const ph = kind === 'title' ? '<p:ph type="title"/>' : `<p:ph type="body" idx="${BODY_INDEX}"/>`;
-  const name = kind === 'title' ? 'Title Placeholder' : 'Text Placeholder';
+  // The slide-number placeholder shows the number field, as PowerPoint's own does.
+  const content = kind === 'slideNumber' ? `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum"><a:rPr${attributes({ lang })}/><a:t>‹#›</a:t></a:fld>` : '';
   return (
-    `<p:sp><p:nvSpPr><p:cNvPr id="0" name="${name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${ph}</p:nvPr></p:nvSpPr>` +
+    `<p:sp><p:nvSpPr><p:cNvPr id="0" name="${KINDS[kind].name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${KINDS[kind].ph}</p:nvPr></p:nvSpPr>` +
     `<p:spPr><a:xfrm><a:off${attributes({ x: inchesToEmu(box.x), y: inchesToEmu(box.y) })}/><a:ext${attributes({ cx: inchesToEmu(box.w), cy: inchesToEmu(box.h) })}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` +
-    `<p:txBody><a:bodyPr${attributes({ wrap: 'square', rtlCol: 0, anchor: ANCHOR[placeholder.anchor] })}><a:noAutofit/></a:bodyPr><a:lstStyle>${levels(kind, placeholder, lang, scheme)}</a:lstStyle><a:p><a:endParaRPr${attributes({ lang })}/></a:p></p:txBody></p:sp>`
+    `<p:txBody><a:bodyPr${attributes({ wrap: 'square', rtlCol: 0, anchor: ANCHOR[placeholder.anchor] })}><a:noAutofit/></a:bodyPr><a:lstStyle>${levels(kind, placeholder, lang, scheme)}</a:lstStyle><a:p>${content}<a:endParaRPr${attributes({ lang })}/></a:p></p:txBody></p:sp>`
   );
 }
 
 /**
- * The layout placeholder a slide's frame stands in: its title, and its first body frame (the
- * subtitle on a title slide). Such a frame inherits its text style from the placeholder.
+ * The layout placeholder a slide's frame stands in: its title, its first body frame (the
+ * subtitle on a title slide), its footer and its slide number. Such a frame inherits its text
+ * style from the placeholder.
  */
 export function placeholderOf(deck: PlacedDeck, slide: PlacedSlide, frameName: string): { kind: PlaceholderKind; placeholder: PlacedPlaceholder } | undefined {
   const layout = deck.layouts.find((candidate) => candidate.layout === slide.layout);
   if (!layout || !slide.frames.some((frame) => frame.name === frameName && frame.kind === 'text')) return undefined;
-  if (frameName === 'Title') return { kind: 'title', placeholder: layout.title };
-  const body = slide.layout === 'title' ? 'Subtitle' : 'Body';
-  return frameName === body && layout.body ? { kind: 'body', placeholder: layout.body } : undefined;
+  const bodyFrame = slide.layout === 'title' ? 'Subtitle' : KINDS.body.frame;
+  const kind = LAYOUT_KINDS.find((candidate) => (candidate === 'body' ? bodyFrame : KINDS[candidate].frame) === frameName);
+  const placeholder = kind ? layout[kind] : undefined;
+  return kind && placeholder ? { kind, placeholder } : undefined;
 }
 
 function layoutNamed(opc: OpcPackage, name: string): string | undefined {
@@ -67,8 +77,10 @@ export function addLayoutPlaceholders(opc: OpcPackage, deck: PlacedDeck): void {
     if (!part) throw new Error(`internal error: no slide layout named "${layout.name}"`);
     const tree = required(opc.xml(part), 'p:spTree', part);
     const scheme = schemeRefs(deck.scheme);
-    insert(tree, placeholderShape('title', layout.title, deck.lang, scheme));
-    if (layout.body) insert(tree, placeholderShape('body', layout.body, deck.lang, scheme));
+    for (const kind of LAYOUT_KINDS) {
+      const placeholder = layout[kind];
+      if (placeholder) insert(tree, placeholderShape(kind, placeholder, deck.lang, scheme));
+    }
   }
 }
 
@@ -93,9 +105,23 @@ export function markSlidePlaceholders(opc: OpcPackage, deck: PlacedDeck): void {
     for (const frame of slide.frames) {
       const role = placeholderOf(deck, slide, frame.name);
       if (!role) continue;
-      markPlaceholder(shapeNamed(opc.xml(part), frame.name, part), role.kind === 'title' ? '<p:ph type="title"/>' : `<p:ph type="body" idx="${BODY_INDEX}"/>`, part);
+      markPlaceholder(shapeNamed(opc.xml(part), frame.name, part), KINDS[role.kind].ph, part);
     }
   });
+}
+
+/**
+ * The master records which of footer, date and slide number the slides show, so that
+ * PowerPoint's Header & Footer dialog opens with the deck's own choice ticked.
+ */
+export function headerFooterFlags(opc: OpcPackage, deck: PlacedDeck): void {
+  const master = 'ppt/slideMasters/slideMaster1.xml';
+  const shows = (frameName: string) => (deck.slides.some((slide) => slide.frames.some((frame) => frame.name === frameName)) ? '1' : '0');
+  const flags = required(opc.xml(master), 'p:hf', master);
+  flags.setAttribute('sldNum', shows(KINDS.slideNumber.frame));
+  flags.setAttribute('ftr', shows(KINDS.footer.frame));
+  flags.setAttribute('hdr', '0');
+  flags.setAttribute('dt', '0');
 }
 
 /**

@@ -4,7 +4,7 @@ import { cropPictures } from './crop-pictures.js';
 import { fillText, renumberShapes } from './fill-text.js';
 import { OpcPackage } from './opc-package.js';
 import { normaliseEmbeddedPackages, pruneContentTypes, writeCoreProperties, type DocumentProperties } from './package.js';
-import { addLayoutPlaceholders, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
+import { addLayoutPlaceholders, headerFooterFlags, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
 import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
@@ -24,6 +24,7 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'picture crops', run: (opc, deck) => cropPictures(opc, deck) },
   { name: 'layout placeholders', run: (opc, deck) => addLayoutPlaceholders(opc, deck) },
   { name: 'slide placeholders', run: (opc, deck) => markSlidePlaceholders(opc, deck) },
+  { name: 'header and footer flags', run: (opc, deck) => headerFooterFlags(opc, deck) },
   { name: 'no unused default layout', run: (opc) => removeDefaultLayout(opc) },
   { name: 'shape ids', run: (opc) => renumberShapes(opc) },
   { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },

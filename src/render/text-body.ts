@@ -17,7 +17,7 @@ export interface TextWriting {
 }
 
 /** A stable id for the slide-number field: PowerPoint needs one, and a random one would break determinism. */
-const SLIDE_NUMBER_FIELD_ID = '{5C1F4B1E-6D2A-4E43-9F57-2B7C3D8E9A10}';
+export const SLIDE_NUMBER_FIELD_ID = '{5C1F4B1E-6D2A-4E43-9F57-2B7C3D8E9A10}';
 const LINK_COLOR_FROM_RUN =
   '<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst>';
 
