@@ -13,6 +13,8 @@ import { Measurer } from './layout/measure.js';
 import { FontSet } from './fonts/font-set.js';
 import { missingFontFiles, type MissingFont } from './fonts/theme-fonts.js';
 import { loadImages } from './media/collect-images.js';
+import { loadTemplate, type TemplateBuild } from './template/load-template.js';
+import { TemplateError } from './template/open-template.js';
 import { DeckSchema, type Deck, type Position } from './outline/schema.js';
 import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
@@ -40,6 +42,11 @@ export interface RenderOptions {
   date?: Date | undefined;
   /** Seconds since the epoch, as in SOURCE_DATE_EPOCH; defaults to the process environment's. */
   sourceDateEpoch?: string | undefined;
+  /**
+   * A PowerPoint template (.pptx or .potx) to build on, as pandoc's `--reference-doc`: the deck
+   * uses its masters, layouts and theme. Overrides the front matter's and the theme's `template`.
+   */
+  referenceDoc?: string | undefined;
 }
 
 export interface OutlineResult {
@@ -103,6 +110,25 @@ export interface SlidePlan {
   messages: VFileMessage[];
 }
 
+/** A template that cannot be used stops the build with one positioned-as-possible error. */
+function templateOrError<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TemplateError) throw new DeckdownError([messageFor('invalid-template', error.message)]);
+    throw error;
+  }
+}
+
+/** The template layouts the deck's slides wanted and did not find, once each. */
+function missingLayouts(built: TemplateBuild, placed: PlacedDeck): string[] {
+  const used = new Set(placed.slides.map((slide) => slide.layout));
+  return [...used].flatMap((name) => {
+    const { missing, layout } = built.choice[name];
+    return missing ? [`the template has no "${missing}" layout; ${name} slides use its "${layout.name}" layout`] : [];
+  });
+}
+
 function throwAsDeckdownError<T>(work: () => T): T {
   try {
     return work();
@@ -125,10 +151,14 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const valid = parsed.data;
   const baseDir = options.baseDir ?? process.cwd();
   const resolved = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
-  const theme = valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme;
+  const templatePath = options.referenceDoc ?? valid.meta.template ?? resolved.theme.template;
+  const onTemplate = templatePath ? templateOrError(() => loadTemplate(templatePath, baseDir, resolved.theme)) : undefined;
+  // A template decides the slide size itself.
+  const theme = onTemplate?.theme ?? (valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme);
   const { images, problems } = loadImages(valid, baseDir);
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
   const layout = layoutDeck(valid, theme, { images, measure });
+  const placed = onTemplate ? { ...layout.deck, template: onTemplate.placed } : layout.deck;
   const file = options.file ?? new VFile();
   // A picture the outline stage already reported (with its place) is not reported again.
   const reported = file.messages.map((message) => message.reason);
@@ -136,9 +166,10 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
     ...problems.filter((problem) => !reported.some((reason) => reason.includes(`"${problem.src}"`))).map((problem) => report(file, problem.ruleId, problem.reason)),
     ...contrastWarnings(theme).map((reason) => report(file, 'low-contrast', reason)),
     ...missingFontFiles(theme).map((font) => missingFontMessage(font, file, resolved.place)),
+    ...(onTemplate ? missingLayouts(onTemplate, placed).map((reason) => report(file, 'template-layout-missing', reason)) : []),
     ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
   ];
-  return { deck: valid, placed: layout.deck, fit: layout.fit, messages };
+  return { deck: valid, placed, fit: layout.fit, messages };
 }
 
 /** The one timestamp a package gets; see `resolveBuildDate`. */

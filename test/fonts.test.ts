@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { METRIC_COMPATIBLE } from '../src/fonts/catalog.js';
 import { FontSet } from '../src/fonts/font-set.js';
 import { defineTheme, markdownToPptx, planSlides } from '../src/index.js';
 import { hasPandoc, referencePptx } from './helpers/pandoc.js';
@@ -47,10 +48,10 @@ const aliasFile = () => join(dir, 'config', 'fontconfig', 'conf.d', '30-deckdown
 const fileNames = (families: string[]) => new FontSet().files(families).map((file) => basename(file)).sort();
 
 describe('deckdown fonts --install', () => {
-  it('installs the font files of every built-in theme when no theme is given', async () => {
+  it('installs the font files of every built-in theme, and the stand-ins of the Office fonts templates name, when no theme is given', async () => {
     const result = await cli('fonts', '--install');
     expect(result.code).toBe(0);
-    const expected = fileNames(['Noto Sans', 'Noto Sans Mono', 'Noto Emoji', 'Carlito', 'Tinos']);
+    const expected = fileNames(['Noto Sans', 'Noto Sans Mono', 'Noto Emoji', ...Object.keys(METRIC_COMPATIBLE)]);
     expect(readdirSync(fontDir()).sort()).toEqual(expected);
     expect(result.stdout).toContain(`installed ${expected.length} font files into ${fontDir()}\n`);
     expect(result.stdout).toMatch(/^Calibri \(measured with Carlito, metric-compatible\): .*Carlito_400Regular\.ttf/m);

@@ -1,13 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../src/index.js';
 import type { PlacedParagraph } from '../src/layout/frames.js';
 import { buildOutline, loadTheme, planSlides, renderPlan } from '../src/index.js';
+import { loadTemplate } from '../src/template/load-template.js';
+import { brandedTemplate } from './helpers/branded-template.js';
 import { hasLibreOffice, pdfLayout, pptxToPdf, type PdfLine } from './helpers/libreoffice.js';
+import { hasPandoc } from './helpers/pandoc.js';
 
-const decks = ['content/lecture.md', 'content/syntax.md', 'test/decks/stress.md'];
 const root = new URL('..', import.meta.url).pathname;
+/** An institution's template, for the decks built on it; made from pandoc's reference.pptx. */
+function institutionTemplate(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'deckdown-fit-')), 'institution.potx');
+  writeFileSync(path, brandedTemplate());
+  return path;
+}
+const onTemplate = hasPandoc() ? [{ path: 'content/lecture.md', template: true }, { path: 'content/syntax.md', template: true }] : [];
+const decks = [...['content/lecture.md', 'content/syntax.md', 'test/decks/stress.md'].map((path) => ({ path, template: false })), ...onTemplate];
 /** Characters deckdown reports as drawn by no theme font: the viewer substitutes one, or none. */
 const UNCOVERED = /[\u3400-\u9FFF]/u;
 
@@ -40,16 +52,17 @@ function overlap(a: PdfLine['box'], b: PdfLine['box']): number {
 const LINE_OVERLAP_SHARE = 0.2;
 
 describe.skipIf(!hasLibreOffice)('LibreOffice draws what the layout measured', () => {
-  for (const deckPath of decks) {
-    it(`${deckPath}: every word on its slide, inside it, no lines colliding, no body text below the floor`, async () => {
+  for (const { path: deckPath, template } of decks) {
+    it(`${deckPath}${template ? ' on an institution template' : ''}: every word on its slide, inside it, no lines colliding, no body text below the floor`, async () => {
       const path = `${root}${deckPath}`;
       const file = new VFile({ path, value: readFileSync(path, 'utf8') });
       const { deck } = buildOutline(file);
-      const plan = planSlides(deck, { baseDir: file.dirname, file });
-      const pages = await pdfLayout(await pptxToPdf(await renderPlan(plan), deckPath.replace(/\W+/g, '-')));
+      const referenceDoc = template ? institutionTemplate() : undefined;
+      const plan = planSlides(deck, { baseDir: file.dirname, file, referenceDoc });
+      const pages = await pdfLayout(await pptxToPdf(await renderPlan(plan), `${deckPath.replace(/\W+/g, '-')}${template ? '-template' : ''}`));
       expect(pages).toHaveLength(plan.placed.slides.length);
 
-      const theme = loadTheme(deck.meta.theme);
+      const theme = referenceDoc ? loadTemplate(referenceDoc, root, loadTheme(deck.meta.theme)).theme : loadTheme(deck.meta.theme);
       let expected = 0;
       const missing: string[] = [];
       const outside: string[] = [];

@@ -8,6 +8,7 @@ import { DeckdownError } from '../diagnostics/error.js';
 import { formatMessages } from '../diagnostics/format.js';
 import { hasErrors, report } from '../diagnostics/report.js';
 import type { Deck } from '../outline/schema.js';
+import { METRIC_COMPATIBLE } from '../fonts/catalog.js';
 import { missingFontFiles, themeFonts, themeFontSet, withoutFile } from '../fonts/theme-fonts.js';
 import { defineTheme, isThemePath, loadLocatedTheme, loadTheme, ThemeError } from '../theme/load.js';
 import type { Theme } from '../theme/schema.js';
@@ -128,6 +129,17 @@ function themeOption(values: Options, io: Io): string | undefined {
   return values.theme && isThemePath(values.theme) ? resolve(io.cwd, values.theme) : values.theme;
 }
 
+/** The theme and the template a deck is built with, from the command line. */
+interface DeckChoice {
+  theme: string | undefined;
+  referenceDoc: string | undefined;
+}
+
+function deckChoice(values: Options, io: Io): DeckChoice {
+  const template = values['reference-doc'];
+  return { theme: themeOption(values, io), referenceDoc: template ? resolve(io.cwd, template) : undefined };
+}
+
 interface Checked {
   path: string;
   deck?: Deck | undefined;
@@ -136,11 +148,11 @@ interface Checked {
 }
 
 /** Outline, validation and layout for one input: everything `check` reports and `build` writes. */
-function checkInput(path: string, theme: string | undefined): Checked {
+function checkInput(path: string, { theme, referenceDoc }: DeckChoice): Checked {
   const { deck, messages, file } = loadInput(path, theme);
   if (!deck || hasErrors(messages)) return { path, deck, messages };
   try {
-    const plan = planSlides(deck, { theme, baseDir: dirname(path), file });
+    const plan = planSlides(deck, { theme, referenceDoc, baseDir: dirname(path), file });
     return { path, deck, plan, messages: [...messages, ...plan.messages] };
   } catch (error) {
     if (!(error instanceof DeckdownError)) throw error;
@@ -176,12 +188,12 @@ function exitCode(checked: Checked[], strict: boolean | undefined): number {
 
 async function build(inputs: string[], values: Options, io: Io): Promise<number> {
   const paths = checkInputs(inputs, io.cwd);
-  const theme = themeOption(values, io);
+  const choice = deckChoice(values, io);
   const targets = targetPaths(paths, values.output, '.pptx', '-o', io.cwd);
   const outlines = values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [];
   const checked: Checked[] = [];
   for (const [index, path] of paths.entries()) {
-    const result = checkInput(path, theme);
+    const result = checkInput(path, choice);
     checked.push(result);
     if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, path)}\n`);
     if (!result.plan || hasErrors(result.messages)) continue;
@@ -196,8 +208,8 @@ async function build(inputs: string[], values: Options, io: Io): Promise<number>
 
 async function check(inputs: string[], values: Options, io: Io): Promise<number> {
   const paths = checkInputs(inputs, io.cwd);
-  const theme = themeOption(values, io);
-  const checked = paths.map((path) => checkInput(path, theme));
+  const choice = deckChoice(values, io);
+  const checked = paths.map((path) => checkInput(path, choice));
   for (const result of checked) {
     if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, result.path)}\n`);
     if (!values.json) io.stdout(`${result.path}: ${result.plan && !hasErrors(result.messages) ? `ok (${summary(result.plan)})` : 'errors found'}\n`);
@@ -216,10 +228,13 @@ function templateTheme(path: string): Theme {
   }
 }
 
-/** The themes `fonts` covers: the theme or template given, else every built-in theme. */
+/**
+ * The themes `fonts` covers: the theme or template given, else every built-in theme and the
+ * Office families templates name, drawn with their metric-compatible stand-ins.
+ */
 function fontThemes(values: Options, io: Io): Theme[] {
   const value = themeOption(values, io);
-  if (value === undefined) return listThemes().map((name) => loadTheme(name));
+  if (value === undefined) return [...listThemes().map((name) => loadTheme(name)), defineTheme({ fonts: { fallback: Object.keys(METRIC_COMPATIBLE) } })];
   return [isTemplatePath(value) ? templateTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd)];
 }
 
@@ -254,10 +269,10 @@ async function preview(inputs: string[], values: Options, io: Io): Promise<numbe
   const paths = checkInputs(inputs, io.cwd);
   if (!values.output) throw new UsageError('preview needs -o <directory> for the pictures');
   const outDir = resolve(io.cwd, values.output);
-  const theme = themeOption(values, io);
+  const choice = deckChoice(values, io);
   let code: number = EXIT.ok;
   for (const path of paths) {
-    const result = checkInput(path, theme);
+    const result = checkInput(path, choice);
     if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, path)}\n`);
     if (!result.plan || hasErrors(result.messages)) {
       code = EXIT.input;
@@ -309,6 +324,7 @@ interface Options {
   strict?: boolean | undefined;
   output?: string | undefined;
   theme?: string | undefined;
+  'reference-doc'?: string | undefined;
   outline?: string | undefined;
   help?: boolean | undefined;
   version?: boolean | undefined;
@@ -323,6 +339,7 @@ function parse(argv: readonly string[]) {
       options: {
         output: { type: 'string', short: 'o' },
         theme: { type: 'string', short: 't' },
+        'reference-doc': { type: 'string' },
         outline: { type: 'string' },
         json: { type: 'boolean' },
         install: { type: 'boolean' },

@@ -16,8 +16,10 @@ Options for build:
   -o, --output <path>          a .pptx file (one input) or a directory (default: next to each input)
       --outline <path>         also write the outline as JSON (a .json file for one input, or a directory)
 
-Options for build and check:
+Options for build, check and preview:
   -t, --theme <name|path>      a built-in theme or a theme file; overrides the front matter
+      --reference-doc <file>   build on a PowerPoint template (.pptx or .potx): its masters,
+                               layouts and theme; overrides the front matter's template:
       --json                   print the fitting report (sizes, continuations, messages) as JSON
       --strict                 exit 1 when any slide had to continue onto another slide
 

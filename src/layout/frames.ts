@@ -1,3 +1,4 @@
+import type { Template, TemplateLayout } from '../template/open-template.js';
 import type { Box } from '../theme/schema.js';
 
 /**
@@ -187,6 +188,12 @@ export interface PlacedScheme {
   bodyFont: string;
 }
 
+/** A template the deck is built on: its package, and the template layout each deckdown layout uses. */
+export interface PlacedTemplate {
+  template: Template;
+  layouts: Record<LayoutName, TemplateLayout>;
+}
+
 export interface PlacedDeck {
   widthInches: number;
   heightInches: number;
@@ -194,4 +201,5 @@ export interface PlacedDeck {
   layouts: PlacedLayout[];
   scheme: PlacedScheme;
   slides: PlacedSlide[];
+  template?: PlacedTemplate | undefined;
 }

@@ -14,6 +14,7 @@ export const FrontMatterSchema = z.strictObject({
   date: z.union([z.string(), z.number().transform(String)]).optional(),
   lang: LangSchema.optional(),
   theme: z.string().optional(),
+  template: z.string().min(1).optional().describe('A PowerPoint template (.pptx or .potx) to build on, relative to the Markdown file.'),
   slideLevel: z.int().min(1).max(6).optional(),
   footer: z.string().optional(),
   slideNumbers: z.boolean().optional(),
@@ -49,6 +50,8 @@ function translateForeignKey(key: string, value: unknown): Partial<Record<keyof 
   switch (key.toLowerCase()) {
     case 'slide-level':
       return { slideLevel: value };
+    case 'reference-doc':
+      return { template: value };
     case 'paginate':
       return typeof value === 'boolean' ? { slideNumbers: value } : undefined;
     case 'size':

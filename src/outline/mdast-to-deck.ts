@@ -357,6 +357,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
       ...(fm.date ? { date: fm.date } : {}),
       lang,
       theme,
+      ...(fm.template ? { template: fm.template } : {}),
       ...(fm.footer ? { footer: fm.footer } : {}),
       slideNumbers: fm.slideNumbers ?? false,
       ...(fm.aspect ? { aspect: fm.aspect } : {}),

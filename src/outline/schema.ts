@@ -240,6 +240,7 @@ export const DeckMetaSchema = z.strictObject({
   date: z.string().optional(),
   lang: LangSchema.default('en-US'),
   theme: z.string().default('default'),
+  template: z.string().min(1).optional().describe('A PowerPoint template (.pptx or .potx) whose masters and layouts the deck is built on.'),
   footer: z.string().optional(),
   slideNumbers: z.boolean().default(false),
   aspect: z.enum(['16:9', '4:3']).optional().describe('Resizes the theme to this aspect ratio, scaling its frames.'),

@@ -1,4 +1,5 @@
 import type { PlacedDeck } from '../layout/frames.js';
+import { adoptTemplate } from './adopt-template.js';
 import { dropThirdAxis, numberCharts } from './chart-parts.js';
 import { cropPictures } from './crop-pictures.js';
 import { fillText, renumberShapes } from './fill-text.js';
@@ -28,6 +29,7 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'no unused default layout', run: (opc) => removeDefaultLayout(opc) },
   { name: 'shape ids', run: (opc) => renumberShapes(opc) },
   { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },
+  { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },
   { name: 'presentation in schema order', run: (opc) => orderPresentation(opc) },
   { name: 'SVG fallbacks', run: (opc) => rasteriseSvgFallbacks(opc) },
   { name: 'document properties', run: (opc, _deck, properties) => writeCoreProperties(opc, properties) },

@@ -101,6 +101,44 @@ function findLogo(parts: Parts, master: string, widthInches: number, heightInche
 }
 
 /**
+ * The theme colours a template's colour scheme gives: text and backgrounds from its dark and
+ * light colours, accents as they are, and the tints deckdown needs mixed from them. `color`
+ * looks a scheme slot up (`dk1`, `accent1`, …), or gives the fallback.
+ */
+export function schemeThemeColors(color: (slot: string, fallback: string) => string, base: Theme): Omit<Theme['colors'], 'syntax'> {
+  const { colors } = base;
+  const dark1 = color('dk1', colors.text);
+  const light1 = color('lt1', colors.background);
+  const dark2 = color('dk2', colors.heading);
+  const accents = [1, 2, 3, 4, 5, 6].map((index) => color(`accent${index}`, colors.accents[index - 1]!));
+  const accent1 = accents[0]!;
+  // A section slide carries small footer text, so its background must let white text read well.
+  const sectionBackground = contrastRatio(light1, accent1) >= 4.5 ? accent1 : dark2;
+  return {
+    background: light1,
+    text: dark1,
+    heading: dark2,
+    muted: mix(dark1, light1, 0.4),
+    accent: accent1,
+    link: color('hlink', colors.link),
+    titleBackground: dark2,
+    titleText: light1,
+    // The rule under titles: the accent that stands out most on the title background.
+    titleAccent: [...accents].sort((a, b) => contrastRatio(b, dark2) - contrastRatio(a, dark2))[0]!,
+    sectionBackground,
+    sectionText: light1,
+    code: dark2,
+    codeBackground: mix(light1, accent1, 0.08),
+    quote: dark2,
+    tableHeaderBackground: dark2,
+    tableHeaderText: light1,
+    tableBorder: mix(light1, dark1, 0.2),
+    tableStripe: mix(light1, accent1, 0.1),
+    accents,
+  };
+}
+
+/**
  * A PowerPoint template (.potx or .pptx) → theme settings over `base`: the colour scheme,
  * the major and minor fonts, the slide size (every box scaled to it) and the logo.
  */
@@ -111,41 +149,11 @@ export function importTemplate(bytes: Uint8Array, base: Theme, name: string): Im
   const widthInches = size ? Math.round((Number(size[1]) / EMU_PER_INCH) * 1000) / 1000 : base.slide.widthInches;
   const heightInches = size ? Math.round((Number(size[2]) / EMU_PER_INCH) * 1000) / 1000 : base.slide.heightInches;
 
-  const color = (scheme: string, fallback: string) => schemeColor(themeXml, scheme) ?? fallback;
-  const { colors } = base;
-  const dark1 = color('dk1', colors.text);
-  const light1 = color('lt1', colors.background);
-  const dark2 = color('dk2', colors.heading);
-  const accents = [1, 2, 3, 4, 5, 6].map((index) => color(`accent${index}`, colors.accents[index - 1]!));
-  const accent1 = accents[0]!;
-  // A section slide carries small footer text, so its background must let white text read well.
-  const sectionBackground = contrastRatio(light1, accent1) >= 4.5 ? accent1 : dark2;
   const theme: ImportedTemplate['theme'] = {
     extends: 'default',
     name,
     description: `Imported from a PowerPoint template: its colour scheme, fonts${size ? ', slide size' : ''} and logo.`,
-    colors: {
-      background: light1,
-      text: dark1,
-      heading: dark2,
-      muted: mix(dark1, light1, 0.4),
-      accent: accent1,
-      link: color('hlink', colors.link),
-      titleBackground: dark2,
-      titleText: light1,
-      // The rule under titles: the accent that stands out most on the title background.
-      titleAccent: [...accents].sort((a, b) => contrastRatio(b, dark2) - contrastRatio(a, dark2))[0],
-      sectionBackground,
-      sectionText: light1,
-      code: dark2,
-      codeBackground: mix(light1, accent1, 0.08),
-      quote: dark2,
-      tableHeaderBackground: dark2,
-      tableHeaderText: light1,
-      tableBorder: mix(light1, dark1, 0.2),
-      tableStripe: mix(light1, accent1, 0.1),
-      accents,
-    },
+    colors: schemeThemeColors((scheme, fallback) => schemeColor(themeXml, scheme) ?? fallback, base),
   };
   const fonts = schemeFonts(themeXml);
   if (fonts.heading || fonts.body) theme.fonts = fonts;

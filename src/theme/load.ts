@@ -73,6 +73,7 @@ function absolutePaths(data: Json, dir: string): Json {
   const result = { ...data };
   const absolute = (value: unknown) => (typeof value === 'string' ? resolve(dir, value) : value);
   if (isObject(result.logo)) result.logo = { ...result.logo, path: absolute(result.logo.path) };
+  if (typeof result.template === 'string') result.template = absolute(result.template);
   if (isObject(result.backgrounds)) result.backgrounds = Object.fromEntries(Object.entries(result.backgrounds).map(([layout, path]) => [layout, absolute(path)]));
   if (isObject(result.fonts) && isObject(result.fonts.files)) {
     const files = Object.fromEntries(Object.entries(result.fonts.files).map(([family, faces]) => [family, isObject(faces) ? Object.fromEntries(Object.entries(faces).map(([face, path]) => [face, absolute(path)])) : faces]));

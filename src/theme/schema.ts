@@ -124,6 +124,11 @@ export const ThemeSchema = z.strictObject({
     .strictObject({ path: z.string().min(1).describe('A picture file, relative to the theme file.'), box: BoxSchema })
     .optional()
     .describe('A logo on every slide but the title and closing slides.'),
+  template: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("A PowerPoint template (.pptx or .potx), relative to the theme file: decks are built on its masters and layouts, laid out in its placeholders' frames."),
   backgrounds: z
     .partialRecord(z.enum(LAYOUT_NAMES), z.string().min(1))
     .optional()

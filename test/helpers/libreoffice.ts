@@ -1,7 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { promisify } from 'node:util';
 import { userFontDir } from '../../src/cli/fonts.js';
 import { convertToPdf } from '../../src/cli/preview.js';
+import { METRIC_COMPATIBLE } from '../../src/fonts/catalog.js';
 import { themeFonts } from '../../src/fonts/theme-fonts.js';
 import { loadTheme } from '../../src/theme/load.js';
 import { listThemes } from '../../src/theme/registry.js';
@@ -28,9 +33,12 @@ function fontFileFor(family: string): string | undefined {
   }
 }
 
-/** Families of the built-in themes that LibreOffice would draw with other files than the layout measures with. */
+/**
+ * Families of the built-in themes, and the Office families templates name, that LibreOffice
+ * would draw with other files than the layout measures with.
+ */
 function foreignFonts(): string[] {
-  const families = themeFonts(listThemes().map((name) => loadTheme(name))).map((font) => font.family);
+  const families = [...themeFonts(listThemes().map((name) => loadTheme(name))).map((font) => font.family), ...Object.keys(METRIC_COMPATIBLE)];
   const installed = userFontDir(process.env);
   return families.filter((family) => !fontFileFor(family)?.startsWith(installed));
 }
@@ -106,4 +114,20 @@ export async function pageFonts(pdf: string, page: number): Promise<string[]> {
   const { stdout } = await exec('pdffonts', ['-f', String(page), '-l', String(page), pdf]);
   const names = stdout.split('\n').slice(2).map((line) => line.split(/\s+/)[0]!).filter(Boolean);
   return [...new Set(names.map((name) => name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '').replace(/([a-z])([A-Z])/g, '$1 $2')))];
+}
+
+/** Every page of a PDF as a picture at `dpi`, in page order. */
+export async function pagePictures(pdf: string, dpi: number): Promise<PNG[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'deckdown-pages-'));
+  await exec('pdftoppm', ['-png', '-r', String(dpi), pdf, join(dir, 'page')]);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.png'))
+    .sort()
+    .map((file) => PNG.sync.read(readFileSync(join(dir, file))));
+}
+
+/** The colour of a picture at a point given in inches, as six hex digits. */
+export function colorAt(picture: PNG, dpi: number, xInches: number, yInches: number): string {
+  const offset = (Math.round(yInches * dpi) * picture.width + Math.round(xInches * dpi)) * 4;
+  return [...picture.data.subarray(offset, offset + 3)].map((channel) => channel.toString(16).padStart(2, '0')).join('').toUpperCase();
 }

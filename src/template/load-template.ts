@@ -1,0 +1,41 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PlacedTemplate } from '../layout/frames.js';
+import type { LayoutName } from '../outline/schema.js';
+import type { Theme } from '../theme/schema.js';
+import { chooseLayouts, type LayoutChoice } from './layout-choice.js';
+import { openTemplate, TemplateError } from './open-template.js';
+import { templateTheme } from './template-theme.js';
+
+/** A deck's theme and layouts on a template, and the deckdown layouts the template lacks. */
+export interface TemplateBuild {
+  theme: Theme;
+  placed: PlacedTemplate;
+  choice: Record<LayoutName, LayoutChoice>;
+}
+
+/**
+ * Read the template at `path` (relative to `baseDir`) and derive what the deck is laid out
+ * with. A file that is missing or is no PowerPoint template throws a TemplateError that names it.
+ */
+export function loadTemplate(path: string, baseDir: string, base: Theme): TemplateBuild {
+  const file = resolve(baseDir, path);
+  let bytes: Uint8Array;
+  try {
+    if (!statSync(file).isFile()) throw new TemplateError(`reference doc "${path}" is not a file`);
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (error instanceof TemplateError) throw error;
+    throw new TemplateError(`reference doc "${path}" cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+  let template;
+  try {
+    template = openTemplate(bytes, file);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new TemplateError(`reference doc "${path}": ${error.message}`);
+    throw error;
+  }
+  const choice = chooseLayouts(template.layouts);
+  const layouts = Object.fromEntries(Object.entries(choice).map(([name, chosen]) => [name, chosen.layout])) as PlacedTemplate['layouts'];
+  return { theme: templateTheme(template, choice, base), placed: { template, layouts }, choice };
+}

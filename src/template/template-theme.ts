@@ -1,0 +1,125 @@
+import type { LayoutName } from '../outline/schema.js';
+import { contrastRatio } from '../theme/contrast.js';
+import { schemeThemeColors } from '../theme/import.js';
+import { scaledGeometry } from '../theme/resize.js';
+import type { Box, Theme } from '../theme/schema.js';
+import { contentPlaceholders, placeholderOfType, titlePlaceholder, type LayoutChoice } from './layout-choice.js';
+import type { Template, TemplateLayout } from './open-template.js';
+
+/** The smallest box that holds all of `boxes`. */
+function union(boxes: readonly Box[]): Box {
+  const x = Math.min(...boxes.map((box) => box.x));
+  const y = Math.min(...boxes.map((box) => box.y));
+  const right = Math.max(...boxes.map((box) => box.x + box.w));
+  const bottom = Math.max(...boxes.map((box) => box.y + box.h));
+  return { x, y, w: right - x, h: bottom - y };
+}
+
+/**
+ * Type sizes, floors and spacing scaled with the slide's height: a slide 5.6 inches high is
+ * shown as large as one 7.5 inches high, so its 18 pt reads like 24 pt there.
+ */
+function scaledType(theme: Theme, factor: number): Theme {
+  const points = (value: number) => Math.round(value * factor * 2) / 2;
+  const scale = <T extends Record<string, number>>(values: T) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, points(value)])) as T;
+  const { paragraphAfterPt, lineSpacing, indentInches, insetInches, gapInches } = theme.spacing;
+  return {
+    ...theme,
+    sizes: scale(theme.sizes),
+    floors: scale(theme.floors),
+    spacing: { paragraphAfterPt: points(paragraphAfterPt), lineSpacing, indentInches: indentInches * factor, insetInches: insetInches * factor, gapInches: gapInches * factor },
+  };
+}
+
+/** Of two colours, the one that reads better on `background`. */
+function readableOn(background: string, a: string, b: string): string {
+  return contrastRatio(a, background) >= contrastRatio(b, background) ? a : b;
+}
+
+/**
+ * The theme a deck built on a template is laid out with: the template's slide size, its
+ * placeholders' frames, text sizes and colours, its theme fonts and colours. What the template
+ * does not decide (spacing, floors, code colours) comes from `base`, scaled to the slide.
+ * Fitting measures with exactly the frames and sizes the slides will inherit.
+ */
+export function templateTheme(template: Template, choice: Record<LayoutName, LayoutChoice>, unscaled: Theme): Theme {
+  const base = scaledType(unscaled, template.heightInches / unscaled.slide.heightInches);
+  const scaled = scaledGeometry(base, template.widthInches, template.heightInches);
+  const colors = { ...base.colors, ...schemeThemeColors((slot, fallback) => template.colors[slot] ?? fallback, base) };
+  const layoutOf = (name: LayoutName) => choice[name].layout;
+  const content = layoutOf('content');
+
+  // Light and dark layouts take the colours their template layout's background gives.
+  const coloursOn = (layout: TemplateLayout) => {
+    const background = layout.background ?? colors.background;
+    const title = titlePlaceholder(layout)?.color;
+    return { background, text: title ?? readableOn(background, colors.heading, colors.background) };
+  };
+  const titleColours = coloursOn(layoutOf('title'));
+  const sectionColours = coloursOn(layoutOf('section'));
+
+  const bodyBoxes = (layout: TemplateLayout, fallback: Box): Box => {
+    const boxes = contentPlaceholders(layout).map((placeholder) => placeholder.box);
+    return boxes.length > 0 ? union(boxes) : fallback;
+  };
+  const contentTitle = titlePlaceholder(content)?.box ?? scaled.layouts.content.title;
+  const contentBody = bodyBoxes(content, scaled.layouts.content.body);
+  const bodyLayout = (name: LayoutName) => {
+    const layout = layoutOf(name);
+    return { title: titlePlaceholder(layout)?.box ?? contentTitle, body: bodyBoxes(layout, contentBody) };
+  };
+
+  const titleLayout = layoutOf('title');
+  const ctrTitle = titlePlaceholder(titleLayout)?.box ?? scaled.layouts.title.title;
+  const subtitle = placeholderOfType(titleLayout, ['subTitle', 'body', 'obj'])?.box ?? scaled.layouts.title.subtitle;
+  const footer = placeholderOfType(content, ['ftr'])?.box ?? scaled.footer.text;
+  // Author and date go under the subtitle, above the footer.
+  const metaTop = subtitle.y + subtitle.h;
+  const meta = { x: subtitle.x, y: metaTop, w: subtitle.w, h: Math.max(0.3, Math.min(1, footer.y - metaTop)) };
+
+  const image = layoutOf('image');
+  const picture = placeholderOfType(image, ['pic', 'obj', 'chart', 'tbl']);
+  const caption = placeholderOfType(image, ['body']);
+  const sizeOf = (layout: TemplateLayout, types: Parameters<typeof placeholderOfType>[1], fallback: number) => placeholderOfType(layout, types)?.sizePt ?? fallback;
+
+  return {
+    ...base,
+    name: base.name,
+    slide: { widthInches: template.widthInches, heightInches: template.heightInches },
+    colors: {
+      ...colors,
+      titleBackground: titleColours.background,
+      titleText: titleColours.text,
+      sectionBackground: sectionColours.background,
+      sectionText: sectionColours.text,
+      heading: titlePlaceholder(content)?.color ?? colors.heading,
+    },
+    fonts: { ...base.fonts, ...(template.fonts.heading ? { heading: template.fonts.heading } : {}), ...(template.fonts.body ? { body: template.fonts.body } : {}) },
+    sizes: {
+      ...base.sizes,
+      title: sizeOf(titleLayout, ['ctrTitle', 'title'], base.sizes.title),
+      subtitle: sizeOf(titleLayout, ['subTitle', 'body'], base.sizes.subtitle),
+      sectionTitle: sizeOf(layoutOf('section'), ['title'], base.sizes.sectionTitle),
+      slideTitle: sizeOf(content, ['title'], base.sizes.slideTitle),
+      body: sizeOf(content, ['obj', 'body'], base.sizes.body),
+      footer: sizeOf(content, ['ftr'], base.sizes.footer),
+    },
+    layouts: {
+      ...scaled.layouts,
+      title: { ...scaled.layouts.title, title: ctrTitle, subtitle, meta },
+      section: { ...scaled.layouts.section, title: titlePlaceholder(layoutOf('section'))?.box ?? scaled.layouts.section.title },
+      agenda: bodyLayout('agenda'),
+      content: bodyLayout('content'),
+      columns: bodyLayout('columns'),
+      image: { ...bodyLayout('image'), ...(picture && caption ? { picture: picture.box, body: caption.box } : { picture: scaled.layouts.image.picture }) },
+      quote: bodyLayout('quote'),
+      stat: bodyLayout('stat'),
+      chart: bodyLayout('chart'),
+      end: bodyLayout('end'),
+    },
+    footer: { text: footer, slideNumber: placeholderOfType(content, ['sldNum'])?.box ?? scaled.footer.slideNumber },
+    // The template's own master and layouts carry its logo, backgrounds and decorations.
+    logo: undefined,
+    backgrounds: undefined,
+  };
+}
