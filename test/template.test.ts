@@ -83,6 +83,16 @@ describe.skipIf(!hasPandoc())('a deck built on an institution template', () => {
     for (const slide of slides) expect(slide).not.toContain('<p:bg>');
   });
 
+  it('chooses layouts by PowerPoint\'s names, as pandoc does: columns on "Two Content", a picture beside text on "Content with Caption"', async () => {
+    const syntaxPath = new URL('../content/syntax.md', import.meta.url).pathname;
+    const { pptx, deck } = await markdownToPptx(readFileSync(syntaxPath, 'utf8'), { path: syntaxPath, referenceDoc: potx });
+    const used = slideLayoutNames(readPackage(pptx));
+    const layoutOf = (title: string) => used[deck.slides.findIndex((slide) => slide.title.map((run) => ('text' in run ? run.text : '')).join('') === title)];
+    expect(layoutOf('Columns')).toBe('Two Content');
+    expect(layoutOf('A picture beside text')).toBe('Content with Caption');
+    expect(layoutOf('Thank you')).toBe('Title Only');
+  });
+
   it("lays text out in the template's placeholder frames and sizes, and fits it", async () => {
     const { fit, messages } = await markdownToPptx(lecture, { path: lecturePath, referenceDoc: potx });
     expect(fit.filter((slide) => slide.overflow)).toEqual([]);

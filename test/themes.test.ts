@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pptxgenjs from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import { contrastWarnings, defineTheme, importTemplate, listThemes, loadTheme, markdownToPptx, ThemeError } from '../src/index.js';
+import type { Theme } from '../src/theme/schema.js';
 import { run } from '../src/cli/run.js';
 import { readPackage, slideNames } from './helpers/package.js';
 import { hasPandoc, referencePptx } from './helpers/pandoc.js';
@@ -177,5 +178,16 @@ describe('import from a corporate template', () => {
   it.skipIf(!hasPandoc())('imports pandoc\'s own reference.pptx', async () => {
     const imported = importTemplate(referencePptx(), loadTheme('default'), 'pandoc');
     expect(imported.theme).toMatchObject({ slide: { widthInches: 10, heightInches: 5.625 }, fonts: { heading: 'Calibri', body: 'Calibri' }, colors: { heading: '1F497D', accent: '4F81BD' } });
+    // The frames of the template's own placeholders, and its master's text sizes.
+    const { layouts, sizes } = imported.theme as unknown as Theme;
+    expect(layouts.content.title).toEqual({ x: 0.5, y: 0.225, w: 9, h: 0.938 });
+    expect(layouts.content.body).toEqual({ x: 0.5, y: 1.313, w: 9, h: 3.712 });
+    expect(layouts.columns.body).toEqual({ x: 0.5, y: 1.313, w: 9, h: 3.712 });
+    expect(sizes.body).toBeLessThan(loadTheme('default').sizes.body);
+    // Frames and sizes made for the slide: few lecture slides need smaller text (18 of 30 with frames merely scaled).
+    const dir = tmp();
+    writeFileSync(join(dir, 'pandoc.json'), JSON.stringify(imported.theme));
+    const { fit } = await markdownToPptx(lecture, { path: lecturePath, theme: join(dir, 'pandoc.json') });
+    expect(fit.filter((slide) => slide.bodyPt !== undefined || slide.titlePt !== undefined).length).toBeLessThanOrEqual(8);
   });
 });

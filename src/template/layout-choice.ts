@@ -43,7 +43,16 @@ export const contentPlaceholders = (layout: TemplateLayout) => layout.placeholde
 function find(layouts: readonly TemplateLayout[], name: LayoutName): TemplateLayout | undefined {
   const { names, types } = WANTED[name];
   const lower = (text: string) => text.toLowerCase();
-  return layouts.find((layout) => names.some((wanted) => lower(wanted) === lower(layout.name))) ?? layouts.find((layout) => types.includes(layout.type));
+  // In the order of preference: "Two Content" before "Comparison".
+  for (const wanted of names) {
+    const named = layouts.find((layout) => lower(layout.name) === lower(wanted));
+    if (named) return named;
+  }
+  for (const type of types) {
+    const typed = layouts.find((layout) => layout.type === type);
+    if (typed) return typed;
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { LayoutName } from '../outline/schema.js';
 import { contrastRatio } from '../theme/contrast.js';
-import { schemeThemeColors } from '../theme/import.js';
+import { schemeThemeColors } from '../theme/scheme-colors.js';
 import { scaledGeometry } from '../theme/resize.js';
 import type { Box, Theme } from '../theme/schema.js';
 import { contentPlaceholders, placeholderOfType, titlePlaceholder, type LayoutChoice } from './layout-choice.js';
@@ -64,9 +64,21 @@ export function templateTheme(template: Template, choice: Record<LayoutName, Lay
   };
   const contentTitle = titlePlaceholder(content)?.box ?? scaled.layouts.content.title;
   const contentBody = bodyBoxes(content, scaled.layouts.content.body);
+  /**
+   * The accent rule sits under the title, as in the built-in themes, and above whatever comes
+   * next: a deck built on the template draws the template's decorations instead, but a theme
+   * imported from it draws the rule.
+   */
+  const ruleUnder = (title: Box, nextTop: number, rule: Box): Box => {
+    const room = Math.max(0, nextTop - (title.y + title.h) - rule.h);
+    return { x: title.x + base.spacing.insetInches, y: title.y + title.h + Math.min(room / 2, rule.h * 2), w: rule.w, h: rule.h };
+  };
   const bodyLayout = (name: LayoutName) => {
     const layout = layoutOf(name);
-    return { title: titlePlaceholder(layout)?.box ?? contentTitle, body: bodyBoxes(layout, contentBody) };
+    const title = titlePlaceholder(layout)?.box ?? contentTitle;
+    const body = bodyBoxes(layout, contentBody);
+    const rule = scaled.layouts.content.rule;
+    return { title, body, ...(rule ? { rule: ruleUnder(title, body.y, rule) } : {}) };
   };
 
   const titleLayout = layoutOf('title');
@@ -77,6 +89,7 @@ export function templateTheme(template: Template, choice: Record<LayoutName, Lay
   const metaTop = subtitle.y + subtitle.h;
   const meta = { x: subtitle.x, y: metaTop, w: subtitle.w, h: Math.max(0.3, Math.min(1, footer.y - metaTop)) };
 
+  const sectionTitle = titlePlaceholder(layoutOf('section'))?.box ?? scaled.layouts.section.title;
   const image = layoutOf('image');
   const picture = placeholderOfType(image, ['pic', 'obj', 'chart', 'tbl']);
   const caption = placeholderOfType(image, ['body']);
@@ -106,8 +119,8 @@ export function templateTheme(template: Template, choice: Record<LayoutName, Lay
     },
     layouts: {
       ...scaled.layouts,
-      title: { ...scaled.layouts.title, title: ctrTitle, subtitle, meta },
-      section: { ...scaled.layouts.section, title: titlePlaceholder(layoutOf('section'))?.box ?? scaled.layouts.section.title },
+      title: { title: ctrTitle, rule: ruleUnder(ctrTitle, subtitle.y, scaled.layouts.title.rule), subtitle, meta },
+      section: { title: sectionTitle, rule: ruleUnder(sectionTitle, template.heightInches, scaled.layouts.section.rule) },
       agenda: bodyLayout('agenda'),
       content: bodyLayout('content'),
       columns: bodyLayout('columns'),
