@@ -79,6 +79,13 @@ describe.skipIf(!hasPandoc())('a deck built on an institution template', () => {
     const content = slides[used.indexOf('Title and Content')]!;
     expect(content).toMatch(/name="Title"\/>.*?<p:ph type="title"\/>/);
     expect(content).toMatch(/name="Body"\/>.*?<p:ph idx="1"\/>/);
+    // Titles and the subtitle take the template's alignment (centred in this one), the author line with them.
+    const title = slides[0]!.slice(slides[0]!.indexOf('name="Title"'), slides[0]!.indexOf('name="Subtitle"'));
+    expect(title).toMatch(/<a:pPr marL="0" indent="0">/);
+    expect(slides[0]!.slice(slides[0]!.indexOf('name="Author"'))).toMatch(/<a:pPr [^>]*algn="ctr"/);
+    // Section titles are measured as written, so the template's capitals are turned off on them.
+    const section = slides[used.indexOf('Section Header')]!;
+    expect(section).toMatch(/<a:rPr [^>]*cap="none"/);
     // The template's background shows: no slide paints its own.
     for (const slide of slides) expect(slide).not.toContain('<p:bg>');
   });

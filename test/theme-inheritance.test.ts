@@ -76,7 +76,7 @@ function withThemeFonts(pptx: Uint8Array, family: string): Uint8Array {
 }
 
 describe.skipIf(!hasLibreOffice)('LibreOffice draws the theme fonts chosen after the build', () => {
-  it('changes the text on at least 90 % of the lecture slides', async () => {
+  it('changes the text on every slide of the lecture', async () => {
     const { pptx } = await markdownToPptx(lecture, { path, theme: 'default' });
     const before = await pptxToPdf(pptx, 'fonts-before');
     const after = await pptxToPdf(withThemeFonts(pptx, 'Noto Sans Mono'), 'fonts-after');
@@ -87,6 +87,7 @@ describe.skipIf(!hasLibreOffice)('LibreOffice draws the theme fonts chosen after
       expect(await pageFonts(before, page)).not.toContain('Noto Sans Mono');
       if ((await pageFonts(after, page)).includes('Noto Sans Mono')) changed++;
     }
-    expect(changed / pages).toBeGreaterThanOrEqual(0.9);
+    // The issue's bar is 90 %; every slide has text in the theme fonts, so every slide changes.
+    expect(changed).toBe(pages);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import type { PlacedDeck } from '../layout/frames.js';
 import type { TemplateLayout, TemplatePlaceholder } from '../template/open-template.js';
 import { contentPlaceholders, placeholderOfType, titlePlaceholder } from '../template/layout-choice.js';
 import type { Element } from '@xmldom/xmldom';
-import { all, children, first, insert, required } from './dom.js';
+import { all, children, first, insert, required, shapeNamed } from './dom.js';
 import { OpcPackage } from './opc-package.js';
 import { slidePart } from './part-names.js';
 import { placeholderOf } from './placeholders.js';
@@ -164,8 +164,15 @@ export function adoptTemplate(opc: OpcPackage, deck: PlacedDeck): void {
       properties.removeChild(ph);
       // A frame whose role the layout lacks stays an ordinary text box.
       if (match) insert(properties as Element, phXml(match));
+      // Titles and the subtitle take the template's alignment: it moves lines, never breaks them.
+      if (match && (role!.kind === 'title' || match.type === 'subTitle')) for (const paragraph of all(shape, 'a:pPr')) paragraph.removeAttribute('algn');
       // Text was measured as written: capitals the placeholder would set it in could overflow.
       if (match?.caps && match.caps !== 'none') for (const run of [...all(shape, 'a:rPr'), ...all(shape, 'a:endParaRPr')]) run.setAttribute('cap', 'none');
+    }
+    // The author and date line on a title slide lines up with the subtitle above it.
+    const subtitleAlign = slide.layout === 'title' ? placeholderOfType(layout, ['subTitle'])?.align : undefined;
+    if (subtitleAlign && slide.frames.some((frame) => frame.name === 'Author')) {
+      for (const paragraph of all(shapeNamed(document, 'Author', part), 'a:pPr')) paragraph.setAttribute('algn', subtitleAlign);
     }
     const background = first(document, 'p:bg');
     if (background && !slide.background.imagePath) background.parentNode!.removeChild(background);

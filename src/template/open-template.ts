@@ -41,6 +41,8 @@ export interface TemplatePlaceholder {
   color?: string | undefined;
   /** Capitals the placeholder sets its text in (`all`, `small`), which measuring does not know. */
   caps?: string | undefined;
+  /** The first level's alignment (`l`, `ctr`, `r`, …). */
+  align?: string | undefined;
 }
 
 export interface TemplateLayout {
@@ -126,18 +128,19 @@ function masterStyle(type: string): 'p:titleStyle' | 'p:bodyStyle' | 'p:otherSty
   return TITLE_TYPES.has(type) ? 'p:titleStyle' : BODY_TYPES.has(type) ? 'p:bodyStyle' : 'p:otherStyle';
 }
 
-type LevelStyle = Pick<TemplatePlaceholder, 'sizePt' | 'bold' | 'color' | 'caps'>;
+type LevelStyle = Pick<TemplatePlaceholder, 'sizePt' | 'bold' | 'color' | 'caps' | 'align'>;
 
 /** The first level's run defaults of a list style (`a:lstStyle`, `p:titleStyle`, …). */
 function levelStyle(list: Element | undefined, colors: Record<string, string>, colorMap: Element | undefined): LevelStyle {
   const level = list ? children(list, 'a:lvl1pPr')[0] : undefined;
+  const align = level?.getAttribute('algn');
   const defaults = level ? children(level, 'a:defRPr')[0] : undefined;
-  if (!defaults) return {};
+  if (!defaults) return align ? { align } : {};
   const size = defaults.getAttribute('sz');
   const bold = defaults.getAttribute('b');
   const color = fillColor(children(defaults, 'a:solidFill')[0], colors, colorMap);
   const caps = defaults.getAttribute('cap');
-  return { ...(size ? { sizePt: Number(size) / 100 } : {}), ...(bold ? { bold: bold === '1' || bold === 'true' } : {}), ...(color ? { color } : {}), ...(caps ? { caps } : {}) };
+  return { ...(size ? { sizePt: Number(size) / 100 } : {}), ...(bold ? { bold: bold === '1' || bold === 'true' } : {}), ...(color ? { color } : {}), ...(caps ? { caps } : {}), ...(align ? { align } : {}) };
 }
 
 interface RawPlaceholder {
