@@ -1,0 +1,418 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Document, Element } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { buildOutline, planSlides, type PlacedDeck, type PlacedSlide } from '../src/index.js';
+import type { ImageFrame } from '../src/layout/frames.js';
+import { all, children, first, NS, shapeNamed, type QName } from '../src/render/dom.js';
+import { OpcPackage } from '../src/render/opc-package.js';
+import type { DocumentProperties } from '../src/render/package.js';
+import { notesPart, slidePart } from '../src/render/part-names.js';
+import { writeWithPptxgen } from '../src/render/pptxgen.js';
+import { relationships, resolveTarget } from '../src/render/relationships.js';
+import { RENDER_PASSES } from '../src/render/render-pptx.js';
+import { brandedTemplate } from './helpers/branded-template.js';
+import { hasPandoc } from './helpers/pandoc.js';
+
+/**
+ * Each render pass has one job. Every test starts from the package the pass really receives
+ * (pptxgenjs's output with all earlier passes run), runs that pass alone and checks its change,
+ * so a pass that stops doing its job fails here even when a later pass happens to cover for it.
+ */
+const content = new URL('../content/', import.meta.url).pathname;
+const syntaxSource = readFileSync(join(content, 'syntax.md'), 'utf8');
+const DATE = new Date('2001-02-03T04:05:06Z');
+const STAMP = '2001-02-03T04:05:06Z';
+
+/**
+ * What syntax.md lacks: a link to another slide (from a slide and from its notes), slide numbers
+ * without a footer, a described background picture (placed as a cropped picture frame) and a
+ * picture without alt text.
+ */
+const SMALL = `---
+marp: true
+lang: de-DE
+slideNumbers: true
+---
+
+![bg Open steppe](images/steppe.jpg)
+
+# Start
+
+Jump to [the end](#the-end).
+
+:::notes
+The notes jump to [the end](#the-end) too.
+:::
+
+---
+
+# The end
+
+![](images/dot.gif)
+`;
+
+interface Build {
+  placed: PlacedDeck;
+  properties: DocumentProperties;
+}
+
+/** Markdown as if saved in content/, planned through the public API. */
+function build(markdown: string, referenceDoc?: string): Build {
+  const { deck } = buildOutline(markdown, { path: join(content, 'deck.md') });
+  const { placed } = planSlides(deck, { baseDir: content, referenceDoc });
+  const { title, author, lang } = deck.meta;
+  return { placed, properties: { title, author, lang, date: DATE } };
+}
+
+const syntax = build(syntaxSource);
+const small = build(SMALL);
+
+/** pptxgenjs's package with every pass before `name` run, and `run` for that pass alone. */
+async function upTo(name: string, deck = syntax): Promise<{ opc: OpcPackage; run: () => Promise<void> }> {
+  const index = RENDER_PASSES.findIndex((pass) => pass.name === name);
+  if (index < 0) throw new Error(`no render pass "${name}"`);
+  const opc = OpcPackage.unzip(await writeWithPptxgen(deck.placed));
+  for (const pass of RENDER_PASSES.slice(0, index)) await pass.run(opc, deck.placed, deck.properties);
+  return {
+    opc,
+    run: async () => {
+      await RENDER_PASSES[index]!.run(opc, deck.placed, deck.properties);
+    },
+  };
+}
+
+/** The names of passes with a test below, so that a pass added without one fails the last test. */
+const tested: string[] = [];
+function itPass(name: string, test: () => Promise<void>): void {
+  tested.push(name);
+  it(name, test);
+}
+
+/** The slide part of the first slide `test` accepts. */
+function slideWhere(deck: Build, test: (slide: PlacedSlide) => boolean): string {
+  const index = deck.placed.slides.findIndex(test);
+  if (index < 0) throw new Error('no such slide in the deck');
+  return slidePart(index);
+}
+
+const anchored = (anchor: string) => (slide: PlacedSlide) => slide.anchors?.includes(anchor) === true;
+
+/** Parts named like `pattern`, in the order of the number in their names. */
+function numbered(opc: OpcPackage, pattern: RegExp): string[] {
+  const number = (name: string) => Number(name.match(/(\d+)\.\w+$/)![1]);
+  return opc
+    .names()
+    .filter((name) => pattern.test(name))
+    .sort((a, b) => number(a) - number(b));
+}
+const chartParts = (opc: OpcPackage) => numbered(opc, /^ppt\/charts\/chart\d+\.xml$/);
+const layoutParts = (opc: OpcPackage) => numbered(opc, /^ppt\/slideLayouts\/slideLayout\d+\.xml$/);
+const layoutName = (opc: OpcPackage, part: string) => first(opc.xml(part), 'p:cSld')!.getAttribute('name')!;
+const layoutNamed = (opc: OpcPackage, name: string) => layoutParts(opc).find((part) => layoutName(opc, part) === name)!;
+
+/** The parts a part's internal relationships of this type point at. */
+function targets(opc: OpcPackage, part: string, type = ''): string[] {
+  return relationships(opc, part)
+    .filter((relationship) => !relationship.external && relationship.type.endsWith(type))
+    .map((relationship) => resolveTarget(part, relationship.target));
+}
+
+const overrides = (opc: OpcPackage) => all(opc.xml('[Content_Types].xml'), 'ct:Override').map((override) => override.getAttribute('PartName')!.slice(1));
+const textOf = (root: Document | Element, name: QName) => all(root, name).map((element) => element.textContent);
+/** A property element of docProps/core.xml, by the prefix it is written with. */
+const coreText = (opc: OpcPackage, tag: string) => opc.xml('docProps/core.xml').getElementsByTagName(tag)[0]?.textContent;
+
+/** A placeholder as "type idx", the two attributes by which slides and layouts match placeholders. */
+const phText = (ph: Element) => [ph.getAttribute('type'), ph.getAttribute('idx')].filter(Boolean).join(' ');
+
+/** The placeholder a shape is, or undefined for a plain shape. */
+function placeholder(opc: OpcPackage, part: string, shape: string): string | undefined {
+  const ph = first(shapeNamed(opc.xml(part), shape, part), 'p:ph');
+  return ph && phText(ph);
+}
+
+/** The crops a picture fill's source rectangles make: an attribute left out crops nothing. */
+const crops = (fill: Element) =>
+  children(fill, 'a:srcRect').map((rect) => ({ left: Number(rect.getAttribute('l') ?? 0), top: Number(rect.getAttribute('t') ?? 0), right: Number(rect.getAttribute('r') ?? 0), bottom: Number(rect.getAttribute('b') ?? 0) }));
+const childNames = (element: Element) => Array.from(element.childNodes).flatMap((node) => (node.nodeType === node.ELEMENT_NODE ? [(node as Element).tagName] : []));
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const isPng = (data: Uint8Array) => PNG_SIGNATURE.every((byte, index) => data[index] === byte);
+/** Width and height, from the IHDR chunk that follows the signature. */
+const pngSize = (data: Uint8Array) => [16, 20].map((at) => new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(at));
+
+/** The MS-DOS date of each entry in a zip's central directory (the zip has no archive comment). */
+function entryDates(zip: Uint8Array): number[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.byteLength - 22;
+  let offset = view.getUint32(end + 16, true);
+  return Array.from({ length: view.getUint16(end + 10, true) }, () => {
+    const date = view.getUint16(offset + 14, true);
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    return date;
+  });
+}
+/** 1 January 1980, the date every entry of a package deckdown zips carries. */
+const DOS_1980_01_01 = (1 << 5) | 1;
+
+describe('each render pass, run alone on what the passes before it leave', () => {
+  itPass('number charts from 1', async () => {
+    // pptxgenjs's chart counter lives as long as the process: a deck written after another starts past 1.
+    await writeWithPptxgen(syntax.placed);
+    const { opc, run } = await upTo('number charts from 1');
+    // A leftover pptxgenjs can leave behind: an empty chart part.
+    opc.setBytes('ppt/charts/chart99.xml', new Uint8Array());
+    const before = chartParts(opc);
+    expect(before).not.toContain('ppt/charts/chart1.xml');
+    await run();
+    expect(chartParts(opc)).toEqual(['ppt/charts/chart1.xml', 'ppt/charts/chart2.xml']);
+    // The order is kept: the bar chart, first in the deck, is chart1, and its workbook goes with it.
+    expect(first(opc.xml('ppt/charts/chart1.xml'), 'c:barChart')).toBeDefined();
+    expect(targets(opc, 'ppt/charts/chart1.xml')).toEqual(['ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx']);
+    expect(targets(opc, 'ppt/charts/chart2.xml')).toEqual(['ppt/embeddings/Microsoft_Excel_Worksheet2.xlsx']);
+    expect(numbered(opc, /^ppt\/embeddings\/.*\.xlsx$/)).toEqual(['ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx', 'ppt/embeddings/Microsoft_Excel_Worksheet2.xlsx']);
+    const barSlide = slideWhere(syntax, (slide) => slide.frames.some((frame) => frame.kind === 'chart' && frame.chart === 'bar'));
+    expect(targets(opc, barSlide, '/chart')).toEqual(['ppt/charts/chart1.xml']);
+    expect(overrides(opc)).toEqual(expect.arrayContaining(['ppt/charts/chart1.xml', 'ppt/charts/chart2.xml']));
+    for (const old of before) expect(overrides(opc)).not.toContain(old);
+  });
+
+  itPass('two axes for flat charts', async () => {
+    const { opc, run } = await upTo('two axes for flat charts');
+    const axisIds = () =>
+      chartParts(opc).flatMap((part) => (['c:barChart', 'c:lineChart', 'c:doughnutChart'] as const).flatMap((tag) => all(opc.xml(part), tag).map((chart) => `${tag} ${children(chart, 'c:axId').length}`)));
+    expect(axisIds()).toEqual(['c:barChart 3', 'c:doughnutChart 0']);
+    await run();
+    expect(axisIds()).toEqual(['c:barChart 2', 'c:doughnutChart 0']);
+  });
+
+  itPass('text bodies, notes and links', async () => {
+    const { opc, run } = await upTo('text bodies, notes and links');
+    const marks = slideWhere(syntax, anchored('inline-marks'));
+    const table = slideWhere(syntax, anchored('a-table'));
+    const headerCells = () => all(opc.xml(table), 'a:tc').slice(0, 3).map((cell) => textOf(cell, 'a:t').join(''));
+    expect(shapeNamed(opc.xml(marks), 'Body', marks).textContent).toBe('');
+    expect(headerCells()).toEqual([' ', ' ', ' ']);
+    await run();
+    expect(shapeNamed(opc.xml(marks), 'Body', marks).textContent).toContain('Links are clickable');
+    expect(new Set([...all(opc.xml(marks), 'a:rPr'), ...all(opc.xml(marks), 'a:endParaRPr')].map((run) => run.getAttribute('lang')))).toEqual(new Set(['en-GB']));
+    const external = relationships(opc, marks).filter((relationship) => relationship.external);
+    expect(external).toEqual([{ id: expect.any(String), type: expect.stringMatching(/\/hyperlink$/), target: 'https://example.org', external: true }]);
+    expect(all(opc.xml(marks), 'a:hlinkClick').map((click) => click.getAttributeNS(NS.r, 'id'))).toEqual([external[0]!.id]);
+    expect(headerCells()).toEqual(['Construct', 'Markdown', 'Slide']);
+    expect(textOf(opc.xml(notesPart(0)), 'p:txBody').join('')).toContain('This deck is the syntax reference');
+
+    // A link to a heading jumps to that heading's slide, from the slide and from its notes.
+    const linked = await upTo('text bodies, notes and links', small);
+    const [from, to] = [slideWhere(small, anchored('start')), slideWhere(small, anchored('the-end'))];
+    // pptxgenjs describes a picture without alt text by its file path, which a screen reader would read out.
+    const description = () => first(shapeNamed(linked.opc.xml(to), 'Picture', to), 'p:cNvPr')!.getAttribute('descr');
+    expect(description()).toMatch(/dot\.gif$/);
+    await linked.run();
+    expect(description()).toBe('');
+    expect(targets(linked.opc, from, '/slide')).toEqual([to]);
+    expect(targets(linked.opc, notesPart(0), '/slide')).toContain(to);
+    expect(all(linked.opc.xml(from), 'a:hlinkClick').map((click) => click.getAttribute('action'))).toEqual(['ppaction://hlinksldjump']);
+    expect(new Set(all(linked.opc.xml(notesPart(0)), 'a:rPr').map((run) => run.getAttribute('lang')))).toEqual(new Set(['de-DE']));
+  });
+
+  itPass('picture crops', async () => {
+    const { opc, run } = await upTo('picture crops');
+    const index = syntax.placed.slides.findIndex((slide) => slide.background.crop);
+    const background = () => first(first(opc.xml(slidePart(index)), 'p:bg')!, 'a:blipFill')!;
+    const none = { left: 0, top: 0, right: 0, bottom: 0 };
+    expect(crops(background())).toEqual([none]);
+    await run();
+    expect(crops(background())).toEqual([syntax.placed.slides[index]!.background.crop]);
+    expect(childNames(background())).toEqual(['a:blip', 'a:srcRect', 'a:stretch']);
+
+    // A described background picture is a picture frame, cropped the same way.
+    const framed = await upTo('picture crops', small);
+    const frame = small.placed.slides[0]!.frames.find((candidate): candidate is ImageFrame => candidate.kind === 'image')!;
+    const fill = () => first(shapeNamed(framed.opc.xml(slidePart(0)), frame.name, slidePart(0)), 'p:blipFill')!;
+    expect(frame.crop).toBeDefined();
+    expect(crops(fill())).toEqual([]);
+    await framed.run();
+    expect(crops(fill())).toEqual([frame.crop]);
+    expect(childNames(fill()).slice(-2)).toEqual(['a:srcRect', 'a:stretch']);
+  });
+
+  itPass('layout placeholders', async () => {
+    const { opc, run } = await upTo('layout placeholders');
+    const placeholders = (layout: string) => all(opc.xml(layoutNamed(opc, layout)), 'p:ph').map(phText);
+    for (const layout of syntax.placed.layouts) expect(placeholders(layout.name)).toEqual([]);
+    await run();
+    expect(placeholders('Title and Content')).toEqual(['title', 'body 1', 'dt 10', 'ftr 11', 'sldNum 12']);
+    expect(placeholders('Section Header')).not.toContain('body 1');
+    expect(placeholders('DEFAULT')).toEqual([]);
+  });
+
+  itPass('slide placeholders', async () => {
+    const { opc, run } = await upTo('slide placeholders');
+    const cover = slidePart(0);
+    const marks = slideWhere(syntax, anchored('inline-marks'));
+    const roles = () => [
+      ...['Title', 'Subtitle', 'Author'].map((shape) => placeholder(opc, cover, shape)),
+      ...['Title', 'Body', 'Footnotes', 'Footer', 'Slide Number'].map((shape) => placeholder(opc, marks, shape)),
+    ];
+    expect(roles().filter(Boolean)).toEqual([]);
+    await run();
+    expect(roles()).toEqual(['title', 'body 1', undefined, 'title', 'body 1', undefined, 'ftr 11', 'sldNum 12']);
+    // A placeholder is locked against grouping, as PowerPoint's own are.
+    expect(first(shapeNamed(opc.xml(marks), 'Title', marks), 'a:spLocks')?.getAttribute('noGrp')).toBe('1');
+  });
+
+  itPass('header and footer flags', async () => {
+    const flags = async (deck: Build) => {
+      const { opc, run } = await upTo('header and footer flags', deck);
+      const hf = () => first(opc.xml('ppt/slideMasters/slideMaster1.xml'), 'p:hf')!;
+      const read = () => ['sldNum', 'ftr', 'hdr', 'dt'].map((flag) => `${flag}=${hf().getAttribute(flag)}`);
+      const before = read();
+      await run();
+      return { before, after: read() };
+    };
+    // syntax.md has a footer and slide numbers; the small deck slide numbers only.
+    expect(await flags(syntax)).toEqual({ before: ['sldNum=0', 'ftr=0', 'hdr=0', 'dt=0'], after: ['sldNum=1', 'ftr=1', 'hdr=0', 'dt=0'] });
+    expect((await flags(small)).after).toEqual(['sldNum=1', 'ftr=0', 'hdr=0', 'dt=0']);
+  });
+
+  itPass('no unused default layout', async () => {
+    const { opc, run } = await upTo('no unused default layout');
+    const master = 'ppt/slideMasters/slideMaster1.xml';
+    const names = () => layoutParts(opc).map((part) => layoutName(opc, part));
+    const listed = () => all(opc.xml(master), 'p:sldLayoutId').map((entry) => entry.getAttributeNS(NS.r, 'id'));
+    const defaultLayout = layoutNamed(opc, 'DEFAULT');
+    expect(names()).toContain('DEFAULT');
+    expect(targets(opc, master, '/slideLayout')).toContain(defaultLayout);
+    await run();
+    expect(names().sort()).toEqual(syntax.placed.layouts.map((layout) => layout.name).sort());
+    expect(opc.has(defaultLayout)).toBe(false);
+    expect(targets(opc, master, '/slideLayout')).not.toContain(defaultLayout);
+    // The master's layout list names exactly the layout relationships that remain.
+    const layoutRelationships = relationships(opc, master).filter((relationship) => relationship.type.endsWith('/slideLayout'));
+    expect(listed()).toEqual(layoutRelationships.map((relationship) => relationship.id));
+  });
+
+  itPass('shape ids', async () => {
+    const { opc, run } = await upTo('shape ids');
+    const drawings = opc.names().filter((part) => /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(part));
+    const ids = (part: string) => all(opc.xml(part), 'p:cNvPr').map((element) => element.getAttribute('id'));
+    // Ids repeat before: the layouts' placeholders all arrive with the same id.
+    expect(drawings.filter((part) => new Set(ids(part)).size < ids(part).length)).not.toEqual([]);
+    await run();
+    for (const part of drawings) expect(ids(part), part).toEqual(ids(part).map((_id, index) => String(index + 1)));
+  });
+
+  itPass('theme colours and fonts', async () => {
+    const { opc, run } = await upTo('theme colours and fonts');
+    const theme = () => opc.xml('ppt/theme/theme1.xml');
+    const colour = (slot: string) => first(theme(), 'a:clrScheme')!.getElementsByTagNameNS(NS.a, slot)[0]!.getElementsByTagNameNS(NS.a, 'srgbClr')[0]?.getAttribute('val');
+    const typeface = (font: QName) => first(first(theme(), font)!, 'a:latin')!.getAttribute('typeface');
+    const officeNamed = () => Array.from(theme().getElementsByTagName('*')).filter((element) => element.getAttribute('name') === 'Office Theme');
+    const { scheme } = syntax.placed;
+    expect(colour('accent1')).not.toBe(scheme.accents[0]);
+    expect(typeface('a:majorFont')).not.toBe(scheme.headingFont);
+    expect(officeNamed()).not.toEqual([]);
+    await run();
+    expect(['dk1', 'lt1', 'dk2', 'lt2', 'hlink'].map(colour)).toEqual([scheme.dark1, scheme.light1, scheme.dark2, scheme.light2, scheme.link]);
+    expect(scheme.accents.map((_accent, index) => colour(`accent${index + 1}`))).toEqual(scheme.accents);
+    expect([typeface('a:majorFont'), typeface('a:minorFont')]).toEqual([scheme.headingFont, scheme.bodyFont]);
+    expect(officeNamed()).toEqual([]);
+    expect(theme().documentElement!.getAttribute('name')).toBe(scheme.name);
+  });
+
+  itPass('template masters and layouts', async () => {
+    // Without a template the pass leaves the package as it is.
+    const { opc, run } = await upTo('template masters and layouts');
+    const contents = () => new Map(opc.names().map((name) => [name, opc.bytes(name)]));
+    const before = contents();
+    await run();
+    expect(contents()).toEqual(before);
+  });
+
+  it.skipIf(!hasPandoc())("template masters and layouts: a template's masters and layouts replace deckdown's own", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deckdown-passes-'));
+    const potx = join(dir, 'brand.potx');
+    writeFileSync(potx, brandedTemplate());
+    const branded = build(syntaxSource, potx);
+    rmSync(dir, { recursive: true });
+    const template = branded.placed.template!;
+    const { opc, run } = await upTo('template masters and layouts', branded);
+    const masters = () => targets(opc, 'ppt/presentation.xml', '/slideMaster');
+    const branding = () => masters().map((master) => all(opc.xml(master), 'p:cNvPr').some((element) => element.getAttribute('name') === 'Brand Bar'));
+    const names = () => layoutParts(opc).map((part) => layoutName(opc, part)).sort();
+    expect(branding()).toEqual([false]);
+    expect(names()).toEqual(branded.placed.layouts.map((layout) => layout.name).sort());
+    await run();
+    expect(branding()).toEqual(template.template.masters.map(() => true));
+    expect(names()).toEqual(template.template.layouts.map((layout) => layout.name).sort());
+    branded.placed.slides.forEach((slide, index) => {
+      const [layout] = targets(opc, slidePart(index), '/slideLayout');
+      expect(layoutName(opc, layout!), slidePart(index)).toBe(template.layouts[slide.layout].name);
+    });
+  });
+
+  itPass('presentation in schema order', async () => {
+    const { opc, run } = await upTo('presentation in schema order');
+    const order = () => childNames(opc.xml('ppt/presentation.xml').documentElement!);
+    expect(order().indexOf('p:notesMasterIdLst')).toBeGreaterThan(order().indexOf('p:sldIdLst'));
+    await run();
+    expect(order()).toEqual(['p:sldMasterIdLst', 'p:notesMasterIdLst', 'p:sldIdLst', 'p:sldSz', 'p:notesSz', 'p:defaultTextStyle']);
+  });
+
+  itPass('SVG fallbacks', async () => {
+    const { opc, run } = await upTo('SVG fallbacks');
+    const pngParts = opc.names().filter((name) => name.startsWith('ppt/media/') && name.endsWith('.png'));
+    const svgParts = opc.names().filter((name) => name.startsWith('ppt/media/') && name.endsWith('.svg'));
+    const fallbacks = pngParts.filter((name) => !isPng(opc.bytes(name)));
+    const svgs = svgParts.map((name) => opc.bytes(name));
+    expect(fallbacks).toHaveLength(1);
+    expect(new TextDecoder().decode(opc.bytes(fallbacks[0]!))).toMatch(/<svg[\s>]/);
+    await run();
+    expect(pngParts.filter((name) => !isPng(opc.bytes(name)))).toEqual([]);
+    expect(Math.max(...pngSize(opc.bytes(fallbacks[0]!)))).toBe(1600);
+    // The SVG itself stays as drawn.
+    expect(svgParts.map((name) => opc.bytes(name))).toEqual(svgs);
+  });
+
+  itPass('document properties', async () => {
+    const { opc, run } = await upTo('document properties');
+    const company = () => first(opc.xml('docProps/app.xml'), 'ep:Company')!.textContent;
+    expect(coreText(opc, 'dc:creator')).toBe('PptxGenJS');
+    expect(company()).toBe('PptxGenJS');
+    await run();
+    const { title, author, lang } = syntax.properties;
+    expect(['dc:title', 'dc:creator', 'cp:lastModifiedBy', 'dc:language', 'dcterms:created', 'dcterms:modified'].map((tag) => coreText(opc, tag))).toEqual([title, author, author, lang, STAMP, STAMP]);
+    expect(company()).toBe('');
+  });
+
+  itPass('content types of existing parts', async () => {
+    const { opc, run } = await upTo('content types of existing parts');
+    const existing = () => overrides(opc).filter((name) => opc.has(name));
+    const kept = existing();
+    expect(overrides(opc).filter((name) => !opc.has(name))).not.toEqual([]);
+    await run();
+    expect(overrides(opc)).toEqual(kept);
+  });
+
+  itPass('embedded workbooks dated', async () => {
+    const { opc, run } = await upTo('embedded workbooks dated');
+    const workbooks = () => numbered(opc, /^ppt\/embeddings\/.*\.xlsx$/).map((name) => opc.bytes(name));
+    const stamps = () => workbooks().flatMap((bytes) => ['dcterms:created', 'dcterms:modified'].map((tag) => OpcPackage.unzip(bytes).xml('docProps/core.xml').getElementsByTagName(tag)[0]?.textContent));
+    expect(workbooks()).toHaveLength(2);
+    const dates = () => new Set(workbooks().flatMap(entryDates));
+    expect(stamps()).not.toContain(STAMP);
+    expect(dates()).not.toEqual(new Set([DOS_1980_01_01]));
+    await run();
+    expect(stamps()).toEqual([STAMP, STAMP, STAMP, STAMP]);
+    expect(dates()).toEqual(new Set([DOS_1980_01_01]));
+  });
+
+  it('names every pass once, and each has its test above', () => {
+    const names = RENDER_PASSES.map((pass) => pass.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(tested).toEqual(names);
+  });
+});
