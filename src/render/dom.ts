@@ -1,4 +1,4 @@
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 
 /** The namespaces of the parts deckdown reads and writes, by the prefixes Office uses. */
 export const NS = {
@@ -21,15 +21,37 @@ function split(name: QName): [string, string] {
   return [NS[name.slice(0, colon) as keyof typeof NS], name.slice(colon + 1)];
 }
 
+/** Walk the elements below `root` in document order until `visit` returns true. */
+function walk(root: Document | Element, visit: (element: Element) => boolean | void): boolean {
+  for (let node = root.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== node.ELEMENT_NODE) continue;
+    if (visit(node as Element) === true || walk(node as Element, visit)) return true;
+  }
+  return false;
+}
+
+const is = (element: Element, [namespace, local]: [string, string]) => element.localName === local && element.namespaceURI === namespace;
+
 /** Every element with this name below `root`, in document order. */
 export function all(root: Document | Element, name: QName): Element[] {
-  const [namespace, local] = split(name);
-  return Array.from(root.getElementsByTagNameNS(namespace, local));
+  const wanted = split(name);
+  const found: Element[] = [];
+  walk(root, (element) => {
+    if (is(element, wanted)) found.push(element);
+  });
+  return found;
 }
 
 /** The first element with this name below `root`. */
 export function first(root: Document | Element, name: QName): Element | undefined {
-  return all(root, name)[0];
+  const wanted = split(name);
+  let found: Element | undefined;
+  walk(root, (element) => {
+    if (!is(element, wanted)) return false;
+    found = element;
+    return true;
+  });
+  return found;
 }
 
 /** The first element with this name below `root`, which deckdown's own writing guarantees. */
@@ -60,17 +82,43 @@ export function parseXml(text: string, what: string): Document {
   }).parseFromString(text, 'text/xml');
 }
 
-/** An element that deckdown writes as text, with the prefixes above, ready to go into `document`. */
+/**
+ * Elements that deckdown writes as text, with the prefixes above, parsed in one go and made
+ * part of `document`. Adopting the parsed nodes costs a walk; importing them would copy them.
+ */
+function fragments(document: Document, xml: readonly string[]): Element[] {
+  const parsed = parseXml(`<fragment${DECLARATIONS}>${xml.join('')}</fragment>`, 'an element deckdown wrote');
+  const elements = Array.from(parsed.documentElement!.childNodes).filter((node): node is Element => node.nodeType === node.ELEMENT_NODE);
+  if (elements.length !== xml.length) throw new Error('internal error: deckdown wrote an element that is not one element');
+  const adopt = (node: Node) => {
+    (node as { ownerDocument: Document }).ownerDocument = document;
+    const { attributes } = node as Element;
+    if (attributes) for (const attribute of Array.from(attributes)) (attribute as { ownerDocument: Document }).ownerDocument = document;
+    for (let child = node.firstChild; child; child = child.nextSibling) adopt(child);
+  };
+  for (const element of elements) {
+    parsed.documentElement!.removeChild(element);
+    adopt(element);
+  }
+  return elements;
+}
+
+/** An element that deckdown writes as text, ready to go into `document`. */
 export function fragment(document: Document, xml: string): Element {
-  const parsed = parseXml(`<fragment${DECLARATIONS}>${xml}</fragment>`, 'an element deckdown wrote');
-  return document.importNode(parsed.documentElement!.firstChild as Element, true) as Element;
+  return fragments(document, [xml])[0]!;
 }
 
 /** Put deckdown's `xml` where `old` was. */
 export function replaceWith(old: Element, xml: string): Element {
-  const replacement = fragment(old.ownerDocument!, xml);
-  old.parentNode!.replaceChild(replacement, old);
-  return replacement;
+  return replaceEach([[old, xml]])[0]!;
+}
+
+/** Put each of deckdown's elements where its old one was, parsing them all at once. */
+export function replaceEach(replacements: readonly (readonly [Element, string])[]): Element[] {
+  if (replacements.length === 0) return [];
+  const fresh = fragments(replacements[0]![0].ownerDocument!, replacements.map(([, xml]) => xml));
+  replacements.forEach(([old], index) => old.parentNode!.replaceChild(fresh[index]!, old));
+  return fresh;
 }
 
 /** Insert deckdown's `xml` into `parent`, before `before` or at the end. */
@@ -80,11 +128,29 @@ export function insert(parent: Element, xml: string, before?: Element | null): E
   return element;
 }
 
-/** The shape (`p:sp`, `p:pic`, `p:graphicFrame`, …) whose non-visual properties carry this name. */
+/**
+ * The shape (`p:sp`, `p:pic`, `p:graphicFrame`, …) whose non-visual properties carry this name.
+ * Shapes are children of the shape tree or of a group in it; their text is never searched.
+ */
 export function shapeNamed(root: Document | Element, name: string, where: string): Element {
-  const properties = all(root, 'p:cNvPr').find((element) => element.getAttribute('name') === name);
-  // cNvPr sits in the shape's non-visual properties (p:nvSpPr, p:nvPicPr, …), one level below the shape.
-  const shape = properties?.parentNode?.parentNode as Element | null | undefined;
+  const tree = required(root, 'p:spTree', where);
+  const search = (group: Element): Element | undefined => {
+    for (let node = group.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType !== node.ELEMENT_NODE) continue;
+      const shape = node as Element;
+      // The non-visual properties come first in every shape, and cNvPr first in them.
+      let properties = shape.firstChild;
+      while (properties && properties.nodeType !== node.ELEMENT_NODE) properties = properties.nextSibling;
+      const id = properties ? first(properties as Element, 'p:cNvPr') : undefined;
+      if (id?.getAttribute('name') === name && shape !== tree) return shape;
+      if (shape.localName === 'grpSp') {
+        const inner = search(shape);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  const shape = search(tree);
   if (!shape) throw new Error(`internal error: no shape "${name}" in ${where}`);
   return shape;
 }

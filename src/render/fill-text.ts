@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import type { PlacedDeck, TableFrame } from '../layout/frames.js';
-import { all, replaceWith, required, shapeNamed } from './dom.js';
+import { all, replaceEach, replaceWith, required, shapeNamed } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { addRelationship, RELATIONSHIP_TYPE } from './relationships.js';
 import { notesPart, slidePart } from './part-names.js';
@@ -37,12 +37,12 @@ function linkCollector(slideOf: ReadonlyMap<string, number>, slidesFolder: '' | 
   return { linkIds, addTo };
 }
 
+type Replacement = readonly [Element, string];
+
 /** Every cell of a table, in row order, gets its body. */
-function fillTable(shape: Element, frame: TableFrame, writing: TextWriting, part: string): void {
+function tableBodies(shape: Element, frame: TableFrame, writing: TextWriting, part: string): Replacement[] {
   const cells = all(shape, 'a:tc');
-  frame.rows.flat().forEach((cell, index) => {
-    replaceWith(required(cells[index]!, 'a:txBody', part), plainBodyXml('a:txBody', cell.paragraphs, writing));
-  });
+  return frame.rows.flat().map((cell, index) => [required(cells[index]!, 'a:txBody', part), plainBodyXml('a:txBody', cell.paragraphs, writing)] as const);
 }
 
 /** Write every text frame's, table cell's and notes page's body, with the deck's language on each run. */
@@ -55,15 +55,18 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): void {
     const document = opc.xml(part);
     const links = linkCollector(slideOf, '');
     const writing: TextWriting = { lang: deck.lang, linkIds: links.linkIds, scheme };
+    // A slide's bodies are written first and parsed together: one parse per slide, not per frame.
+    const bodies: Replacement[] = [];
     for (const frame of slide.frames) {
       const shape = shapeNamed(document, frame.name, part);
       const role = placeholderOf(deck, slide, frame.name);
       const text = { ...writing, inherited: role?.placeholder.style, heading: role?.kind === 'title' };
-      if (frame.kind === 'text') replaceWith(required(shape, 'p:txBody', part), textBodyXml(frame, text));
-      else if (frame.kind === 'table') fillTable(shape, frame, writing, part);
+      if (frame.kind === 'text') bodies.push([required(shape, 'p:txBody', part), textBodyXml(frame, text)]);
+      else if (frame.kind === 'table') bodies.push(...tableBodies(shape, frame, writing, part));
       // pptxgenjs writes a picture's file path as its description when the alt text is empty.
       else if (frame.kind === 'image') required(shape, 'p:cNvPr', part).setAttribute('descr', frame.alt);
     }
+    replaceEach(bodies);
     links.addTo(opc, part);
 
     const notes = opc.xml(notesPart(index));

@@ -9,7 +9,7 @@ import { parseXml } from './dom.js';
  */
 const ZIP_ENTRY_TIME = new Date(1980, 0, 1, 12, 0, 0);
 const CONTENT_TYPES = '[Content_Types].xml';
-const XML_PART = /\.(xml|rels)$/;
+const ALWAYS_SERIALISED = /\.rels$|^\[Content_Types\]\.xml$/;
 
 /**
  * An Open Packaging Conventions package (a .pptx, a .potx, an embedded workbook) as named
@@ -76,12 +76,12 @@ export class OpcPackage {
   }
 
   /**
-   * Zip the parts, `[Content_Types].xml` first as Office writes it. Every XML part is written
-   * by the same serialiser, whether a pass changed it or not, so the bytes never depend on
-   * which parts a deck happened to need changed.
+   * Zip the parts, `[Content_Types].xml` first as Office writes it. Relationships and content
+   * types are always written by the same serialiser: whether a pass had to change them (when
+   * charts are renumbered, say) must not change the bytes of those it did not.
    */
   zip(): Uint8Array {
-    for (const name of this.names()) if (XML_PART.test(name)) this.xml(name);
+    for (const name of this.names()) if (ALWAYS_SERIALISED.test(name)) this.xml(name);
     const names = this.names();
     const ordered = [...names.filter((name) => name === CONTENT_TYPES), ...names.filter((name) => name !== CONTENT_TYPES)];
     const files: Zippable = {};
