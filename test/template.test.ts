@@ -100,6 +100,11 @@ describe.skipIf(!hasPandoc())('a deck built on an institution template', () => {
     expect(layoutOf('Thank you')).toBe('Title Only');
   });
 
+  it('puts a slide with neither title nor content on the "Blank" layout, as pandoc does', async () => {
+    const { pptx } = await markdownToPptx('# Talk\n\n## Point\n\nText.\n\n---\n\n:::notes\nOnly a note.\n:::\n', { path: join(dir, 'deck.md'), referenceDoc: potx });
+    expect(slideLayoutNames(readPackage(pptx)).at(-1)).toBe('Blank');
+  });
+
   it("lays text out in the template's placeholder frames and sizes, and fits it", async () => {
     const { fit, messages } = await markdownToPptx(lecture, { path: lecturePath, referenceDoc: potx });
     expect(fit.filter((slide) => slide.overflow)).toEqual([]);

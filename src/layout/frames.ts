@@ -192,6 +192,8 @@ export interface PlacedScheme {
 export interface PlacedTemplate {
   template: Template;
   layouts: Record<LayoutName, TemplateLayout>;
+  /** The template's blank layout, for a slide with neither title nor content, as pandoc uses it. */
+  blank?: TemplateLayout | undefined;
 }
 
 export interface PlacedDeck {

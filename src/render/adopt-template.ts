@@ -149,7 +149,9 @@ export function adoptTemplate(opc: OpcPackage, deck: PlacedDeck): void {
   pointPresentationAt(opc, template.opc, template.masters.map((master) => names.get(master)!), names.get(template.theme)!);
   deck.slides.forEach((slide, index) => {
     const part = slidePart(index);
-    const layout = placed.layouts[slide.layout];
+    // A slide with neither title nor content (notes only, say) goes on the blank layout, as in pandoc.
+    const empty = slide.frames.every((frame) => frame.name === 'Footer' || frame.name === 'Slide Number');
+    const layout = (empty ? placed.blank : undefined) ?? placed.layouts[slide.layout];
     const relationship = relationships(opc, part).find((candidate) => candidate.type === `${TYPES}slideLayout`)!;
     removeRelationship(opc, part, relationship.id);
     addRelationship(opc, part, { id: relationship.id, type: relationship.type, target: posix.relative(posix.dirname(part), names.get(layout.part)!), external: false });

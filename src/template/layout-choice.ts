@@ -18,6 +18,11 @@ const WANTED: Record<LayoutName, { names: string[]; types: string[] }> = {
   end: { names: ['Title Only'], types: ['titleOnly'] },
 };
 
+/** The template's "Blank" layout, by name and then by type. */
+export function blankLayout(layouts: readonly TemplateLayout[]): TemplateLayout | undefined {
+  return layouts.find((layout) => layout.name.toLowerCase() === 'blank') ?? layouts.find((layout) => layout.type === 'blank');
+}
+
 export interface LayoutChoice {
   layout: TemplateLayout;
   /** Set when the template lacks the wanted layout: the name that was looked for. */

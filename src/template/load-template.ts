@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { PlacedTemplate } from '../layout/frames.js';
 import type { LayoutName } from '../outline/schema.js';
 import type { Theme } from '../theme/schema.js';
-import { chooseLayouts, type LayoutChoice } from './layout-choice.js';
+import { blankLayout, chooseLayouts, type LayoutChoice } from './layout-choice.js';
 import { openTemplate, TemplateError } from './open-template.js';
 import { templateTheme } from './template-theme.js';
 
@@ -37,5 +37,5 @@ export function loadTemplate(path: string, baseDir: string, base: Theme): Templa
   }
   const choice = chooseLayouts(template.layouts);
   const layouts = Object.fromEntries(Object.entries(choice).map(([name, chosen]) => [name, chosen.layout])) as PlacedTemplate['layouts'];
-  return { theme: templateTheme(template, choice, base), placed: { template, layouts }, choice };
+  return { theme: templateTheme(template, choice, base), placed: { template, layouts, blank: blankLayout(template.layouts) }, choice };
 }
