@@ -167,6 +167,7 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
     ...contrastWarnings(theme).map((reason) => report(file, 'low-contrast', reason)),
     ...missingFontFiles(theme).map((font) => missingFontMessage(font, file, resolved.place)),
     ...(onTemplate ? missingLayouts(onTemplate, placed).map((reason) => report(file, 'template-layout-missing', reason)) : []),
+    ...(onTemplate && valid.meta.aspect ? [report(file, 'aspect-ignored', `aspect ${valid.meta.aspect} is ignored: the template's slides are ${onTemplate.theme.slide.widthInches.toFixed(3)} × ${onTemplate.theme.slide.heightInches.toFixed(3)} inches`)] : []),
     ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
   ];
   return { deck: valid, placed, fit: layout.fit, messages };

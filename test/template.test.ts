@@ -138,6 +138,12 @@ describe.skipIf(!hasPandoc())('a deck built on an institution template', () => {
     expect(readPackage(fromTheme.pptx).get('ppt/slideMasters/slideMaster1.xml')).toContain('name="Brand Bar"');
   });
 
+  it("warns that an aspect ratio gives way to the template's slide size", async () => {
+    const { messages, pptx } = await markdownToPptx('---\naspect: 4:3\n---\n\n# Talk\n', { path: join(dir, 'deck.md'), referenceDoc: potx });
+    expect(messages.find((message) => message.ruleId === 'aspect-ignored')?.reason).toBe("aspect 4:3 is ignored: the template's slides are 10.000 × 5.625 inches");
+    expect(readPackage(pptx).get('ppt/presentation.xml')).toContain('<p:sldSz cx="9144000" cy="5143500"');
+  });
+
   it('says which file is missing or is no template, and stops', async () => {
     const attempt = (referenceDoc: string) => markdownToPptx('# Talk\n', { path: join(dir, 'talk.md'), referenceDoc }).then(() => undefined, (error: unknown) => error);
     const missing = await attempt('nowhere.potx');

@@ -10,6 +10,7 @@ export const rules = {
   'unknown-key': { severity: 'warning', summary: 'the front matter has a key deckdown does not know' },
   'unknown-theme': { severity: 'error', summary: 'the theme named is neither built in nor a readable file' },
   'invalid-template': { severity: 'error', summary: 'a reference doc or template is missing, or is not a PowerPoint presentation or template' },
+  'aspect-ignored': { severity: 'warning', summary: 'the deck asks for an aspect ratio, but it is built on a template, whose slide size decides' },
   'template-layout-missing': { severity: 'warning', summary: 'the template lacks a layout deckdown looks for; its slides use the template\'s content layout' },
   'invalid-theme': { severity: 'error', summary: 'a theme file does not match the theme schema' },
   'missing-font-file': { severity: 'warning', summary: 'a theme names a font deckdown has no file for; its text is measured with a stand-in, so lines may break elsewhere' },
