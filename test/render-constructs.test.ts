@@ -117,7 +117,12 @@ describe('content/syntax.md renders every construct natively', () => {
   it('applies ::slide backgrounds and layouts, and adds the agenda', () => {
     expect(rels('A custom background')).toMatch(/Target="\.\.\/media\/[^"]+\.jpe?g"/);
     expect(slide('A custom background')).toContain('<p:bg><p:bgPr><a:blipFill');
-    expect(slide('Thank you')).toContain(`<a:srgbClr val="${theme.colors.titleBackground}"/>`);
+    // The closing slide shows its layout's background, which names the theme colour.
+    expect(slide('Thank you')).not.toContain('<p:bg>');
+    const closing = parts.get(`ppt/slideLayouts/${rels('Thank you').match(/slideLayouts\/([^"]+)"/)![1]}`)!;
+    expect(closing).toContain('<p:cSld name="Closing">');
+    expect(theme.colors.titleBackground).toBe(theme.colors.heading);
+    expect(closing).toMatch(/<p:bg><p:bgPr><a:solidFill><a:schemeClr val="tx2"\/>/);
     expect(shapeText(slide('Agenda'), 'Body')).toBe('Text\nPictures and tables\nLayouts');
   });
 

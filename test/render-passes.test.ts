@@ -323,6 +323,22 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(theme().documentElement!.getAttribute('name')).toBe(scheme.name);
   });
 
+  itPass('scheme colours in layouts', async () => {
+    const { opc, run } = await upTo('scheme colours in layouts');
+    const layouts = () => opc.names().filter((name) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(name)).map((name) => opc.xml(name));
+    const backgroundFill = (document: ReturnType<OpcPackage['xml']>) => first(first(document, 'p:bg')!, 'a:solidFill')!;
+    const { scheme } = syntax.placed;
+    // Content layouts paint the scheme's first light colour, written as a value.
+    expect(layouts().map((document) => first(backgroundFill(document), 'a:srgbClr')?.getAttribute('val'))).toContain(scheme.light1);
+    await run();
+    const slots = layouts().map((document) => first(backgroundFill(document), 'a:schemeClr')?.getAttribute('val'));
+    expect(slots).toContain('bg1');
+    // No colour the scheme has is left as a value in any layout.
+    const schemeValues = new Set([scheme.dark1, scheme.light1, scheme.dark2, scheme.light2, scheme.link, ...scheme.accents]);
+    const values = layouts().flatMap((document) => all(document, 'a:srgbClr').map((color) => color.getAttribute('val')!));
+    expect(values.filter((value) => schemeValues.has(value))).toEqual([]);
+  });
+
   itPass('template masters and layouts', async () => {
     // Without a template the pass leaves the package as it is.
     const { opc, run } = await upTo('template masters and layouts');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { listThemes, markdownToPptx } from '../src/index.js';
-import { hasLibreOffice, pageCount, pageFonts, pptxToPdf } from './helpers/libreoffice.js';
+import { colorAt, hasLibreOffice, pageCount, pageFonts, pagePictures, pptxToPdf } from './helpers/libreoffice.js';
 import { readPackage, slideNames } from './helpers/package.js';
 
 /**
@@ -31,6 +31,14 @@ describe('text that follows the theme', () => {
       expect(fixedColour.length / runs.length).toBeLessThan(0.1);
     });
   }
+
+  it('paints no slide background but a slide\'s own: the layout\'s shows, in scheme colours', async () => {
+    const { pptx } = await markdownToPptx(lecture, { path, theme: 'default' });
+    const parts = readPackage(pptx);
+    for (const name of slideNames(parts)) expect(parts.get(name), name).not.toContain('<p:bg>');
+    const layouts = [...parts.keys()].filter((name) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(name)).map((name) => parts.get(name)!);
+    for (const layout of layouts) expect(layout).toMatch(/<p:bg><p:bgPr><a:solidFill><a:schemeClr val="\w+"\/><\/a:solidFill>/);
+  });
 
   it('leaves out of placeholder runs what the layout placeholder gives: size, face and colour', async () => {
     const { pptx } = await markdownToPptx('# Deck\n\n## Slide\n\n- a **bold** point\n', { path: 'deck.md' });
@@ -75,7 +83,15 @@ function withThemeFonts(pptx: Uint8Array, family: string): Uint8Array {
   return zipSync(parts);
 }
 
-describe.skipIf(!hasLibreOffice)('LibreOffice draws the theme fonts chosen after the build', () => {
+/** The deck with its colour scheme's colours replaced, as choosing other theme colours in the Design tab does. */
+function withThemeColors(pptx: Uint8Array, recolor: (hex: string) => string): Uint8Array {
+  const parts = unzipSync(pptx);
+  const theme = strFromU8(parts['ppt/theme/theme1.xml']!).replace(/<a:clrScheme[^>]*>.*?<\/a:clrScheme>/, (scheme) => scheme.replace(/val="([0-9A-F]{6})"/g, (_match, hex: string) => `val="${recolor(hex)}"`));
+  parts['ppt/theme/theme1.xml'] = strToU8(theme);
+  return zipSync(parts);
+}
+
+describe.skipIf(!hasLibreOffice)('LibreOffice draws the theme fonts and colours chosen after the build', () => {
   it('changes the text on every slide of the lecture', async () => {
     const { pptx } = await markdownToPptx(lecture, { path, theme: 'default' });
     const before = await pptxToPdf(pptx, 'fonts-before');
@@ -89,5 +105,18 @@ describe.skipIf(!hasLibreOffice)('LibreOffice draws the theme fonts chosen after
     }
     // The issue's bar is 90 %; every slide has text in the theme fonts, so every slide changes.
     expect(changed).toBe(pages);
+  }, 120_000);
+
+  it('changes the background of every slide of the lecture in the default theme, whose slide colours are all in its scheme', async () => {
+    const { pptx } = await markdownToPptx(lecture, { path, theme: 'default' });
+    // Each channel turned around: light becomes dark, blue becomes orange.
+    const recolor = (hex: string) => (0xffffff - parseInt(hex, 16)).toString(16).padStart(6, '0').toUpperCase();
+    const dpi = 20;
+    const before = await pagePictures(await pptxToPdf(pptx, 'colours-before'), dpi);
+    const after = await pagePictures(await pptxToPdf(withThemeColors(pptx, recolor), 'colours-after'), dpi);
+    expect(after).toHaveLength(before.length);
+    // The left margin, halfway down, is background on every layout.
+    const unchanged = before.map((page, index) => index + 1).filter((number) => colorAt(before[number - 1]!, dpi, 0.1, 3.75) === colorAt(after[number - 1]!, dpi, 0.1, 3.75));
+    expect(unchanged).toEqual([]);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { addLayoutPlaceholders, headerFooterFlags, markSlidePlaceholders, remove
 import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
-import { writeThemeScheme } from './theme-part.js';
+import { schemeColorsInLayouts, writeThemeScheme } from './theme-part.js';
 
 /** One step from pptxgenjs's package to deckdown's: each has one job and works on parsed parts. */
 export interface RenderPass {
@@ -29,6 +29,7 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'no unused default layout', run: (opc) => removeDefaultLayout(opc) },
   { name: 'shape ids', run: (opc) => renumberShapes(opc) },
   { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },
+  { name: 'scheme colours in layouts', run: (opc, deck) => schemeColorsInLayouts(opc, deck.scheme) },
   { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },
   { name: 'presentation in schema order', run: (opc) => orderPresentation(opc) },
   { name: 'SVG fallbacks', run: (opc) => rasteriseSvgFallbacks(opc) },

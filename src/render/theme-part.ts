@@ -1,5 +1,6 @@
 import type { PlacedScheme } from '../layout/frames.js';
-import { replaceWith, required } from './dom.js';
+import { all, replaceWith, required } from './dom.js';
+import { schemeRefs } from './scheme-refs.js';
 import type { OpcPackage } from './opc-package.js';
 import { escapeXml } from './xml.js';
 
@@ -31,4 +32,18 @@ export function writeThemeScheme(opc: OpcPackage, scheme: PlacedScheme): void {
   replaceWith(required(document, 'a:fontScheme', THEME_PART), fonts);
   // The theme's name, also where Office records the theme family.
   for (const element of Array.from(document.getElementsByTagName('*'))) if (element.getAttribute('name') === 'Office Theme') element.setAttribute('name', scheme.name);
+}
+
+/**
+ * The slide layouts' backgrounds and decorations name the theme's colours by reference where
+ * the scheme has them, as their text already does, so a new colour scheme reaches them too.
+ */
+export function schemeColorsInLayouts(opc: OpcPackage, scheme: PlacedScheme): void {
+  const refs = schemeRefs(scheme);
+  for (const name of opc.names().filter((part) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(part))) {
+    for (const color of all(opc.xml(name), 'a:srgbClr')) {
+      const reference = refs.color(color.getAttribute('val')!);
+      if (reference.startsWith('<a:schemeClr')) replaceWith(color, reference);
+    }
+  }
 }
