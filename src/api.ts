@@ -193,13 +193,21 @@ export function renderPlan(plan: SlidePlan, options: RenderOptions = {}): Promis
   return renderPlacedDeck(plan.placed, { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) });
 }
 
-/** Markdown → .pptx bytes, the outline and the messages. Throws a DeckdownError when the source has errors. */
-export async function markdownToPptx(input: string | VFile, options: OutlineBuildOptions & Omit<RenderOptions, 'theme'> = {}): Promise<PptxResult> {
+/** Options of `markdownToPptx`: the outline's and the renderer's, with a theme given by name, path or object. */
+export type MarkdownToPptxOptions = Omit<OutlineBuildOptions, 'theme'> & RenderOptions;
+
+/**
+ * Markdown → .pptx bytes, the outline and the messages. Throws a DeckdownError when the source
+ * has errors. The theme may be a built-in name, a theme file path (relative to the working
+ * directory) or a `Theme` object such as `defineTheme()` returns; it overrides the front matter's.
+ */
+export async function markdownToPptx(input: string | VFile, options: MarkdownToPptxOptions = {}): Promise<PptxResult> {
   const file = toFile(input, options.path);
-  const { deck, messages } = buildOutline(file, options);
+  const named = typeof options.theme === 'string' ? options.theme : undefined;
+  const { deck, messages } = buildOutline(file, { ...options, theme: named });
   if (hasErrors(messages)) throw new DeckdownError(messages, file.path);
   // A theme path given as an option is relative to the working directory; everything else to the source.
-  const theme = options.theme && isThemePath(options.theme) ? resolve(options.theme) : deck.meta.theme;
+  const theme = typeof options.theme === 'object' ? options.theme : named && isThemePath(named) ? resolve(named) : deck.meta.theme;
   const renderOptions = { ...options, theme, baseDir: options.baseDir ?? sourceDir(file) };
   const plan = planSlides(deck, { ...renderOptions, file });
   const pptx = await renderPlan(plan, renderOptions);

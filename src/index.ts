@@ -1,5 +1,5 @@
 export { buildOutline, markdownToPptx, planSlides, renderPlan, renderPptx } from './api.js';
-export type { OutlineBuildOptions, OutlineResult, PptxResult, RenderOptions, SlidePlan } from './api.js';
+export type { MarkdownToPptxOptions, OutlineBuildOptions, OutlineResult, PptxResult, RenderOptions, SlidePlan } from './api.js';
 export type { SlideFit } from './layout/layout-deck.js';
 export { createProcessor, remarkDeck } from './processor.js';
 export { mdastToDeck } from './outline/mdast-to-deck.js';

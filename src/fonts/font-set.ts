@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { builtInFonts, METRIC_COMPATIBLE, type FontFaces } from './catalog.js';
 
-export type Face = fontkit.Font;
+/**
+ * What measuring reads from a font: its advance widths and its character coverage. Declared
+ * here rather than taken from fontkit, so that deckdown's published types need no fontkit types.
+ */
+export interface Face {
+  readonly unitsPerEm: number;
+  layout(text: string): { advanceWidth: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
 
 /** Fonts parsed once per process: a deck build measures thousands of words with a handful of faces. */
 const parsed = new Map<string, Face>();
@@ -12,7 +20,7 @@ function open(path: string): Face {
   if (!face) {
     const font = fontkit.create(readFileSync(path));
     // A collection (.ttc) gives its first font; themes name single families.
-    face = ('fonts' in font ? font.fonts[0] : font) as Face;
+    face = ('fonts' in font ? font.fonts[0] : font) as fontkit.Font;
     parsed.set(path, face);
   }
   return face;
