@@ -5,7 +5,35 @@ export { createProcessor, remarkDeck } from './processor.js';
 export { mdastToDeck } from './outline/mdast-to-deck.js';
 export type { OutlineOptions } from './outline/mdast-to-deck.js';
 export { DeckSchema, SlideSchema, BlockSchema, InlineSchema } from './outline/schema.js';
-export type { Deck, DeckInput, DeckMeta, Slide, Block, Inline, TextRun, List, ListItem, Paragraph } from './outline/schema.js';
+export type {
+  Deck,
+  DeckInput,
+  DeckMeta,
+  Slide,
+  TitleSlide,
+  SectionSlide,
+  AgendaSlide,
+  BodySlide,
+  LayoutName,
+  Block,
+  Paragraph,
+  Subheading,
+  List,
+  ListItem,
+  Code,
+  Quote,
+  Image,
+  Table,
+  Chart,
+  Stat,
+  Columns,
+  Column,
+  Inline,
+  TextRun,
+  LineBreak,
+  Footnote,
+  Background,
+} from './outline/schema.js';
 export { FrontMatterSchema } from './outline/front-matter.js';
 export type { FrontMatter } from './outline/front-matter.js';
 export { ThemeSchema } from './theme/schema.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
-import { buildOutline, DeckdownError, markdownToPptx, renderPptx } from '../src/index.js';
+import { BlockSchema, buildOutline, DeckdownError, markdownToPptx, renderPptx } from '../src/index.js';
+import type { Block, Chart, Code, Columns, Image, List, Paragraph, Quote, Stat, Subheading, Table, TextRun } from '../src/index.js';
 
 describe('public API', () => {
   it('exports exactly this list', () => {
@@ -66,5 +67,26 @@ describe('public API', () => {
     await expect(renderPptx(deck, { theme: { ...theme, colors: { ...theme.colors, text: 'blue' } } })).rejects.toThrow(
       /colors\.text: a six-digit hex colour/,
     );
+  });
+});
+
+describe('exported block types', () => {
+  it('names every kind of block, and each sample of them is a valid block', () => {
+    const run: TextRun = { type: 'text', text: 'Text' };
+    const paragraph: Paragraph = { type: 'paragraph', runs: [run] };
+    const samples: Block[] = [
+      paragraph,
+      { type: 'subheading', runs: [run] } satisfies Subheading,
+      { type: 'code', lang: 'ts', text: 'let x = 1;' } satisfies Code,
+      { type: 'list', ordered: false, items: [{ blocks: [paragraph] }] } satisfies List,
+      { type: 'quote', blocks: [paragraph] } satisfies Quote,
+      { type: 'image', src: 'a.png', alt: 'A' } satisfies Image,
+      { type: 'table', align: [null], header: [[run]], rows: [[[run]]] } satisfies Table,
+      { type: 'chart', chart: 'bar', categories: ['a'], series: [{ name: 's', values: [1] }] } satisfies Chart,
+      { type: 'stat', figure: '44', caption: [run] } satisfies Stat,
+      { type: 'columns', columns: [{ blocks: [paragraph] }] } satisfies Columns,
+    ];
+    expect(new Set(samples.map((block) => block.type)).size).toBe(samples.length);
+    for (const block of samples) expect(BlockSchema.safeParse(block).success, block.type).toBe(true);
   });
 });

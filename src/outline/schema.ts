@@ -43,15 +43,19 @@ export const SubheadingSchema = z.strictObject({
   type: z.literal('subheading'),
   runs: z.array(InlineSchema),
 });
+/** A bold line inside a slide's body, from a heading below the slide level. */
 export type Subheading = z.infer<typeof SubheadingSchema>;
 
+/** A code block: its text, highlighted in the theme's colours when `lang` names a known language. */
 export const CodeSchema = z.strictObject({
   type: z.literal('code'),
   lang: z.string().optional(),
   text: z.string(),
 });
+/** A code block: its text, and the language that colours it. */
 export type Code = z.infer<typeof CodeSchema>;
 
+/** One item of a list: its blocks, and its check mark in a task list. */
 export interface ListItem {
   /** `true`/`false` for a task-list item, absent otherwise. */
   checked?: boolean | undefined;
@@ -59,46 +63,56 @@ export interface ListItem {
   continued?: boolean | undefined;
   blocks: Block[];
 }
+/** A bulleted or numbered list; `start` is the first number of a numbered one. */
 export interface List {
   type: 'list';
   ordered: boolean;
   start?: number | undefined;
   items: ListItem[];
 }
+/** A block quote, with the attribution its last line gives (`— name`). */
 export interface Quote {
   type: 'quote';
   blocks: Block[];
   attribution?: Inline[] | undefined;
 }
+/** One column of a `:::columns` block. */
 export interface Column {
   /** Share of the slide's width, in percent; columns without one share what is left. */
   widthPercent?: number | undefined;
   blocks: Block[];
 }
+/** Blocks set side by side in columns. */
 export interface Columns {
   type: 'columns';
   columns: Column[];
 }
+/** Anything a slide's body holds, stacked top to bottom. */
 export type Block = Paragraph | Subheading | Code | List | Quote | Image | Table | Chart | Stat | Columns;
 
+/** A picture file placed on the slide, with the description screen readers announce. */
 export const ImageSchema = z.strictObject({
   type: z.literal('image'),
   src: z.string().min(1).describe('A local file, relative to the source file (or to the render base directory).'),
   alt: z.string().describe('The description screen readers announce.'),
   widthPercent: z.number().positive().max(100).optional(),
 });
+/** A picture: a local file, its alt text, and an optional share of the slide's width. */
 export type Image = z.infer<typeof ImageSchema>;
 
 export const AlignSchema = z.enum(['left', 'center', 'right']).nullable();
+/** A native table: header row, body rows and each column's alignment. */
 export const TableSchema = z.strictObject({
   type: z.literal('table'),
   align: z.array(AlignSchema),
   header: z.array(z.array(InlineSchema)),
   rows: z.array(z.array(z.array(InlineSchema))),
 });
+/** A native table: header row, body rows and each column's alignment. */
 export type Table = z.infer<typeof TableSchema>;
 
 export const CHART_TYPES = ['bar', 'line', 'pie', 'doughnut'] as const;
+/** A native, editable chart: categories and one or more series of numbers. */
 export const ChartSchema = z.strictObject({
   type: z.literal('chart'),
   chart: z.enum(CHART_TYPES),
@@ -106,13 +120,16 @@ export const ChartSchema = z.strictObject({
   series: z.array(z.strictObject({ name: z.string(), values: z.array(z.number()) })).min(1),
   decimals: z.int().min(0).max(10).optional().describe('Digits after the decimal mark in value labels, as the source wrote them.'),
 });
+/** A native, editable chart: its type, categories and series. */
 export type Chart = z.infer<typeof ChartSchema>;
 
+/** A big number with its caption. */
 export const StatSchema = z.strictObject({
   type: z.literal('stat'),
   figure: z.string().min(1),
   caption: z.array(InlineSchema),
 });
+/** A big number with its caption. */
 export type Stat = z.infer<typeof StatSchema>;
 
 export const ListItemSchema: z.ZodType<ListItem> = z.strictObject({
@@ -204,7 +221,10 @@ export type SectionSlide = z.infer<typeof SectionSlideSchema>;
 
 export const AgendaSlideSchema = z.strictObject({
   layout: z.literal('agenda'),
-  title: z.array(InlineSchema),
+  title: z
+    .array(InlineSchema)
+    .default([])
+    .describe("Empty or left out: the deck's agendaTitle, else the theme's word, else the word of the deck's language, chosen once the theme is known."),
   items: z.array(z.array(InlineSchema)),
   ...slideCommon,
 });
@@ -226,7 +246,9 @@ export const BodySlideSchema = z.strictObject({
 });
 export type BodySlide = z.infer<typeof BodySlideSchema>;
 
+/** One slide, told apart by its `layout`: title, section, agenda, or one of the body layouts. */
 export const SlideSchema = z.discriminatedUnion('layout', [TitleSlideSchema, SectionSlideSchema, AgendaSlideSchema, BodySlideSchema]);
+/** One slide of a deck: a title slide, a section slide, the agenda or a body slide with its layout. */
 export type Slide = z.infer<typeof SlideSchema>;
 
 export const LangSchema = z
@@ -244,14 +266,21 @@ export const DeckMetaSchema = z.strictObject({
   footer: z.string().optional(),
   slideNumbers: z.boolean().default(false),
   aspect: z.enum(['16:9', '4:3']).optional().describe('Resizes the theme to this aspect ratio, scaling its frames.'),
+  agendaTitle: z.string().optional().describe("The title of the agenda slide, over the theme's word and the deck language's."),
+  continuedMark: z.string().optional().describe("Added to the title of a slide whose content continues from the slide before, over the theme's word and the deck language's; empty for none."),
 });
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 
+/**
+ * A whole deck: its settings and its slides. The outline stage writes it, the renderer draws
+ * it; it can be written by hand as JSON and is validated before rendering.
+ */
 export const DeckSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema this file follows, for editors.'),
   meta: DeckMetaSchema,
   slides: z.array(SlideSchema).min(1),
 });
+/** A validated deck: settings (`meta`) and slides, as `DeckSchema` describes it. */
 export type Deck = z.infer<typeof DeckSchema>;
 /** A deck as written by hand: defaults may be left out. */
 export type DeckInput = z.input<typeof DeckSchema>;

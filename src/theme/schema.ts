@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LangSchema } from '../outline/schema.js';
 
 /** Theme geometry is in inches and type sizes in points, named as such. */
 export const ColorSchema = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a six-digit hex colour such as "1F2933"');
@@ -19,10 +20,22 @@ export const LAYOUT_NAMES = ['title', 'section', 'agenda', 'content', 'columns',
 /** Type sizes PowerPoint accepts (it stores hundredths of a point up to 4000 pt); slides need far less. */
 const PointSize = z.number().min(1).max(400);
 
+/**
+ * A word deckdown writes on slides: one for every language, or one per language tag, so that a
+ * theme shared by decks in several languages titles each in its own; a language left out keeps
+ * deckdown's word for it.
+ */
+const WordSchema = z.union([z.string(), z.record(LangSchema.describe('A language tag: "kk" for every Kazakh deck; "kk-KZ", for decks tagged so, wins over it.'), z.string())]);
+
 /** A layout whose slide has a title and a body; `rule` is the accent line under the title. */
 export const BodyLayoutSchema = z.strictObject({ title: BoxSchema, rule: BoxSchema.optional(), body: BoxSchema });
 export type BodyLayoutBoxes = z.infer<typeof BodyLayoutSchema>;
 
+/**
+ * A theme: slide size, colours, fonts, type sizes and the smallest sizes fitting may use,
+ * spacing, the frames of every layout, footer, logo, backgrounds and an optional template.
+ * Built-in themes and theme files are checked against it.
+ */
 export const ThemeSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -133,5 +146,13 @@ export const ThemeSchema = z.strictObject({
     .partialRecord(z.enum(LAYOUT_NAMES), z.string().min(1))
     .optional()
     .describe('A background picture per layout, relative to the theme file; it covers the layout\'s background colour.'),
+  words: z
+    .strictObject({
+      agenda: WordSchema.optional().describe('The title of the agenda slide.'),
+      continued: WordSchema.optional().describe('Added to the title of a slide whose content continues from the slide before; empty for none.'),
+    })
+    .optional()
+    .describe("The words deckdown writes on slides, over its own for the deck's language; a deck's front matter overrides them."),
 });
+/** A complete, validated theme, as `loadTheme` and `defineTheme` return it. */
 export type Theme = z.infer<typeof ThemeSchema>;
