@@ -2,7 +2,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import type { ImageInfo } from '../media/image-info.js';
 import { blockRuns } from '../outline/block-runs.js';
 import { runsToText } from '../outline/inline.js';
-import { wordsFor } from '../outline/locale.js';
+import { deckWords, type Words } from '../outline/locale.js';
 import type { AgendaSlide, Block, BodySlide, Deck, Footnote, Inline, Position, Slide } from '../outline/schema.js';
 import type { Box, Theme } from '../theme/schema.js';
 import { coverCrop, runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
@@ -108,6 +108,7 @@ function bodySizes(theme: Theme): number[] {
 interface SlideContext {
   theme: Theme;
   deck: Deck;
+  words: Words;
   inputs: LayoutInputs;
   messages: LayoutMessage[];
   slide: Slide;
@@ -335,7 +336,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
 
 /** A body slide → one placed slide, or several when its content continues. */
 function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: number): { placed: PlacedSlide[]; fit: SlideFit } {
-  const { theme, deck } = context;
+  const { theme, words } = context;
   const whole = pageOf(slide.body, slide, true);
   // A body that does not fit even at the floor is cut at once, without trying every size first.
   const floor = bodySizes(theme).at(-1)!;
@@ -353,10 +354,9 @@ function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: numb
     // All parts share one size, the largest at which every part fits.
     bodyPt = Math.min(...pages.map((page) => largestFit(slide, page, context) ?? floor));
   }
-  const continued = wordsFor(deck.meta.lang).continued;
   let titlePt = theme.sizes.slideTitle;
   const placed = pages.map((page, index) => {
-    const title: Inline[] = index === 0 || slide.title.length === 0 ? slide.title : [...slide.title, { type: 'text', text: ` ${continued}` }];
+    const title: Inline[] = index === 0 || slide.title.length === 0 || words.continued === '' ? slide.title : [...slide.title, { type: 'text', text: ` ${words.continued}` }];
     const result = placeBodyPage(slide, page, bodyPt, title, context, number + index);
     if (result.titlePt > 0) titlePt = Math.min(titlePt, result.titlePt);
     return result.placed;
@@ -407,10 +407,14 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide | AgendaSlide>, contex
   }
 }
 
-/** The agenda is a numbered list of the sections, fitted (and continued) like any body. */
-function agendaBody(slide: AgendaSlide): FittedSlide {
+/**
+ * The agenda is a numbered list of the sections, fitted (and continued) like any body. Untitled,
+ * it takes the deck's word for agenda.
+ */
+function agendaBody(slide: AgendaSlide, words: Words): FittedSlide {
   const list: Block = { type: 'list', ordered: true, items: slide.items.map((runs) => ({ blocks: [{ type: 'paragraph', runs }] })) };
-  return { layout: 'agenda', title: slide.title, body: [list], footnotes: [], notes: slide.notes, ...(slide.position ? { position: slide.position } : {}) };
+  const title: Inline[] = slide.title.length > 0 || words.agenda === '' ? slide.title : [{ type: 'text', text: words.agenda }];
+  return { layout: 'agenda', title, body: [list], footnotes: [], notes: slide.notes, ...(slide.position ? { position: slide.position } : {}) };
 }
 
 function notesOf(slide: Slide, theme: Theme): PlacedParagraph[] {
@@ -438,16 +442,17 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
   const slides: PlacedSlide[] = [];
   const fit: SlideFit[] = [];
   const messages: LayoutMessage[] = [];
+  const words = deckWords(deck.meta.lang, { agenda: deck.meta.agendaTitle, continued: deck.meta.continuedMark }, theme.words);
   for (const slide of deck.slides) {
     const number = slides.length + 1;
-    const context: SlideContext = { theme, deck, inputs, messages, slide, number };
+    const context: SlideContext = { theme, deck, words, inputs, messages, slide, number };
     const notes = notesOf(slide, theme);
     const anchors = slide.anchors ? { anchors: slide.anchors } : {};
     if (slide.layout === 'title' || slide.layout === 'section') {
       slides.push(pictureBehind({ ...layoutOtherSlide(slide, context, number), notes, ...anchors }, slide, inputs.images, theme));
       continue;
     }
-    const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide) : slide, context, number);
+    const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide, words) : slide, context, number);
     // Speaker notes, and the target of links to the slide, stay with the first part of a continued slide.
     slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed) => pictureBehind(placed, slide, inputs.images, theme)));
     fit.push(result.fit);

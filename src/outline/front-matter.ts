@@ -19,6 +19,8 @@ export const FrontMatterSchema = z.strictObject({
   footer: z.string().optional(),
   slideNumbers: z.boolean().optional(),
   toc: z.boolean().optional(),
+  agendaTitle: z.string().optional(),
+  continuedMark: z.string().optional(),
   aspect: z.enum(['16:9', '4:3']).optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
@@ -50,6 +52,8 @@ function translateForeignKey(key: string, value: unknown): Partial<Record<keyof 
   switch (key.toLowerCase()) {
     case 'slide-level':
       return { slideLevel: value };
+    case 'toc-title':
+      return typeof value === 'string' ? { agendaTitle: value } : undefined;
     case 'reference-doc':
       return { template: value };
     case 'paginate':

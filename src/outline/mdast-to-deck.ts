@@ -14,7 +14,6 @@ import { Footnotes } from './footnotes.js';
 import { parseFrontMatter } from './front-matter.js';
 import { phrasingToRuns, runsToText, trimRuns } from './inline.js';
 import { chooseLayout } from './layout-choice.js';
-import { wordsFor } from './locale.js';
 import { BODY_LAYOUTS, type Background, type Block, type BodyLayout, type Deck, type Inline, type Position, type Slide } from './schema.js';
 import { inferSlideLevel } from './slide-level.js';
 import { headingIdentifiers } from './identifiers.js';
@@ -340,7 +339,8 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
       report(file, 'invalid-directive', 'toc: true needs section headings (headings above the slide level) to list; no agenda slide is made', places.toc);
     } else {
       const at = slides[0]?.layout === 'title' ? 1 : 0;
-      slides.splice(at, 0, { layout: 'agenda', title: [{ type: 'text', text: wordsFor(lang).agenda }], items: sections.map((slide) => slide.title), notes: [] });
+      // Untitled here: the theme, whose word may title it, is known only when the deck is laid out.
+      slides.splice(at, 0, { layout: 'agenda', title: [], items: sections.map((slide) => slide.title), notes: [] });
     }
   }
 
@@ -361,6 +361,8 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
       ...(fm.footer ? { footer: fm.footer } : {}),
       slideNumbers: fm.slideNumbers ?? false,
       ...(fm.aspect ? { aspect: fm.aspect } : {}),
+      ...(fm.agendaTitle !== undefined ? { agendaTitle: fm.agendaTitle } : {}),
+      ...(fm.continuedMark !== undefined ? { continuedMark: fm.continuedMark } : {}),
     },
     slides,
   };
