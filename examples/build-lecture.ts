@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatMessages, markdownToPptx } from '../src/index.js';
+import { formatMessages, markdownToPptx } from 'deckdown';
 
 const input = new URL('../content/lecture.md', import.meta.url).pathname;
 const output = process.argv[2] ?? 'out/examples/lecture.pptx';

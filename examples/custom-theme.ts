@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineTheme, loadTheme, markdownToPptx, planSlides, renderPlan } from '../src/index.js';
+import { defineTheme, loadTheme, markdownToPptx, planSlides, renderPlan } from 'deckdown';
 
 const outDir = process.argv[2] ?? 'out/examples';
 mkdirSync(outDir, { recursive: true });

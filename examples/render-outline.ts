@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DeckdownError, renderPptx } from '../src/index.js';
+import { DeckdownError, renderPptx } from 'deckdown';
 
 const outline: unknown = JSON.parse(readFileSync(new URL('./outline.json', import.meta.url), 'utf8'));
 const output = process.argv[2] ?? 'out/examples/outline.pptx';
