@@ -23,6 +23,7 @@ import { contrastWarnings } from './theme/contrast.js';
 import { withAspect } from './theme/resize.js';
 import { ThemeSchema, type Theme } from './theme/schema.js';
 
+/** Options of `buildOutline`: where the source is, and a theme that overrides its front matter's. */
 export interface OutlineBuildOptions {
   /** The source's path: named in messages, and the base for relative theme paths. */
   path?: string | undefined;
@@ -33,6 +34,7 @@ export interface OutlineBuildOptions {
   theme?: string | undefined;
 }
 
+/** Options of rendering (`renderPptx`, `planSlides`, `renderPlan`): theme, template, base directory and timestamp. */
 export interface RenderOptions {
   /** A built-in theme name, a theme file path, or a theme object; defaults to the deck's own. */
   theme?: string | Theme | undefined;
@@ -49,11 +51,13 @@ export interface RenderOptions {
   referenceDoc?: string | undefined;
 }
 
+/** What `buildOutline` returns: the deck and every message about the source. */
 export interface OutlineResult {
   deck: Deck;
   messages: VFileMessage[];
 }
 
+/** What `markdownToPptx` returns: the .pptx bytes, the outline, the messages and the fitting report. */
 export interface PptxResult extends OutlineResult {
   pptx: Uint8Array;
   /** What fitting did to each body slide. */
@@ -100,6 +104,7 @@ function missingFontMessage(font: MissingFont, deckFile: VFile, place: LocatedTh
   return at ? messageFor('missing-font-file', font.reason, at.file, at) : report(deckFile, 'missing-font-file', font.reason);
 }
 
+/** Placed and fitted slides, ready to render: what `planSlides` returns and `renderPlan` draws. */
 export interface SlidePlan {
   /** The validated deck. */
   deck: Deck;

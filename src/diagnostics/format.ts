@@ -18,6 +18,7 @@ export function formatMessage(message: VFileMessage, fileName?: string): string 
   return `${name}:${line}:${column}: ${severityOf(message)}: ${message.reason}${rule}`;
 }
 
+/** Messages as the CLI prints them, one per line. */
 export function formatMessages(messages: readonly VFileMessage[], fileName?: string): string {
   return messages.map((message) => formatMessage(message, fileName)).join('\n');
 }

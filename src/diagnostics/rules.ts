@@ -4,6 +4,7 @@
  */
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Every rule deckdown reports by, with its severity and what it means. */
 export const rules = {
   'empty-document': { severity: 'error', summary: 'the document has no content to make slides from' },
   'invalid-front-matter': { severity: 'error', summary: 'the front matter is not valid YAML or a value has the wrong type' },
@@ -45,5 +46,6 @@ export const rules = {
   'unreferenced-footnote': { severity: 'warning', summary: 'a footnote is defined but never referenced, so it is on no slide' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
+/** The id of a rule, as messages carry it in `ruleId`. */
 export type RuleId = keyof typeof rules;
 export const SOURCE = 'deckdown';

@@ -119,6 +119,7 @@ export interface ChartFrame {
   textColor: string;
 }
 
+/** One placed object on a slide: text, a rectangle, a picture, a table or a chart. */
 export type Frame = TextFrame | RectFrame | ImageFrame | TableFrame | ChartFrame;
 
 export interface PlacedBackground {
@@ -138,6 +139,7 @@ export function coverCrop(pictureAspect: number, boxAspect: number): Crop {
 
 export type LayoutName = 'title' | 'section' | 'agenda' | 'content' | 'columns' | 'image' | 'quote' | 'stat' | 'chart' | 'end';
 
+/** A slide with every frame placed: what the renderer draws. */
 export interface PlacedSlide {
   /** The slide layout (PowerPoint's) it is based on. */
   layout: LayoutName;
@@ -196,6 +198,7 @@ export interface PlacedTemplate {
   blank?: TemplateLayout | undefined;
 }
 
+/** Every slide placed, with the layouts and colour scheme: the renderer's whole input. */
 export interface PlacedDeck {
   widthInches: number;
   heightInches: number;

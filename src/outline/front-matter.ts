@@ -23,6 +23,7 @@ export const FrontMatterSchema = z.strictObject({
   continuedMark: z.string().optional(),
   aspect: z.enum(['16:9', '4:3']).optional(),
 });
+/** The deck settings an author writes in the YAML front matter, as validated. */
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
 const knownKeys = Object.keys(FrontMatterSchema.shape);

@@ -22,6 +22,7 @@ import type { ColumnBreak, SlideSettings } from '../syntax/nodes.js';
 import { commentToNotes } from './comments.js';
 import { headingDividerIn } from '../syntax/html.js';
 
+/** Options of `mdastToDeck`: a theme overriding the front matter's, and how to check one. */
 export interface OutlineOptions {
   /** Overrides the front matter's `theme`. */
   theme?: string | undefined;

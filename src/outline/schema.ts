@@ -24,18 +24,23 @@ export const TextRunSchema = z.strictObject({
   smallCaps: z.boolean().optional(),
   href: z.string().optional().describe('A URL, or `#id` for the slide whose anchors hold that id.'),
 });
+/** A run of text in one style: bold, italic, code, a link, … */
 export type TextRun = z.infer<typeof TextRunSchema>;
 
 export const LineBreakSchema = z.strictObject({ type: z.literal('break') });
+/** A hard line break inside a paragraph. */
 export type LineBreak = z.infer<typeof LineBreakSchema>;
 
+/** Validates one inline: a text run or a line break. */
 export const InlineSchema = z.discriminatedUnion('type', [TextRunSchema, LineBreakSchema]);
+/** What a line of text is made of: text runs and line breaks. */
 export type Inline = z.infer<typeof InlineSchema>;
 
 export const ParagraphSchema = z.strictObject({
   type: z.literal('paragraph'),
   runs: z.array(InlineSchema),
 });
+/** A paragraph of inline runs. */
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 
 /** A heading below the slide level: a bold line inside the slide body. */
@@ -171,6 +176,7 @@ export const ColumnsSchema: z.ZodType<Columns> = z.strictObject({
     .min(1),
 });
 
+/** Validates one block of a slide's body, of any kind. */
 export const BlockSchema: z.ZodType<Block> = z.union([
   ParagraphSchema,
   SubheadingSchema,
@@ -185,6 +191,7 @@ export const BlockSchema: z.ZodType<Block> = z.union([
 ]);
 
 export const FootnoteSchema = z.strictObject({ label: z.string(), runs: z.array(InlineSchema) });
+/** A footnote shown at the foot of the slide that refers to it. */
 export type Footnote = z.infer<typeof FootnoteSchema>;
 
 export const BackgroundSchema = z.strictObject({
@@ -193,6 +200,7 @@ export const BackgroundSchema = z.strictObject({
   alt: z.string().min(1).optional().describe('What the background picture shows: the picture is then placed behind the content as a described picture, for screen readers.'),
   fit: z.enum(['cover', 'contain']).optional().describe('`cover` (the default) fills the slide, cropping the picture; `contain` shows it whole.'),
 });
+/** A slide's own background: a picture (with its description) or a colour. */
 export type Background = z.infer<typeof BackgroundSchema>;
 
 const slideCommon = {
@@ -210,6 +218,7 @@ export const TitleSlideSchema = z.strictObject({
   date: z.string().optional(),
   ...slideCommon,
 });
+/** The title slide: title, subtitle, author and date. */
 export type TitleSlide = z.infer<typeof TitleSlideSchema>;
 
 export const SectionSlideSchema = z.strictObject({
@@ -217,6 +226,7 @@ export const SectionSlideSchema = z.strictObject({
   title: z.array(InlineSchema),
   ...slideCommon,
 });
+/** A section slide, from a heading above the slide level. */
 export type SectionSlide = z.infer<typeof SectionSlideSchema>;
 
 export const AgendaSlideSchema = z.strictObject({
@@ -228,6 +238,7 @@ export const AgendaSlideSchema = z.strictObject({
   items: z.array(z.array(InlineSchema)),
   ...slideCommon,
 });
+/** The agenda slide that `toc: true` adds: the sections' titles. */
 export type AgendaSlide = z.infer<typeof AgendaSlideSchema>;
 
 /** Layouts whose slide is a title and a body of blocks; they differ in how the body is placed. */
@@ -235,6 +246,7 @@ export const BODY_LAYOUTS = ['content', 'columns', 'image', 'quote', 'stat', 'ch
 export type BodyLayout = (typeof BODY_LAYOUTS)[number];
 /** The closed set of layouts every theme provides. */
 export const LAYOUTS = ['title', 'section', 'agenda', ...BODY_LAYOUTS] as const;
+/** The closed set of layouts every theme provides. */
 export type LayoutName = (typeof LAYOUTS)[number];
 
 export const BodySlideSchema = z.strictObject({
@@ -244,6 +256,7 @@ export const BodySlideSchema = z.strictObject({
   footnotes: z.array(FootnoteSchema).default([]),
   ...slideCommon,
 });
+/** A slide with a body: its title, blocks, notes and body layout. */
 export type BodySlide = z.infer<typeof BodySlideSchema>;
 
 /** One slide, told apart by its `layout`: title, section, agenda, or one of the body layouts. */
@@ -269,6 +282,7 @@ export const DeckMetaSchema = z.strictObject({
   agendaTitle: z.string().optional().describe("The title of the agenda slide, over the theme's word and the deck language's."),
   continuedMark: z.string().optional().describe("Added to the title of a slide whose content continues from the slide before, over the theme's word and the deck language's; empty for none."),
 });
+/** A deck's settings: title, author, date, language, theme, template, footer, slide numbers, words. */
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 
 /**
