@@ -219,7 +219,7 @@ async function check(inputs: string[], values: Options, io: Io): Promise<number>
 }
 
 /** The theme a template imports as, as far as fonts go: its heading and body fonts over `default`. */
-function templateTheme(path: string): Theme {
+function templateFontTheme(path: string): Theme {
   const bytes = attempt(`read ${path}`, () => readFileSync(path));
   try {
     return defineTheme({ fonts: templateFonts(bytes) });
@@ -235,7 +235,7 @@ function templateTheme(path: string): Theme {
 function fontThemes(values: Options, io: Io): Theme[] {
   const value = themeOption(values, io);
   if (value === undefined) return [...listThemes().map((name) => loadTheme(name)), defineTheme({ fonts: { fallback: Object.keys(METRIC_COMPATIBLE) } })];
-  return [isTemplatePath(value) ? templateTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd)];
+  return [isTemplatePath(value) ? templateFontTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd)];
 }
 
 /** `deckdown fonts`: the themes' families and their files; with --install, copied where renderers look. */

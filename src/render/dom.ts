@@ -104,7 +104,7 @@ function fragments(document: Document, xml: readonly string[]): Element[] {
 }
 
 /** An element that deckdown writes as text, ready to go into `document`. */
-export function fragment(document: Document, xml: string): Element {
+function fragment(document: Document, xml: string): Element {
   return fragments(document, [xml])[0]!;
 }
 

@@ -72,11 +72,11 @@ function layoutNamed(opc: OpcPackage, name: string): string | undefined {
 
 /** Each slide layout gets its title and body placeholders, styled from the theme. */
 export function addLayoutPlaceholders(opc: OpcPackage, deck: PlacedDeck): void {
+  const scheme = schemeRefs(deck.scheme);
   for (const layout of deck.layouts) {
     const part = layoutNamed(opc, layout.name);
     if (!part) throw new Error(`internal error: no slide layout named "${layout.name}"`);
     const tree = required(opc.xml(part), 'p:spTree', part);
-    const scheme = schemeRefs(deck.scheme);
     for (const kind of LAYOUT_KINDS) {
       const placeholder = layout[kind];
       if (placeholder) insert(tree, placeholderShape(kind, placeholder, deck.lang, scheme));

@@ -6,6 +6,11 @@ export function inchesToEmu(inches: number): number {
   return Math.round(inches * EMU_PER_INCH);
 }
 
+/** Not rounded: a frame read from a package and written back lands exactly where it was. */
+export function emuToInches(emu: number): number {
+  return emu / EMU_PER_INCH;
+}
+
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

@@ -2,6 +2,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { all, children, first } from '../render/dom.js';
 import { OpcPackage } from '../render/opc-package.js';
 import { relationships, resolveTarget } from '../render/relationships.js';
+import { emuToInches } from '../render/xml.js';
 import type { Box } from '../theme/schema.js';
 
 /**
@@ -58,9 +59,15 @@ export interface TemplateLayout {
 
 export class TemplateError extends Error {}
 
-const EMU_PER_INCH = 914400;
-// Not rounded: frames written back in EMU must land exactly on the template's.
-const inches = (emu: string | null) => Number(emu) / EMU_PER_INCH;
+const inches = (emu: string | null) => emuToInches(Number(emu));
+
+/** The frame of a shape or picture (its first `a:off` and `a:ext`), in inches. */
+export function frameOf(shape: Element): Box | undefined {
+  const offset = first(shape, 'a:off');
+  const extent = first(shape, 'a:ext');
+  if (!offset || !extent) return undefined;
+  return { x: inches(offset.getAttribute('x')), y: inches(offset.getAttribute('y')), w: inches(extent.getAttribute('cx')), h: inches(extent.getAttribute('cy')) };
+}
 
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
@@ -153,9 +160,7 @@ interface RawPlaceholder {
 function placeholdersOf(document: Document, colors: Record<string, string>, colorMap: Element | undefined): RawPlaceholder[] {
   return all(document, 'p:ph').map((ph) => {
     const shape = ph.parentNode?.parentNode?.parentNode as Element;
-    const offset = first(shape, 'a:off');
-    const extent = first(shape, 'a:ext');
-    const box = offset && extent ? { x: inches(offset.getAttribute('x')), y: inches(offset.getAttribute('y')), w: inches(extent.getAttribute('cx')), h: inches(extent.getAttribute('cy')) } : undefined;
+    const box = frameOf(shape);
     const body = first(shape, 'p:txBody');
     return {
       type: (ph.getAttribute('type') ?? 'obj') as PlaceholderType,

@@ -1,7 +1,7 @@
 import type { LayoutName } from '../outline/schema.js';
 import { contrastRatio } from '../theme/contrast.js';
 import { schemeThemeColors } from '../theme/scheme-colors.js';
-import { scaledGeometry } from '../theme/resize.js';
+import { scaledGeometry, scaledType } from '../theme/resize.js';
 import type { Box, Theme } from '../theme/schema.js';
 import { contentPlaceholders, placeholderOfType, titlePlaceholder, type LayoutChoice } from './layout-choice.js';
 import type { Template, TemplateLayout } from './open-template.js';
@@ -13,22 +13,6 @@ function union(boxes: readonly Box[]): Box {
   const right = Math.max(...boxes.map((box) => box.x + box.w));
   const bottom = Math.max(...boxes.map((box) => box.y + box.h));
   return { x, y, w: right - x, h: bottom - y };
-}
-
-/**
- * Type sizes, floors and spacing scaled with the slide's height: a slide 5.6 inches high is
- * shown as large as one 7.5 inches high, so its 18 pt reads like 24 pt there.
- */
-function scaledType(theme: Theme, factor: number): Theme {
-  const points = (value: number) => Math.round(value * factor * 2) / 2;
-  const scale = <T extends Record<string, number>>(values: T) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, points(value)])) as T;
-  const { paragraphAfterPt, lineSpacing, indentInches, insetInches, gapInches } = theme.spacing;
-  return {
-    ...theme,
-    sizes: scale(theme.sizes),
-    floors: scale(theme.floors),
-    spacing: { paragraphAfterPt: points(paragraphAfterPt), lineSpacing, indentInches: indentInches * factor, insetInches: insetInches * factor, gapInches: gapInches * factor },
-  };
 }
 
 /** Of two colours, the one that reads better on `background`. */

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
-import { all, first } from '../render/dom.js';
+import { all, first, NS } from '../render/dom.js';
 import { relationships, resolveTarget } from '../render/relationships.js';
 import { chooseLayouts } from '../template/layout-choice.js';
-import { openTemplate, type Template } from '../template/open-template.js';
+import { frameOf, openTemplate, type Template } from '../template/open-template.js';
 import { templateTheme } from '../template/template-theme.js';
 import { schemeThemeColors } from './scheme-colors.js';
 import type { Box, Theme } from './schema.js';
@@ -22,27 +22,28 @@ export function isTemplatePath(value: string): boolean {
   return /\.(pptx|potx)$/i.test(value);
 }
 
-/** The heading and body fonts a template (.potx or .pptx) would give its imported theme. */
-export function templateFonts(bytes: Uint8Array): { heading?: string; body?: string } {
-  const { heading, body } = openTemplate(bytes, 'the template').fonts;
+/** The heading and body fonts a template names, as theme settings. */
+function fontsOf(template: Template): { heading?: string; body?: string } {
+  const { heading, body } = template.fonts;
   return { ...(heading ? { heading } : {}), ...(body ? { body } : {}) };
 }
 
-const EMU_PER_INCH = 914400;
-const inches = (emu: string | null) => Math.round((Number(emu) / EMU_PER_INCH) * 1000) / 1000;
+/** The heading and body fonts a template (.potx or .pptx) would give its imported theme. */
+export function templateFonts(bytes: Uint8Array): { heading?: string; body?: string } {
+  return fontsOf(openTemplate(bytes, 'the template'));
+}
 
 /** The first picture on the first slide master (or, failing that, on a layout): a template's logo. */
 function findLogo(template: Template): { data: Uint8Array; extension: string; box: Box } | undefined {
   const { opc } = template;
   for (const source of [template.masters[0]!, ...template.layouts.map((layout) => layout.part).sort()]) {
     for (const picture of all(opc.xml(source), 'p:pic')) {
-      const embed = first(picture, 'a:blip')?.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'embed');
-      const offset = first(picture, 'a:off');
-      const extent = first(picture, 'a:ext');
+      const embed = first(picture, 'a:blip')?.getAttributeNS(NS.r, 'embed');
+      const frame = frameOf(picture);
       const relationship = relationships(opc, source).find((candidate) => candidate.id === embed && !candidate.external);
       const media = relationship && resolveTarget(source, relationship.target);
-      if (!media || !opc.has(media) || !offset || !extent) continue;
-      const box = { x: inches(offset.getAttribute('x')), y: inches(offset.getAttribute('y')), w: inches(extent.getAttribute('cx')), h: inches(extent.getAttribute('cy')) };
+      if (!media || !opc.has(media) || !frame) continue;
+      const box = rounded(frame);
       // A picture covering most of the slide is a background, not a logo.
       if (box.w * box.h > 0.25 * template.widthInches * template.heightInches) continue;
       return { data: opc.bytes(media), extension: posix.extname(media).slice(1).toLowerCase(), box };
@@ -73,7 +74,7 @@ export function importTemplate(bytes: Uint8Array, base: Theme, name: string): Im
     description: 'Imported from a PowerPoint template: its colour scheme, fonts, slide size, placeholder frames, text sizes and logo.',
     colors: schemeThemeColors((slot, fallback) => template.colors[slot] ?? fallback, base),
   };
-  const fonts = templateFonts(bytes);
+  const fonts = fontsOf(template);
   if (fonts.heading || fonts.body) theme.fonts = fonts;
   else notes.push('the template names no theme fonts; the default fonts are kept');
   const laidOut = templateTheme(template, chooseLayouts(template.layouts), base);

@@ -17,6 +17,22 @@ export function scaledGeometry(base: Theme, widthInches: number, heightInches: n
   };
 }
 
+/**
+ * Type sizes, floors and spacing scaled with the slide's height: a slide 5.6 inches high is
+ * shown as large as one 7.5 inches high, so its 18 pt reads like 24 pt there.
+ */
+export function scaledType(theme: Theme, factor: number): Theme {
+  const points = (value: number) => Math.round(value * factor * 2) / 2;
+  const scale = <T extends Record<string, number>>(values: T) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, points(value)])) as T;
+  const { paragraphAfterPt, lineSpacing, indentInches, insetInches, gapInches } = theme.spacing;
+  return {
+    ...theme,
+    sizes: scale(theme.sizes),
+    floors: scale(theme.floors),
+    spacing: { paragraphAfterPt: points(paragraphAfterPt), lineSpacing, indentInches: indentInches * factor, insetInches: insetInches * factor, gapInches: gapInches * factor },
+  };
+}
+
 /** Slide sizes by aspect ratio, at PowerPoint's usual height of 7.5 inches. */
 export const ASPECTS = { '16:9': { widthInches: 13.333, heightInches: 7.5 }, '4:3': { widthInches: 10, heightInches: 7.5 } } as const;
 export type Aspect = keyof typeof ASPECTS;
