@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { METRIC_COMPATIBLE } from '../src/fonts/catalog.js';
+import { faceSourceFile, installedFontName, METRIC_COMPATIBLE, readFontFile, SHIPPED_FAMILIES, shippedFacePath } from '../src/fonts/catalog.js';
 import { FontSet } from '../src/fonts/font-set.js';
 import { defineTheme, markdownToPptx, planSlides } from '../src/index.js';
 import { hasPandoc, referencePptx } from './helpers/pandoc.js';
@@ -45,7 +46,19 @@ async function cli(...argv: string[]) {
 
 const fontDir = () => join(dir, 'data', 'fonts', 'deckdown');
 const aliasFile = () => join(dir, 'config', 'fontconfig', 'conf.d', '30-deckdown-metric-aliases.conf');
-const fileNames = (families: string[]) => new FontSet().files(families).map((file) => basename(file)).sort();
+const fileNames = (families: string[]) => new FontSet().files(families).map((file) => installedFontName(file)).sort();
+
+describe('the shipped fonts', () => {
+  it('are the faces themes use, each the TrueType file of its package byte for byte', () => {
+    const require = createRequire(import.meta.url);
+    for (const family of Object.values(SHIPPED_FAMILIES)) {
+      const source = dirname(require.resolve(`${family.source}/package.json`));
+      for (const style of family.styles) {
+        expect(readFontFile(shippedFacePath(family, style)).equals(readFileSync(join(source, faceSourceFile(family, style)))), `${family.prefix} ${style}`).toBe(true);
+      }
+    }
+  });
+});
 
 describe('deckdown fonts --install', () => {
   it('installs the font files of every built-in theme, and the stand-ins of the Office fonts templates name, when no theme is given', async () => {
@@ -53,6 +66,8 @@ describe('deckdown fonts --install', () => {
     expect(result.code).toBe(0);
     const expected = fileNames(['Noto Sans', 'Noto Sans Mono', 'Noto Emoji', ...Object.keys(METRIC_COMPATIBLE)]);
     expect(readdirSync(fontDir()).sort()).toEqual(expected);
+    // TrueType files, as LibreOffice and PowerPoint install them, not the compressed files shipped.
+    for (const name of expected) expect(readFileSync(join(fontDir(), name)).readUInt32BE(0), name).toBe(0x00010000);
     expect(result.stdout).toContain(`installed ${expected.length} font files into ${fontDir()}\n`);
     expect(result.stdout).toMatch(/^Calibri \(measured with Carlito, metric-compatible\): .*Carlito_400Regular\.ttf/m);
     expect(readFileSync(aliasFile(), 'utf8')).toContain('<alias binding="same"><family>Times New Roman</family><accept><family>Tinos</family></accept></alias>');
@@ -135,7 +150,7 @@ describe('a theme font without a file', () => {
   it('is not given for a built-in theme, nor for a family with files under fonts.files', async () => {
     writeFileSync(join(dir, 'plain.md'), '# Slide\n\nText.\n');
     expect((await cli('check', 'plain.md')).stderr).not.toContain('missing-font-file');
-    const notoSans = new FontSet().files(['Noto Sans']).find((file) => file.endsWith('NotoSans_400Regular.ttf'))!;
+    const notoSans = new FontSet().files(['Noto Sans']).find((file) => basename(file) === 'NotoSans_400Regular.ttf.br')!;
     writeFileSync(join(dir, 'theme.yaml'), `${themeYaml}  files:\n    Georgia: { regular: ${JSON.stringify(notoSans)} }\n`);
     const result = await cli('check', 'talk.md');
     expect(result.stderr).not.toContain('"Georgia"');

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { faceSourceFile, installedFontName, SHIPPED_FAMILIES } from '../src/fonts/catalog.js';
 import { readPackage, slideNames } from './helpers/package.js';
 
 /**
@@ -14,11 +15,24 @@ import { readPackage, slideNames } from './helpers/package.js';
  */
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 interface PackedFile {
   path: string;
   size: number;
+}
+
+/**
+ * What the build reads, copied as a clean checkout has it: packing rebuilds dist/ (the prepare
+ * script, as publishing does), and the dist/ that the other tests read is left alone.
+ */
+function checkout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'deckdown-checkout-'));
+  for (const entry of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'templates']) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
 }
 
 let tarball = '';
@@ -26,24 +40,51 @@ let files: PackedFile[] = [];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'deckdown-pack-'));
-  // Packing builds dist/ first (the prepare script), as publishing does.
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: checkout(), maxBuffer: 16 * 1024 * 1024 });
   const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: PackedFile[] }[];
   tarball = join(dir, packed!.filename);
   files = packed!.files;
-}, 180_000);
+}, 300_000);
+
+/** The tarball's third-party licences, one heading per package or font family. */
+async function noticeHeadings(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'deckdown-unpacked-'));
+  await run('tar', ['-xzf', tarball, '-C', dir]);
+  const text = readFileSync(join(dir, 'package', 'dist', 'THIRD-PARTY-LICENSES.md'), 'utf8');
+  return [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
+}
 
 describe('the packed tarball', () => {
-  it('holds the library, its types, the CLI, the templates and the licence, and nothing else', () => {
+  it('holds the library, its types, the CLI, the templates, the fonts and the licences, and nothing else', () => {
     const paths = files.map((file) => file.path);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/bin.js', 'templates/default/theme.json', 'templates/lecture/theme.json', 'templates/dark/theme.json', 'templates/theme.schema.json', 'templates/deck.schema.json']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/THIRD-PARTY-LICENSES.md', 'templates/default/theme.json', 'templates/lecture/theme.json', 'templates/dark/theme.json', 'templates/theme.schema.json', 'templates/deck.schema.json']) {
       expect(paths, needed).toContain(needed);
     }
     // No sources, tests, decks or source maps whose sources are not shipped.
     expect(paths.filter((path) => !/^(dist|templates)\//.test(path) && !['package.json', 'README.md', 'LICENSE'].includes(path))).toEqual([]);
-    expect(paths.filter((path) => path.endsWith('.map'))).toEqual([]);
-    expect(files.length).toBeLessThan(300);
-    expect(files.reduce((sum, file) => sum + file.size, 0)).toBeLessThan(2_000_000);
+    expect(paths.filter((path) => path.endsWith('.map') || path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
+    expect(files.length).toBeLessThan(200);
+    expect(files.reduce((sum, file) => sum + file.size, 0)).toBeLessThan(12_000_000);
+  });
+
+  it('ships the font faces themes use and no others, compressed', () => {
+    const faces = Object.values(SHIPPED_FAMILIES).flatMap((family) => family.styles.map((style) => faceSourceFile(family, style).split('/')[1]!));
+    const shipped = files.filter((file) => /\.(ttf|otf|woff2?)(\.br)?$/.test(file.path));
+    expect(shipped.map((file) => installedFontName(file.path)).sort()).toEqual(faces.sort());
+    expect(shipped.every((file) => file.path.startsWith('dist/fonts/') && file.path.endsWith('.ttf.br'))).toBe(true);
+    expect(shipped.reduce((sum, file) => sum + file.size, 0)).toBeLessThan(7_000_000);
+  });
+
+  it('bundles each library once, in one version, with its licence', async () => {
+    const headings = await noticeHeadings();
+    const packages = headings.filter((heading) => !heading.includes(': fonts from '));
+    const names = packages.map((heading) => heading.split(' ')[0]!);
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['pptxgenjs', 'fontkit', 'micromark', 'remark-parse', 'yaml']));
+    // What stays a dependency is installed, not bundled.
+    for (const name of Object.keys(manifest.dependencies)) expect(names).not.toContain(name);
+    expect(headings.filter((heading) => heading.includes(': fonts from ')).map((heading) => heading.split(':')[0])).toEqual(Object.keys(SHIPPED_FAMILIES));
   });
 });
 
@@ -111,6 +152,49 @@ describe.each(['hoisted', 'linked'])('a fresh project that installs the tarball 
     const { stdout } = await run('node', ['load.cjs'], { cwd: dir });
     expect(stdout).toBe('required: true, true\n');
   }, 120_000);
+});
+
+/** The bytes of every file under a folder, as an install puts them on disk. */
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(dir, entry.name);
+    return sum + (entry.isDirectory() ? folderBytes(path) : entry.isFile() ? statSync(path).size : 0);
+  }, 0);
+}
+
+describe('a fresh install of the tarball alone', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'deckdown-footprint-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'footprint', version: '1.0.0', private: true }));
+    await run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir });
+  }, 300_000);
+
+  it('is as small as the README says: its packages and megabytes, at most half of what they were', async () => {
+    const { stdout } = await run('npm', ['ls', '--all', '--parseable'], { cwd: dir });
+    const packages = new Set(stdout.trim().split('\n').slice(1)).size;
+    const megabytes = folderBytes(join(dir, 'node_modules')) / 1e6;
+    const claim = /adds (\d+) packages, (\d+) MB on disk/.exec(readFileSync(join(root, 'README.md'), 'utf8'));
+    expect(claim, 'the README states the install size').not.toBeNull();
+    expect(packages).toBe(Number(claim![1]));
+    expect(Math.abs(megabytes - Number(claim![2]))).toBeLessThan(1);
+    // Before the dependencies were bundled and the fonts cut to the faces in use: 140 packages, 84 MB.
+    expect(packages).toBeLessThanOrEqual(70);
+    expect(megabytes).toBeLessThanOrEqual(42);
+  });
+
+  it('has each package once, in one version', async () => {
+    const { stdout } = await run('npm', ['ls', '--all', '--parseable'], { cwd: dir });
+    const names = stdout.trim().split('\n').slice(1).map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  });
+
+  it('runs the CLI it installs', async () => {
+    writeFileSync(join(dir, 'talk.md'), '# Talk\n\n## Point\n\n- one\n- two\n');
+    const { stdout } = await run('npx', ['deckdown', 'build', 'talk.md'], { cwd: dir });
+    expect(stdout).toBe(`wrote ${join(dir, 'talk.pptx')} (2 slides; 0 shrunk, 0 continued)\n`);
+    expect(slideNames(readPackage(readFileSync(join(dir, 'talk.pptx'))))).toHaveLength(2);
+  });
 });
 
 describe('the examples, run against the installed tarball', () => {

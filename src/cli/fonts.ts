@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { METRIC_COMPATIBLE } from '../fonts/catalog.js';
+import { dirname, join } from 'node:path';
+import { installedFontName, METRIC_COMPATIBLE, readFontFile } from '../fonts/catalog.js';
 import { themeFonts, themeFontSet } from '../fonts/theme-fonts.js';
 import type { Theme } from '../theme/schema.js';
 
@@ -25,15 +25,19 @@ function aliasConfig(families: readonly string[]): string {
 }
 
 /**
- * Copy the exact files the layout measures the themes with to where renderers find them, so a
+ * Write the exact fonts the layout measures the themes with to where renderers find them, so a
  * deck is drawn with the metrics it was fitted with; Office families are aliased to their
- * stand-ins. Returns the files copied.
+ * stand-ins. Returns the files written.
  */
 export function installFonts(themes: readonly Theme[], target: string, configFile?: string): string[] {
   const families = themeFonts(themes).map((font) => font.family);
   const files = themeFontSet(themes).files(families);
   mkdirSync(target, { recursive: true });
-  for (const file of files) copyFileSync(file, join(target, basename(file)));
+  const installed = files.map((file) => {
+    const path = join(target, installedFontName(file));
+    writeFileSync(path, readFontFile(file));
+    return path;
+  });
   if (configFile && families.some((family) => METRIC_COMPATIBLE[family])) {
     mkdirSync(dirname(configFile), { recursive: true });
     writeFileSync(configFile, aliasConfig(Object.keys(METRIC_COMPATIBLE)));
@@ -43,5 +47,5 @@ export function installFonts(themes: readonly Theme[], target: string, configFil
   } catch {
     // Without fontconfig (Windows, macOS) the fonts are picked up on the next start of the application.
   }
-  return files.map((file) => join(target, basename(file)));
+  return installed;
 }

@@ -19,6 +19,7 @@ import { contrastWarnings } from '../theme/contrast.js';
 import { listThemes } from '../theme/registry.js';
 import { UsageError, USAGE } from './usage.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { packageRoot } from '../package-root.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -30,7 +31,7 @@ export interface Io {
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 

@@ -1,5 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { packageRoot } from '../package-root.js';
 
 /** The four faces of a family; a missing face falls back to the nearest one that exists. */
 export interface FontFaces {
@@ -9,32 +11,78 @@ export interface FontFaces {
   boldItalic?: string | undefined;
 }
 
-const require = createRequire(import.meta.url);
+/** One of the four styles a family can have. */
+export type FaceStyle = keyof FontFaces;
 
-/** A face from one of the @expo-google-fonts packages: complete TrueType files, not web subsets. */
-function packaged(pkg: string, prefix: string): FontFaces {
-  const root = dirname(require.resolve(`${pkg}/package.json`));
-  const face = (folder: string) => join(root, folder, `${prefix}_${folder}.ttf`);
-  return { regular: face('400Regular'), bold: face('700Bold'), italic: face('400Regular_Italic'), boldItalic: face('700Bold_Italic') };
+/** A family deckdown ships: the package its TrueType files come from, and the styles themes use. */
+export interface ShippedFamily {
+  /** An @expo-google-fonts package: Google Fonts' complete TrueType files, not web subsets. */
+  source: string;
+  /** How the package's file names begin. */
+  prefix: string;
+  styles: readonly FaceStyle[];
+}
+
+const FOUR_STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+const UPRIGHT = ['regular', 'bold'] as const;
+
+/**
+ * The families deckdown ships, by the name themes use, and only the faces they use: the build
+ * copies these from their packages (see `src/build/`), so an install carries a few megabytes of
+ * fonts, not every weight of every family.
+ */
+export const SHIPPED_FAMILIES: Readonly<Record<string, ShippedFamily>> = {
+  'Noto Sans': { source: '@expo-google-fonts/noto-sans', prefix: 'NotoSans', styles: FOUR_STYLES },
+  'Noto Sans Mono': { source: '@expo-google-fonts/noto-sans-mono', prefix: 'NotoSansMono', styles: UPRIGHT },
+  'Noto Emoji': { source: '@expo-google-fonts/noto-emoji', prefix: 'NotoEmoji', styles: UPRIGHT },
+  Carlito: { source: '@expo-google-fonts/carlito', prefix: 'Carlito', styles: FOUR_STYLES },
+  Caladea: { source: '@expo-google-fonts/caladea', prefix: 'Caladea', styles: FOUR_STYLES },
+  Arimo: { source: '@expo-google-fonts/arimo', prefix: 'Arimo', styles: FOUR_STYLES },
+  Tinos: { source: '@expo-google-fonts/tinos', prefix: 'Tinos', styles: FOUR_STYLES },
+  Cousine: { source: '@expo-google-fonts/cousine', prefix: 'Cousine', styles: FOUR_STYLES },
+};
+
+const STYLE_FOLDERS: Record<FaceStyle, string> = { regular: '400Regular', bold: '700Bold', italic: '400Regular_Italic', boldItalic: '700Bold_Italic' };
+
+/** A shipped face's file within its source package, as the package lays it out. */
+export function faceSourceFile(family: ShippedFamily, style: FaceStyle): string {
+  return `${STYLE_FOLDERS[style]}/${family.prefix}_${STYLE_FOLDERS[style]}.ttf`;
 }
 
 /**
- * The families deckdown ships, by the name themes use. These are the files the layout measures
- * with; `deckdown fonts --install` puts the same files where LibreOffice and PowerPoint find them.
+ * Where the build puts the shipped faces: brotli-compressed TrueType files, which Node reads
+ * back with its own zlib, byte for byte.
  */
+export const shippedFontsDir = join(packageRoot, 'dist', 'fonts');
+const COMPRESSED = '.br';
+
+/** A shipped face's path, as the build writes it. */
+export function shippedFacePath(family: ShippedFamily, style: FaceStyle): string {
+  return join(shippedFontsDir, basename(faceSourceFile(family, style)) + COMPRESSED);
+}
+
+/** The files of the families deckdown ships, by family name. */
 export function builtInFonts(): Record<string, FontFaces> {
-  const mono = packaged('@expo-google-fonts/noto-sans-mono', 'NotoSansMono');
-  const emoji = packaged('@expo-google-fonts/noto-emoji', 'NotoEmoji');
-  return {
-    'Noto Sans': packaged('@expo-google-fonts/noto-sans', 'NotoSans'),
-    'Noto Sans Mono': { regular: mono.regular, bold: mono.bold },
-    'Noto Emoji': { regular: emoji.regular, bold: emoji.bold },
-    Carlito: packaged('@expo-google-fonts/carlito', 'Carlito'),
-    Caladea: packaged('@expo-google-fonts/caladea', 'Caladea'),
-    Arimo: packaged('@expo-google-fonts/arimo', 'Arimo'),
-    Tinos: packaged('@expo-google-fonts/tinos', 'Tinos'),
-    Cousine: packaged('@expo-google-fonts/cousine', 'Cousine'),
-  };
+  const fonts: Record<string, FontFaces> = {};
+  for (const [name, family] of Object.entries(SHIPPED_FAMILIES)) {
+    const faces: FontFaces = { regular: shippedFacePath(family, 'regular') };
+    for (const style of family.styles) faces[style] = shippedFacePath(family, style);
+    fonts[name] = faces;
+  }
+  return fonts;
+}
+
+/** A font file's bytes: a shipped face is stored compressed, a theme's own file as it is. */
+export function readFontFile(path: string): Buffer {
+  if (!path.endsWith(COMPRESSED)) return readFileSync(path);
+  if (!existsSync(path)) throw new Error(`deckdown's font files are missing (${path}): run "npm run build" in the package`);
+  return brotliDecompressSync(readFileSync(path));
+}
+
+/** The name a font file is installed under: a shipped face as the TrueType file it was. */
+export function installedFontName(path: string): string {
+  const name = basename(path);
+  return name.endsWith(COMPRESSED) ? name.slice(0, -COMPRESSED.length) : name;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { builtInFonts, METRIC_COMPATIBLE, type FontFaces } from './catalog.js';
+import { builtInFonts, METRIC_COMPATIBLE, readFontFile, type FontFaces } from './catalog.js';
 
 /**
  * What measuring reads from a font: its advance widths and its character coverage. Declared
@@ -18,7 +18,7 @@ const parsed = new Map<string, Face>();
 function open(path: string): Face {
   let face = parsed.get(path);
   if (!face) {
-    const font = fontkit.create(readFileSync(path));
+    const font = fontkit.create(readFontFile(path));
     // A collection (.ttc) gives its first font; themes name single families.
     face = ('fonts' in font ? font.fonts[0] : font) as fontkit.Font;
     parsed.set(path, face);

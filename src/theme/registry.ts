@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 
 /** Built-in themes live in the package's `templates/<name>/theme.json`. */
-export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const templatesDir = join(packageRoot, 'templates');
 
 export function builtInThemePath(name: string): string {
   return join(templatesDir, name, 'theme.json');
