@@ -12,15 +12,24 @@ export interface Notice {
   text: string;
 }
 
-const LICENCE_FILE = /^(licen[sc]e|copying)(\.(md|txt))?$/i;
+const LICENCE_FILE = /^(licen[sc]e|copying)(\.\w+)?$/i;
 
-function manifest(packageDir: string): { name: string; version: string; license?: string } {
-  return JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
+interface Manifest {
+  name: string;
+  version: string;
+  license?: string;
+  /** The old form some packages still use. */
+  licenses?: { type: string }[];
+}
+
+function manifest(packageDir: string): { name: string; version: string; license: string } {
+  const { name, version, license, licenses } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Manifest;
+  return { name, version, license: license ?? licenses?.map((entry) => entry.type).join(' OR ') ?? 'no licence named' };
 }
 
 function licenceText(packageDir: string, file = readdirSync(packageDir).find((name) => LICENCE_FILE.test(name))): string {
   if (file) return readFileSync(join(packageDir, file), 'utf8').trim();
-  return `${manifest(packageDir).license ?? 'no licence named'} (the package ships no licence text)`;
+  return `${manifest(packageDir).license} (the package ships no licence text)`;
 }
 
 /** The folders of the packages that have code in the bundle, from the bundler's record of what went in. */
@@ -40,7 +49,7 @@ export function notices(packageDirs: readonly string[], fonts: readonly ShippedS
   const code = packageDirs
     .map((dir) => ({ dir, ...manifest(dir) }))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map(({ dir, name, version, license }) => ({ heading: `${name} ${version} (${license ?? 'see below'})`, text: licenceText(dir) }));
+    .map(({ dir, name, version, license }) => ({ heading: `${name} ${version} (${license})`, text: licenceText(dir) }));
   // A font package's own licence covers its code; its fonts have theirs in LICENSE_FONT.
   const typefaces = fonts.map(({ family, packageDir }) => {
     const { name, version } = manifest(packageDir);
