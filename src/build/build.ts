@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -15,6 +15,10 @@ import { shipFonts } from './ship-fonts.js';
 const dist = join(packageRoot, 'dist');
 rmSync(dist, { recursive: true, force: true });
 const metafile = await bundle(dist);
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(packageRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(packageRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (tsc.status !== 0) {
+  // tsc has printed what does not compile.
+  process.exit(tsc.status ?? 1);
+}
 const fonts = shipFonts();
 writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.md'), noticesText(notices(bundledPackages(metafile), fonts)));
