@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutline, loadTheme, planSlides } from '../src/index.js';
+import { buildOutline, defineTheme, loadTheme, planSlides } from '../src/index.js';
+import { bodyScale } from '../src/layout/layout-deck.js';
 import type { PlacedSlide } from '../src/index.js';
 import { FontSet } from '../src/fonts/font-set.js';
 import { Measurer } from '../src/layout/measure.js';
@@ -45,6 +46,15 @@ describe('measurement with the font files', () => {
     expect(regular).toBeLessThan(150);
     expect(measure.width('Қазақстан', { ...style, bold: true })).toBeGreaterThan(regular);
     expect(measure.width('Қазақстан', { ...style, sizePt: 14 })).toBeCloseTo(regular / 2, 5);
+  });
+
+  it("spaces table cells by the font's own line height, as LibreOffice draws them, and text frames by 1.2 em", () => {
+    const cell = paragraph('Алматы', 20);
+    const face = new FontSet().face('Noto Sans', false, false)!;
+    const fontEms = (face.ascent - face.descent + face.lineGap) / face.unitsPerEm;
+    expect(fontEms).toBeCloseTo(1.362, 3);
+    expect(measure.paragraphsHeight([cell], 5, 0.08, 'cell')).toBeCloseTo((20 * fontEms) / 72 + 0.16, 6);
+    expect(measure.paragraphsHeight([cell], 5, 0.08)).toBeCloseTo((20 * 1.2) / 72 + 0.16, 6);
   });
 
   it('counts the empty line that a break at the end of a paragraph starts, as renderers draw it', () => {
@@ -100,14 +110,39 @@ describe('fitting', () => {
     expect(placed.slides).toHaveLength(1);
   });
 
-  it('shrinks text in steps before anything continues, never below the floor', () => {
+  it('sets a body that does not fit at the first size of the type scale at the second, whole', () => {
     const body = Array.from({ length: 5 }, (_, i) => `- ${sentence(i + 1)}`).join('\n');
     const { fit, placed, messages } = plan(`# Shrunk\n\n${body}\n`);
     expect(fit[0]!.continuations).toBe(0);
-    expect(fit[0]!.bodyPt).toBeLessThan(theme.sizes.body);
-    expect(fit[0]!.bodyPt).toBeGreaterThanOrEqual(theme.floors.body);
+    expect(fit[0]!.bodyPt).toBe(theme.scale![1]);
     expect(placed.slides).toHaveLength(1);
     expect(messages.map((m) => m.ruleId)).toEqual(['text-shrunk']);
+  });
+
+  it('splits rather than shrinks below the second size, into balanced parts: 24 bullets go 8 / 8 / 8', () => {
+    const items = Array.from({ length: 24 }, (_, i) => `- Bullet ${i + 1} on the Manifesto`).join('\n');
+    const { fit, placed } = plan(`# Bullets\n\n${items}\n`);
+    expect(fit[0]!.bodyPt).toBe(theme.scale![1]);
+    const perSlide = placed.slides.map((slide) => text(slide, 'Body').split('\n').length);
+    expect(perSlide).toEqual([8, 8, 8]);
+  });
+
+  it('starts the type scale at the body size, keeping its proportions, never below the floor', () => {
+    expect(bodyScale(theme)).toEqual([28, 24, 20, 18]);
+    expect(bodyScale(defineTheme({ sizes: { body: 32 } }))).toEqual([32, 27.5, 23, 20.5]);
+    expect(bodyScale(defineTheme({ sizes: { body: 24 } }))).toEqual([24, 20.5, 18]);
+    const { scale: _scale, ...unscaled } = theme;
+    expect(bodyScale({ ...unscaled, sizes: { ...theme.sizes, body: 35 } })).toEqual([35, 30, 25, 18]);
+  });
+
+  it('takes every body size from the type scale, at most four in a deck', () => {
+    const lengths = [1, 3, 5, 7, 9, 12, 16, 24, 40];
+    const slides = lengths.map((count) => `# ${count} sentences\n\n${Array.from({ length: count }, (_, i) => sentence(i + 1)).join(' ')}\n`);
+    const { fit } = plan(slides.join('\n'));
+    const sizes = new Set(fit.map((slide) => slide.bodyPt ?? theme.sizes.body));
+    for (const size of sizes) expect(theme.scale).toContain(size);
+    expect(sizes.size).toBeLessThanOrEqual(4);
+    expect(theme.scale!.length).toBeLessThanOrEqual(4);
   });
 
   it('continues onto "(жалғасы)" slides at list-item boundaries, numbering and notes kept', () => {

@@ -8,6 +8,10 @@ import { builtInFonts, METRIC_COMPATIBLE, readFontFile, type FontFaces } from '.
  */
 export interface Face {
   readonly unitsPerEm: number;
+  /** The font's own line metrics, in font units: renderers space table cells by them. */
+  readonly ascent: number;
+  readonly descent: number;
+  readonly lineGap: number;
   layout(text: string): { advanceWidth: number };
   hasGlyphForCodePoint(codePoint: number): boolean;
 }

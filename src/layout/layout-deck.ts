@@ -11,7 +11,8 @@ import { isTextBlock } from '../outline/block-kinds.js';
 import { blocksToParagraphs, type TextStyle } from './paragraphs.js';
 import { layoutMasters, themeScheme } from './masters.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
-import { fromUnits, refineUnit, toUnits, type Unit } from './split-blocks.js';
+import { balance, paginate, type FitsPage } from './paginate.js';
+import { fromUnits, toUnits } from './split-blocks.js';
 import { stackBlocks, stackNeeded, textFrame } from './stack.js';
 
 export interface LayoutMessage {
@@ -98,11 +99,18 @@ function scaledTheme(theme: Theme, bodyPt: number): Theme {
   };
 }
 
-/** The body sizes to try, largest first, in whole points down to the floor. */
-function bodySizes(theme: Theme): number[] {
-  const sizes: number[] = [];
-  for (let size = theme.sizes.body; size > theme.floors.body; size -= 1) sizes.push(size);
-  return [...sizes, Math.min(theme.floors.body, theme.sizes.body)];
+/**
+ * The body sizes fitting chooses from, largest first: the theme's type scale, or one made from
+ * its body size and floor (28 / 24 / 20 / 18 for 28 and 18). The scale starts at the body size:
+ * where a template or a theme that extends another sets a different body size, the theme's
+ * scale keeps its proportions from there, in half points.
+ */
+export function bodyScale(theme: Theme): number[] {
+  const { body } = theme.sizes;
+  const floor = Math.min(theme.floors.body, body);
+  const points = (ratio: number) => Math.round(body * ratio * 2) / 2;
+  const steps = theme.scale ? theme.scale.map((size) => points(size / theme.scale![0]!)) : [...[1, 6 / 7, 5 / 7].map(points), floor];
+  return [...new Set(steps.map((size) => Math.max(size, floor)))].sort((a, b) => b - a);
 }
 
 interface SlideContext {
@@ -272,45 +280,30 @@ function overflow(slide: FittedSlide, page: Page, bodyPt: number, context: Slide
   return Math.max(...regions(slide.layout, page.body, body, theme).map((region) => stackNeeded(region.blocks, region.box.w, ctx) - region.box.h));
 }
 
-/** The largest body size at which a page fits, or undefined when it does not fit even at the floor. */
-function largestFit(slide: FittedSlide, page: Page, context: SlideContext): number | undefined {
-  return bodySizes(context.theme).find((size) => overflow(slide, page, size, context) <= TOLERANCE);
+/** Whether units fit one page at a body size, leaving `slackInches` of the body free. */
+function fitsAt(slide: FittedSlide, size: number, context: SlideContext): FitsPage {
+  return (units, first, slackInches) => overflow(slide, pageOf(fromUnits(units), slide, first), size, context) <= TOLERANCE - slackInches;
 }
 
-/** Cut a body into pages that each fit at the floor size, cutting units finer where one alone is too large. */
-function paginate(slide: FittedSlide, context: SlideContext): { pages: Page[]; overflow: boolean } {
-  const floor = bodySizes(context.theme).at(-1)!;
-  const fits = (units: Unit[], first: boolean) => overflow(slide, pageOf(fromUnits(units), slide, first), floor, context) <= TOLERANCE;
-  const queue = toUnits(slide.body);
-  const pages: Unit[][] = [];
-  let overflowed = false;
-  while (queue.length > 0) {
-    const first = pages.length === 0;
-    // The longest run of units from the front of the queue that fits: doubling, then halving,
-    // so a long table or code block is measured O(n log n) times rather than O(n²).
-    let fitting = 0;
-    let step = 1;
-    while (fitting + step <= queue.length && fits(queue.slice(0, fitting + step), first)) {
-      fitting += step;
-      step *= 2;
-    }
-    for (step = Math.floor(step / 2); step >= 1; step = Math.floor(step / 2)) {
-      if (fitting + step <= queue.length && fits(queue.slice(0, fitting + step), first)) fitting += step;
-    }
-    if (fitting > 0) {
-      pages.push(queue.splice(0, fitting));
-      continue;
-    }
-    const unit = queue.shift()!;
-    const finer = refineUnit(unit);
-    if (finer) queue.unshift(...finer);
-    else {
-      // Nothing smaller to cut: it stands alone on a slide, and is reported.
-      overflowed = true;
-      pages.push([unit]);
-    }
+/**
+ * A body's pages and their one body size. A body that fits at one of the scale's first two
+ * sizes is set whole at the larger; any other is split rather than shrunk: into balanced parts
+ * at the second size, and at a smaller one only where a piece cannot be cut to fit.
+ */
+function fitBody(slide: FittedSlide, context: SlideContext): { pages: Page[]; bodyPt: number; overflow: boolean } {
+  const scale = bodyScale(context.theme);
+  const whole = pageOf(slide.body, slide, true);
+  const unsplit = scale.slice(0, 2).find((size) => overflow(slide, whole, size, context) <= TOLERANCE);
+  if (unsplit !== undefined) return { pages: [whole], bodyPt: unsplit, overflow: false };
+  const steps = scale.length > 1 ? scale.slice(1) : scale;
+  const height = context.theme.layouts[slide.layout].body.h;
+  for (const [index, size] of steps.entries()) {
+    const paginated = paginate(toUnits(slide.body), fitsAt(slide, size, context));
+    if (paginated.overflow && index < steps.length - 1) continue;
+    const pages = balance(paginated.pages, fitsAt(slide, size, context), height).map((units, page) => pageOf(fromUnits(units), slide, page === 0));
+    return { pages, bodyPt: size, overflow: paginated.overflow };
   }
-  return { pages: pages.map((units, index) => pageOf(fromUnits(units), slide, index === 0)), overflow: overflowed };
+  throw new Error('internal error: a type scale without sizes');
 }
 
 function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: Inline[], context: SlideContext, number: number): { placed: PlacedSlide; titlePt: number } {
@@ -337,23 +330,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
 /** A body slide → one placed slide, or several when its content continues. */
 function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: number): { placed: PlacedSlide[]; fit: SlideFit } {
   const { theme, words } = context;
-  const whole = pageOf(slide.body, slide, true);
-  // A body that does not fit even at the floor is cut at once, without trying every size first.
-  const floor = bodySizes(theme).at(-1)!;
-  const size = overflow(slide, whole, floor, context) <= TOLERANCE ? largestFit(slide, whole, context) : undefined;
-  let pages: Page[];
-  let bodyPt: number;
-  let overflowed = false;
-  if (size !== undefined) {
-    pages = [whole];
-    bodyPt = size;
-  } else {
-    const paginated = paginate(slide, context);
-    pages = paginated.pages;
-    overflowed = paginated.overflow;
-    // All parts share one size, the largest at which every part fits.
-    bodyPt = Math.min(...pages.map((page) => largestFit(slide, page, context) ?? floor));
-  }
+  const { pages, bodyPt, overflow: overflowed } = fitBody(slide, context);
   let titlePt = theme.sizes.slideTitle;
   const placed = pages.map((page, index) => {
     const title: Inline[] = index === 0 || slide.title.length === 0 || words.continued === '' ? slide.title : [...slide.title, { type: 'text', text: ` ${words.continued}` }];

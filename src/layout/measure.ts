@@ -13,6 +13,9 @@ const LINE_HEIGHT = 1.2;
 const WIDTH_SAFETY = 0.97;
 const SUPERSCRIPT_SCALE = 0.7;
 
+/** How a renderer spaces lines: in a text frame, or in a table cell. */
+export type LineSpacing = 'frame' | 'cell';
+
 type StyledText = Pick<RunStyle, 'font' | 'sizePt' | 'bold' | 'italic' | 'superscript' | 'subscript' | 'smallCaps'>;
 
 export interface Coverage {
@@ -53,6 +56,23 @@ export class Measurer {
 
   lineHeight(sizePt: number, spacing: number): number {
     return sizePt * LINE_HEIGHT * spacing;
+  }
+
+  /**
+   * A line's height in ems as renderers draw table cells: LibreOffice spaces them by the font's
+   * own ascent, descent and gap (1.36 em for Noto Sans), PowerPoint by 1.2 em; the taller wins.
+   */
+  private fontLineEms(style: StyledText): number {
+    const face = this.face(style) ?? this.fonts.face(STAND_IN.family, style.bold, style.italic)!;
+    return Math.max(LINE_HEIGHT, (face.ascent - face.descent + face.lineGap) / face.unitsPerEm);
+  }
+
+  /** The height of a paragraph's line: its largest size, spaced as text frames or as table cells are. */
+  private paragraphLineHeight(paragraph: PlacedParagraph, spacing: LineSpacing): number {
+    const size = largestSize(paragraph);
+    if (spacing === 'frame') return this.lineHeight(size, paragraph.lineSpacing);
+    const ems = paragraph.runs.reduce((most, run) => (run.type === 'break' ? most : Math.max(most, this.fontLineEms(run))), LINE_HEIGHT);
+    return size * ems * paragraph.lineSpacing;
   }
 
   /** Which font draws a character: the run's own, else the first fallback that has it. */
@@ -165,12 +185,15 @@ export class Measurer {
     return lines;
   }
 
-  /** The height, in inches, that paragraphs take in a frame of this width, insets included. */
-  paragraphsHeight(paragraphs: readonly PlacedParagraph[], widthInches: number, insetInches: number): number {
+  /**
+   * The height, in inches, that paragraphs take in a frame (or, with `spacing` 'cell', a table
+   * cell) of this width, insets included.
+   */
+  paragraphsHeight(paragraphs: readonly PlacedParagraph[], widthInches: number, insetInches: number, spacing: LineSpacing = 'frame'): number {
     const widthPt = (widthInches - 2 * insetInches) * POINTS_PER_INCH;
     const points = paragraphs.reduce((sum, paragraph, index) => {
       const after = index < paragraphs.length - 1 ? paragraph.spaceAfterPt : 0;
-      return sum + this.lineCount(paragraph, widthPt) * this.lineHeight(largestSize(paragraph), paragraph.lineSpacing) + paragraph.spaceBeforePt + after;
+      return sum + this.lineCount(paragraph, widthPt) * this.paragraphLineHeight(paragraph, spacing) + paragraph.spaceBeforePt + after;
     }, 0);
     return points / POINTS_PER_INCH + 2 * insetInches;
   }

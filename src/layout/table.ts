@@ -47,7 +47,7 @@ export function layoutTable(table: Table, box: Box, ctx: PlaceContext): TableFra
     });
   const rows = [table.header, ...table.rows].map((row, rowIndex) => row.map((cell, column) => coverParagraphs(cellParagraphs(cell, column, rowIndex === 0), ctx)));
   const widths = columnWidths(rows, box.w, inset, ctx);
-  const heights = rows.map((row) => Math.max(...row.map((cell, column) => ctx.measure.paragraphsHeight(cell, widths[column]!, inset))));
+  const heights = rows.map((row) => Math.max(...row.map((cell, column) => ctx.measure.paragraphsHeight(cell, widths[column]!, inset, 'cell'))));
   return {
     kind: 'table',
     name: ctx.name('Table'),

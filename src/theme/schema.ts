@@ -113,6 +113,12 @@ export const ThemeSchema = z.strictObject({
       table: PointSize,
     })
     .describe('The smallest sizes text is shrunk to before it continues on a new slide, in points.'),
+  scale: z
+    .array(PointSize)
+    .min(1)
+    .max(4)
+    .optional()
+    .describe('The body sizes fitting chooses from, largest first, at most four: a body that fits at none of the first two is split into balanced parts at the second rather than shrunk. The scale is taken in proportion from the body size (sizes.body) down; without it, the body size, six and five sevenths of it, and the floor.'),
   spacing: z.strictObject({
     paragraphAfterPt: z.number().min(0).max(200),
     lineSpacing: z.number().min(0.8).max(3).describe('A multiple of single spacing.'),
