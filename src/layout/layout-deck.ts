@@ -14,6 +14,7 @@ import { nameCounter, type PlaceContext } from './place-context.js';
 import { balance, paginate, type FitsPage } from './paginate.js';
 import { fromUnits, toUnits } from './split-blocks.js';
 import { stackBlocks, stackNeeded, textFrame } from './stack.js';
+import { balanceTitle, keepTogether } from './title-lines.js';
 
 export interface LayoutMessage {
   ruleId: RuleId;
@@ -158,8 +159,15 @@ function fitLine(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: num
   }
 }
 
-function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext): PlacedParagraph[] {
-  return fitLine(runs, box, base, floorPt, align, slide, 'title');
+/**
+ * A title, fitted on at most two lines: quoted names and numbers with their units kept on one
+ * line, and two lines broken where they come out even.
+ */
+function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, align: PlacedParagraph['align'], slide: SlideContext): PlacedParagraph[] {
+  const { theme, inputs } = slide;
+  const paragraphs = fitLine(keepTogether(runs), box, base, theme.floors.title, align, slide, 'title');
+  const widthPt = (box.w - 2 * theme.spacing.insetInches) * 72;
+  return paragraphs.map((paragraph) => balanceTitle(paragraph, widthPt, inputs.measure));
 }
 
 function titleSize(paragraphs: PlacedParagraph[]): number {
@@ -317,7 +325,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
   let titlePt = 0;
   if (title.length > 0) {
     const base = dark ? runStyle(fonts.heading, sizes.title, colors.titleText, true) : runStyle(fonts.heading, sizes.slideTitle, colors.heading, true);
-    const paragraphs = fitTitle(title, boxes.title, base, theme.floors.title, dark ? 'center' : 'left', context);
+    const paragraphs = fitTitle(title, boxes.title, base, dark ? 'center' : 'left', context);
     titlePt = titleSize(paragraphs);
     frames.push(textFrame('Title', boxes.title, paragraphs, ctx, 'bottom'));
   }
@@ -358,7 +366,7 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide | AgendaSlide>, contex
   const ctx = placeContext(theme, textStyle(theme, runStyle(fonts.body, sizes.body, colors.text)), context);
   switch (slide.layout) {
     case 'title': {
-      const title = fitTitle(slide.title, layouts.title.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), floors.title, 'left', context);
+      const title = fitTitle(slide.title, layouts.title.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), 'left', context);
       const frames: Frame[] = [textFrame('Title', layouts.title.title, title, ctx, 'bottom')];
       if (slide.subtitle) {
         const subtitle = fitLine(slide.subtitle, layouts.title.subtitle, runStyle(fonts.body, sizes.subtitle, colors.titleText), floors.body, 'left', context, 'subtitle', Infinity);
@@ -373,7 +381,7 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide | AgendaSlide>, contex
       return { layout: 'title', background: background(slide, colors.titleBackground, inputs.images, theme), frames, notes: [] };
     }
     case 'section': {
-      const title = fitTitle(slide.title, layouts.section.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true), floors.title, 'left', context);
+      const title = fitTitle(slide.title, layouts.section.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true), 'left', context);
       return {
         layout: 'section',
         background: background(slide, colors.sectionBackground, inputs.images, theme),

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOutline, loadTheme, planSlides } from '../src/index.js';
+import { FontSet } from '../src/fonts/font-set.js';
+import type { PlacedParagraph } from '../src/layout/frames.js';
+import { Measurer } from '../src/layout/measure.js';
+import { balanceTitle, keepTogether } from '../src/layout/title-lines.js';
+
+const theme = loadTheme('default');
+const measure = new Measurer(new FontSet(), theme.fonts.fallback);
+const root = new URL('..', import.meta.url).pathname;
+
+function title(text: string, sizePt = 36): PlacedParagraph {
+  return {
+    runs: [{ type: 'text', text, font: 'Noto Sans', sizePt, color: '000000', bold: true, italic: false, strike: false }],
+    align: 'left',
+    level: 0,
+    bullet: { type: 'none' },
+    marginInches: 0,
+    hangInches: 0,
+    spaceBeforePt: 0,
+    spaceAfterPt: 0,
+    lineSpacing: 1,
+    endSizePt: sizePt,
+  };
+}
+
+/** A title paragraph's lines, as its break runs cut it. */
+const lines = (paragraph: PlacedParagraph) =>
+  paragraph.runs
+    .map((run) => (run.type === 'break' ? '\n' : run.text))
+    .join('')
+    .split('\n');
+
+describe('title lines', () => {
+  it('keeps quoted names and numbers with their units together', () => {
+    const [run] = keepTogether([{ type: 'text', text: '«Әлем. XXI ғасыр» Манифесі: 20 % және 15 км, 2016 жыл' }]);
+    expect(run).toEqual({ type: 'text', text: '«Әлем.\u00A0XXI\u00A0ғасыр» Манифесі: 20\u00A0% және 15\u00A0км, 2016\u00A0жыл' });
+  });
+
+  it('keeps a quotation together across runs', () => {
+    const runs = keepTogether([{ type: 'text', text: '«Әлем ' }, { type: 'text', text: 'XXI ғасыр', bold: true }, { type: 'text', text: '» және бейбітшілік' }]);
+    expect(runs.map((run) => (run.type === 'text' ? run.text : ''))).toEqual(['«Әлем\u00A0', 'XXI\u00A0ғасыр', '» және бейбітшілік']);
+  });
+
+  it('breaks a two-line title where its lines come out even, leaving no word alone on the last line', () => {
+    const width = 11.9 * 72;
+    const text = 'Төртіншіден: қалыптасқан белгілердің мызғымастығы және қауіпсіздігі';
+    expect(measure.lineCount(title(text), width)).toBe(2);
+    const balanced = lines(balanceTitle(title(text), width, measure));
+    expect(balanced).toHaveLength(2);
+    expect(balanced.join(' ')).toBe(text);
+    const widths = balanced.map((line) => measure.width(line, { font: 'Noto Sans', sizePt: 36, bold: true, italic: false }));
+    expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThan(0.35 * Math.max(...widths));
+    expect(balanced[1]!.split(' ').length).toBeGreaterThan(1);
+  });
+
+  it('leaves a one-line title as it is', () => {
+    expect(balanceTitle(title('Фукусима сабағы'), 11.9 * 72, measure)).toEqual(title('Фукусима сабағы'));
+  });
+});
+
+describe('the lecture\'s titles', () => {
+  const { deck } = buildOutline(readFileSync(`${root}content/lecture.md`, 'utf8'), { path: `${root}content/lecture.md` });
+  const { placed } = planSlides(deck, { baseDir: `${root}content` });
+  /** Each title's lines as the renderer breaks them in its frame. */
+  const titles = placed.slides.flatMap((slide) =>
+    slide.frames.flatMap((frame) => {
+      if (frame.kind !== 'text' || frame.name !== 'Title') return [];
+      const widthPt = (frame.box.w - 2 * theme.spacing.insetInches) * 72;
+      return frame.paragraphs.map((paragraph) => {
+        const text = paragraph.runs.map((run) => (run.type === 'break' ? '\n' : run.text)).join('');
+        return measure.lines({ ...paragraph, runs: measure.cover(paragraph.runs).runs }, widthPt).map(([start, end]) => text.slice(start, end).trim());
+      });
+    }),
+  );
+
+  it('never leave one word alone on the last line of a title of four or more words, nor break inside «…»', () => {
+    expect(titles.length).toBeGreaterThan(20);
+    expect(titles.filter((parts) => parts.length > 1).length).toBeGreaterThan(3);
+    for (const parts of titles) {
+      const words = parts.join(' ').split(/\s+/).length;
+      if (words >= 4 && parts.length > 1) expect(parts.at(-1)!.split(/\s+/).length, parts.join(' / ')).toBeGreaterThan(1);
+      for (const part of parts) expect(part.split('«').length - 1, parts.join(' / ')).toBe(part.split('»').length - 1);
+    }
+  });
+});
