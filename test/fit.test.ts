@@ -5,6 +5,7 @@ import type { PlacedSlide } from '../src/index.js';
 import { FontSet } from '../src/fonts/font-set.js';
 import { Measurer } from '../src/layout/measure.js';
 import type { PlacedParagraph } from '../src/layout/frames.js';
+import { paragraph } from './helpers/paragraph.js';
 
 const theme = loadTheme('default');
 const measure = new Measurer(new FontSet(), theme.fonts.fallback);
@@ -19,21 +20,6 @@ function text(slide: PlacedSlide, name: string): string {
   const frame = slide.frames.find((candidate) => candidate.name === name);
   if (!frame || frame.kind !== 'text') return '';
   return frame.paragraphs.map((p) => p.runs.map((run) => (run.type === 'break' ? '\n' : run.text)).join('')).join('\n');
-}
-
-function paragraph(value: string, sizePt = 28, font = 'Noto Sans'): PlacedParagraph {
-  return {
-    runs: [{ type: 'text', text: value, font, sizePt, color: '000000', bold: false, italic: false, strike: false }],
-    align: 'left',
-    level: 0,
-    bullet: { type: 'none' },
-    marginInches: 0,
-    hangInches: 0,
-    spaceBeforePt: 0,
-    spaceAfterPt: 0,
-    lineSpacing: 1,
-    endSizePt: sizePt,
-  };
 }
 
 const sentence = (n: number) => `Бұл ${n}-сөйлем Қазақстанның халықаралық беделінің нығаюы туралы ұзақ әрі толық мәлімет береді.`;

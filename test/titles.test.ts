@@ -5,25 +5,13 @@ import { FontSet } from '../src/fonts/font-set.js';
 import type { PlacedParagraph } from '../src/layout/frames.js';
 import { Measurer } from '../src/layout/measure.js';
 import { balanceTitle, keepTogether } from '../src/layout/title-lines.js';
+import { paragraph } from './helpers/paragraph.js';
 
 const theme = loadTheme('default');
 const measure = new Measurer(new FontSet(), theme.fonts.fallback);
 const root = new URL('..', import.meta.url).pathname;
 
-function title(text: string, sizePt = 36): PlacedParagraph {
-  return {
-    runs: [{ type: 'text', text, font: 'Noto Sans', sizePt, color: '000000', bold: true, italic: false, strike: false }],
-    align: 'left',
-    level: 0,
-    bullet: { type: 'none' },
-    marginInches: 0,
-    hangInches: 0,
-    spaceBeforePt: 0,
-    spaceAfterPt: 0,
-    lineSpacing: 1,
-    endSizePt: sizePt,
-  };
-}
+const title = (text: string) => paragraph(text, 36, 'Noto Sans', true);
 
 /** A title paragraph's lines, as its break runs cut it. */
 const lines = (paragraph: PlacedParagraph) =>
