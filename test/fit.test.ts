@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOutline, defineTheme, loadTheme, planSlides } from '../src/index.js';
 import { bodyScale } from '../src/layout/layout-deck.js';
 import type { PlacedSlide } from '../src/index.js';
+import { SHIPPED_FAMILIES } from '../src/fonts/catalog.js';
 import { FontSet } from '../src/fonts/font-set.js';
 import { Measurer } from '../src/layout/measure.js';
 import type { PlacedParagraph } from '../src/layout/frames.js';
@@ -41,6 +42,15 @@ describe('measurement with the font files', () => {
     expect(fontEms).toBeCloseTo(1.362, 3);
     expect(measure.paragraphsHeight([cell], 5, 0.08, 'cell')).toBeCloseTo((20 * fontEms) / 72 + 0.16, 6);
     expect(measure.paragraphsHeight([cell], 5, 0.08)).toBeCloseTo((20 * 1.2) / 72 + 0.16, 6);
+  });
+
+  it('measures a no-break space as a space in every shipped family, Carlito included', () => {
+    for (const font of Object.keys(SHIPPED_FAMILIES)) {
+      for (const bold of [false, true]) {
+        const style = { font, sizePt: 28, bold, italic: false };
+        expect(measure.width('20\u00A0%', style), font).toBeCloseTo(measure.width('20 %', style), 6);
+      }
+    }
   });
 
   it('counts the empty line that a break at the end of a paragraph starts, as renderers draw it', () => {

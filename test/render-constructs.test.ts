@@ -95,9 +95,9 @@ describe('content/syntax.md renders every construct natively', () => {
     expect(shapeText(slide('Quotes'), 'Body')).toBe('Plain Markdown makes a reasonable deck without any extension.\n— deckdown design notes');
   });
 
-  it('fans :::each out into one slide per item, titled by the bold lead', () => {
+  it('fans :::each out into one slide per item, titled by the bold lead, the body beginning with a capital', () => {
     expect(titles).toContain('First');
-    expect(shapeText(slide('Second'), 'Body')).toBe('the rest of the item is the body of that slide.');
+    expect(shapeText(slide('Second'), 'Body')).toBe('The rest of the item is the body of that slide.');
   });
 
   it('makes big-number slides from :::stat', () => {

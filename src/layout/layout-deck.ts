@@ -244,7 +244,7 @@ function regions(layout: FittedSlide['layout'], body: readonly Block[], box: Box
 function bodyStyle(layout: FittedSlide['layout'], theme: Theme): TextStyle {
   const { colors, fonts, sizes } = theme;
   if (layout === 'quote') return textStyle(theme, runStyle(fonts.body, sizes.quote, colors.text));
-  if (layout === 'end') return textStyle(theme, runStyle(fonts.body, sizes.body, colors.titleText), { align: 'center' });
+  if (layout === 'end') return textStyle(theme, runStyle(fonts.body, sizes.body, colors.titleText));
   return textStyle(theme, runStyle(fonts.body, sizes.body, colors.text));
 }
 
@@ -325,7 +325,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
   let titlePt = 0;
   if (title.length > 0) {
     const base = dark ? runStyle(fonts.heading, sizes.title, colors.titleText, true) : runStyle(fonts.heading, sizes.slideTitle, colors.heading, true);
-    const paragraphs = fitTitle(title, boxes.title, base, dark ? 'center' : 'left', context);
+    const paragraphs = fitTitle(title, boxes.title, base, 'left', context);
     titlePt = titleSize(paragraphs);
     frames.push(textFrame('Title', boxes.title, paragraphs, ctx, 'bottom'));
   }

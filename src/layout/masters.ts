@@ -33,14 +33,14 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   const boxes = layouts[layout];
   const ruleColor = dark || section ? colors.titleAccent : colors.accent;
   const decorations: (RectFrame | ImageFrame)[] = [];
-  if ('rule' in boxes && boxes.rule && layout !== 'end') decorations.push({ kind: 'rect', name: 'Title Rule', box: boxes.rule, color: ruleColor });
+  if ('rule' in boxes && boxes.rule) decorations.push({ kind: 'rect', name: 'Title Rule', box: boxes.rule, color: ruleColor });
   if (logo && !dark) decorations.push({ kind: 'image', name: 'Logo', box: logo.box, path: logo.path, alt: `${theme.name} logo` });
   const titleSize = layout === 'title' || layout === 'end' ? sizes.title : section ? sizes.sectionTitle : sizes.slideTitle;
   const title: PlacedPlaceholder = {
     box: boxes.title,
     style: runStyle(fonts.heading, titleSize, dark || section ? (dark ? colors.titleText : colors.sectionText) : colors.heading, true),
     anchor: 'bottom',
-    align: layout === 'end' ? 'center' : 'left',
+    align: 'left',
   };
   const bodyBox = layout === 'title' ? layouts.title.subtitle : 'body' in boxes ? boxes.body : undefined;
   const body: PlacedPlaceholder | undefined = bodyBox
@@ -48,7 +48,7 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
         box: bodyBox,
         style: runStyle(fonts.body, layout === 'title' ? sizes.subtitle : layout === 'quote' ? sizes.quote : sizes.body, textColor, false),
         anchor: 'top',
-        align: layout === 'end' ? 'center' : 'left',
+        align: 'left',
         ...(layout === 'title' || layout === 'end' || layout === 'quote' ? {} : { bullets: { color: colors.accent, indentInches: theme.spacing.indentInches } }),
       }
     : undefined;

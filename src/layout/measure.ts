@@ -43,6 +43,9 @@ export class Measurer {
     const size = style.superscript || style.subscript ? style.sizePt * SUPERSCRIPT_SCALE : style.sizePt;
     // Small capitals are measured as capitals: a little wider than they draw, never narrower.
     if (style.smallCaps) text = text.toUpperCase();
+    // A no-break space is as wide as a space; measured as one, since some fonts' own no-break
+    // space glyph cannot be read (Carlito's stops fontkit).
+    text = text.replaceAll('\u00A0', ' ');
     const key = `${style.font}|${style.bold}|${style.italic}|${text}`;
     let ems = this.widths.get(key);
     if (ems === undefined) {

@@ -136,6 +136,14 @@ function applySlideDirective(slide: OpenSlide, node: LeafDirective, ctx: Context
   }
 }
 
+/** Text with its first letter a capital, in the deck's language ("і" → "І", "i" → "İ" in Turkish). */
+function sentenceCase(text: string, lang: string): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) return text;
+  const letter = String.fromCodePoint(first);
+  return letter.toLocaleUpperCase(lang) + text.slice(letter.length);
+}
+
 /**
  * `:::each` around a list: one slide per item. A bold lead ("**Біріншіден,** …") titles its
  * slide; otherwise the item takes the title of the slide the directive stands on.
@@ -161,7 +169,8 @@ function expandEach(node: ContainerDirective, title: Inline[], ctx: Context): Op
       itemTitle = phrasingToRuns(lead.children, ctx).map((run) => (run.type === 'text' ? { ...run, text: run.text.replace(/[\s,.:;—-]+$/, '') } : run));
       const remainder = first.children.slice(1);
       const head = remainder[0];
-      if (head?.type === 'text') remainder[0] = { ...head, value: head.value.replace(/^[\s,.:;—-]+/, '') };
+      // What followed the lead now begins the slide's body, so it begins as a sentence does.
+      if (head?.type === 'text') remainder[0] = { ...head, value: sentenceCase(head.value.replace(/^[\s,.:;—-]+/, ''), ctx.lang) };
       blocks = [...(remainder.length > 0 ? [{ ...first, children: remainder }] : []), ...rest];
     }
     return { kind: 'body', title: itemTitle, blocks: index === 0 ? [...extra, ...blocks] : blocks, notes: [], anchors: [], position: positionOf(item) };
