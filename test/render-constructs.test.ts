@@ -59,6 +59,20 @@ describe('content/syntax.md renders every construct natively', () => {
     expect(slide('A native chart')).toContain('<c:chart ');
   });
 
+  it('draws charts in the theme\'s colours: labelled bars without a value axis or gridlines, labels in the text colour', () => {
+    const chartOf = (title: string) => parts.get(`ppt/charts/${rels(title).match(/charts\/(chart\d+\.xml)"/)![1]}`)!;
+    const bars = chartOf('A native chart');
+    expect(bars).not.toContain('<c:majorGridlines');
+    expect(bars).toMatch(/<c:valAx>.*<c:delete val="1"\/>.*<\/c:valAx>/s);
+    const labels = bars.slice(bars.indexOf('<c:dLbls>'), bars.indexOf('</c:dLbls>'));
+    expect(labels).toContain('<c:showVal val="1"/>');
+    expect(labels).toContain(`<a:srgbClr val="${theme.colors.text}"/>`);
+    // On a doughnut's slices: the text or the background colour, whichever reads on every slice.
+    const doughnut = chartOf('A doughnut chart');
+    const onSlices = doughnut.slice(doughnut.indexOf('<c:dLbls>'), doughnut.indexOf('</c:dLbls>'));
+    expect(onSlices).toContain(`<a:srgbClr val="${theme.colors.text}"/>`);
+  });
+
   it('places pictures with their alt text as the description, SVG with a real PNG fallback', () => {
     expect(slide('A picture beside text')).toContain('descr="The pipeline: Markdown, outline, layout, pptx"');
     const sized = slide('Sized pictures');

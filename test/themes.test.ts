@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pptxgenjs from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
+import { mostLegible } from '../src/theme/contrast.js';
 import { contrastWarnings, defineTheme, importTemplate, listThemes, loadTheme, markdownToPptx, ThemeError } from '../src/index.js';
 import type { Theme } from '../src/theme/schema.js';
 import { run } from '../src/cli/run.js';
@@ -94,6 +95,13 @@ describe('custom themes', () => {
     writeFileSync(join(dir, 'pale.json'), JSON.stringify({ extends: 'default', name: 'pale', colors: { text: 'BBBBBB' } }));
     const { messages } = await markdownToPptx('---\ntheme: pale.json\n---\n\n# A\n\nb\n', { path: join(dir, 'talk.md') });
     expect(messages.filter((m) => m.ruleId === 'low-contrast')).toHaveLength(2);
+  });
+
+  it('picks, of several text colours, the one that reads best on every background', () => {
+    expect(mostLegible(['FFFFFF', '1F2933'], ['F2B631'])).toBe('1F2933');
+    expect(mostLegible(['FFFFFF', '1F2933'], ['0B3C5D'])).toBe('FFFFFF');
+    // Blue and gold slices: dark text reads on both (3.2:1 at worst), white fails on gold (1.9:1).
+    expect(mostLegible(['FFFFFF', '1F2933'], ['1D70B8', 'F2B631'])).toBe('1F2933');
   });
 });
 

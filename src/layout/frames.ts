@@ -116,7 +116,12 @@ export interface ChartFrame {
   colors: string[];
   font: string;
   fontSizePt: number;
+  /** Labels, legend and values: the theme's text colour, so they read on its background. */
   textColor: string;
+  /** Value labels: the text colour, or on a doughnut's slices the colour that reads on them. */
+  labelColor: string;
+  /** The light lines a chart keeps: gridlines where values are not labelled. */
+  gridColor: string;
 }
 
 /** One placed object on a slide: text, a rectangle, a picture, a table or a chart. */

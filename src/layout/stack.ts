@@ -1,4 +1,5 @@
 import type { Block, Chart, Columns, Image, Stat } from '../outline/schema.js';
+import { mostLegible } from '../theme/contrast.js';
 import type { Box } from '../theme/schema.js';
 import type { Frame, PlacedParagraph, TextFrame } from './frames.js';
 import { isTextBlock } from '../outline/block-kinds.js';
@@ -272,7 +273,8 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
           {
             kind: 'chart',
             name: ctx.name('Chart'),
-            box: itemBox,
+            // Room above and below, so the chart stands clear of the title rule and the footer.
+            box: { ...itemBox, y: itemBox.y + theme.spacing.gapInches / 2, h: Math.max(itemBox.h - theme.spacing.gapInches, itemBox.h / 2) },
             chart: item.chart.chart,
             categories: item.chart.categories,
             series: item.chart.series,
@@ -281,6 +283,9 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
             font: theme.fonts.body,
             fontSizePt: theme.sizes.chart,
             textColor: theme.colors.text,
+            // A doughnut's values are drawn on its slices, in the colour that reads best on all of them.
+            labelColor: item.chart.chart === 'doughnut' ? mostLegible([theme.colors.text, theme.colors.background], theme.colors.accents.slice(0, item.chart.categories.length)) : theme.colors.text,
+            gridColor: theme.colors.tableBorder,
           },
         ];
       case 'columns':

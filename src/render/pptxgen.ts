@@ -37,6 +37,7 @@ function addChart(pptx: Pptx, slide: PptxSlide, frame: ChartFrame): void {
   const data = frame.series.map((series) => ({ name: series.name, labels: frame.categories, values: series.values }));
   const round = frame.chart === 'pie' || frame.chart === 'doughnut';
   const text = { fontFace: frame.font, fontSize: frame.fontSizePt, color: frame.textColor };
+  const labelled = frame.chart === 'bar';
   slide.addChart(pptx.ChartType[CHART_TYPES[frame.chart]], data, {
     ...geometry(frame),
     // One colour per series (per slice for round charts), so pptxgenjs never draws colours at random.
@@ -56,8 +57,17 @@ function addChart(pptx: Pptx, slide: PptxSlide, frame: ChartFrame): void {
     ...(round ? {} : { dataLabelFormatCode: valueFormat(frame.decimals), valAxisLabelFormatCode: valueFormat(frame.decimals) }),
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: text.fontSize,
-    showValue: frame.chart === 'bar',
+    dataLabelColor: frame.labelColor,
+    showValue: labelled,
     showPercent: round,
+    // Percentages outside the pie, on the slide's background, where they read in any theme.
+    ...(frame.chart === 'pie' ? { dataLabelPosition: 'outEnd' as const } : {}),
+    // Labelled bars need no value axis and no gridlines; a line chart keeps light ones to read by.
+    valAxisHidden: labelled,
+    valGridLine: labelled ? { style: 'none' as const } : { color: frame.gridColor, size: 0.5 },
+    catGridLine: { style: 'none' as const },
+    valAxisLineShow: false,
+    catAxisLineColor: frame.gridColor,
     barDir: 'col',
   });
 }

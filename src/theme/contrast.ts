@@ -14,6 +14,12 @@ export function contrastRatio(foreground: string, background: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
+/** Of the candidate text colours, the one whose worst contrast against the backgrounds is best. */
+export function mostLegible(candidates: readonly string[], backgrounds: readonly string[]): string {
+  const worst = (color: string) => Math.min(...backgrounds.map((background) => contrastRatio(color, background)));
+  return candidates.reduce((best, color) => (worst(color) > worst(best) ? color : best));
+}
+
 /** WCAG AA: 4.5:1 for body-size text, 3:1 for large text (titles, big figures, bullets). */
 const NORMAL = 4.5;
 const LARGE = 3;
