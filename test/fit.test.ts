@@ -180,10 +180,10 @@ describe('fitting', () => {
     expect(count).toBe(40);
   });
 
-  it('shrinks code to the mono floor, then splits it by lines', () => {
+  it('splits long code between lines, never below the mono floor', () => {
     const code = Array.from({ length: 60 }, (_, i) => `const line${i} = ${i};`).join('\n');
     const { placed } = plan(`# Code\n\n\`\`\`js\n${code}\n\`\`\`\n`);
-    const lines = placed.slides.flatMap((slide) => slide.frames.flatMap((frame) => (frame.kind === 'text' && frame.name === 'Body' ? frame.paragraphs : [])));
+    const lines = placed.slides.flatMap((slide) => slide.frames.flatMap((frame) => (frame.kind === 'text' && frame.name === 'Code' ? frame.paragraphs : [])));
     expect(lines).toHaveLength(60);
     expect(placed.slides.length).toBeGreaterThan(1);
     for (const line of lines) expect((line.runs[0] as { sizePt: number }).sizePt).toBeGreaterThanOrEqual(theme.floors.code);

@@ -99,6 +99,22 @@ describe('content/syntax.md renders every construct natively', () => {
     expect(xml).toContain(`<a:srgbClr val="${theme.colors.syntax.string}"/>`);
   });
 
+  it('sets code on a padded panel in the theme\'s code background', () => {
+    const xml = slide('Code');
+    const shape = xml.slice(xml.indexOf('name="Code"'), xml.indexOf('</p:sp>', xml.indexOf('name="Code"')));
+    expect(shape).toContain(`<a:solidFill><a:srgbClr val="${theme.colors.codeBackground}"/></a:solidFill>`);
+    const inset = Math.round(Math.max(2 * theme.spacing.insetInches, 0.15) * 914400);
+    expect(shape).toContain(`lIns="${inset}"`);
+    expect(shape).toContain('<a:t>greet</a:t>');
+  });
+
+  it('makes a task\'s checkbox its marker, in one font, with no box in its text', () => {
+    const xml = slide('Ordered and task lists');
+    expect(xml).toContain(`<a:buFont typeface="${theme.fonts.fallback[0]}"/><a:buChar char="\u2611"/>`);
+    expect(xml).toContain(`<a:buFont typeface="${theme.fonts.fallback[0]}"/><a:buChar char="\u25FB"/>`);
+    expect(xml).not.toMatch(/<a:t>[\u2610\u2611\u25FB]/);
+  });
+
   it('puts footnotes at the foot of their slide, with a superscript reference', () => {
     const xml = slide('Inline marks');
     expect(xml).toMatch(/<a:rPr[^>]* baseline="30000"[^>]*>.*?<a:t>1<\/a:t>/);

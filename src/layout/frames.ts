@@ -33,7 +33,8 @@ export type PlacedRun =
   | { type: 'break' }
   | ({ type: 'slide-number'; text: string } & RunStyle);
 
-export type Bullet = { type: 'none' } | { type: 'char'; char: string; color: string } | { type: 'number'; startAt: number; color: string };
+/** A paragraph's marker; a character bullet names its font when the bullet font (Arial) lacks it. */
+export type Bullet = { type: 'none' } | { type: 'char'; char: string; color: string; font?: string | undefined } | { type: 'number'; startAt: number; color: string };
 
 export interface PlacedParagraph {
   runs: PlacedRun[];
@@ -60,6 +61,8 @@ export interface TextFrame {
   paragraphs: PlacedParagraph[];
   /** A visible border, for a frame that stands in for a missing picture. */
   outline?: string | undefined;
+  /** A panel behind the text: code on the theme's code background. */
+  fill?: string | undefined;
 }
 
 export interface RectFrame {

@@ -20,7 +20,8 @@ export interface TextStyle {
 }
 
 const BULLETS = ['•', '–', '◦', '▪'];
-const TASK_BOXES = { true: '☑', false: '☐' } as const;
+/** Done and open: a ballot box with a check and a square of the same design, both in Noto Emoji. */
+const TASK_BOXES = { true: '\u2611', false: '\u25FB' } as const;
 
 export function runsToPlaced(runs: readonly Inline[], style: TextStyle, extra: Partial<RunStyle> = {}): PlacedRun[] {
   const { theme } = style;
@@ -139,22 +140,23 @@ function listToParagraphs(list: List, style: TextStyle, level: number): PlacedPa
   return list.items.flatMap((item) => {
     if (!item.continued) number += 1;
     // A continued item goes on where its bullet's text stopped: no bullet, no number of its own.
+    // A task's checkbox is its marker, drawn with the first fallback font, which has the boxes.
     const bullet: Bullet = item.continued
       ? { type: 'none' }
-      : list.ordered
-        ? { type: 'number', startAt: number, color: style.bulletColor }
-        : { type: 'char', char: BULLETS[level % BULLETS.length]!, color: style.bulletColor };
+      : item.checked !== undefined
+        ? { type: 'char', char: TASK_BOXES[`${item.checked}`], color: style.bulletColor, font: style.theme.fonts.fallback[0] ?? style.theme.fonts.body }
+        : list.ordered
+          ? { type: 'number', startAt: number, color: style.bulletColor }
+          : { type: 'char', char: BULLETS[level % BULLETS.length]!, color: style.bulletColor };
     const hang = style.indentInches * (list.ordered ? 1.1 : 0.8);
     const [first, ...rest] = item.blocks;
     // An item that opens with a list has no line of its own: its list is the continuation of a
     // cut item, or Markdown's "- - x", and is drawn one level deeper.
     if (first?.type === 'list') return item.blocks.flatMap((block) => (block.type === 'list' ? listToParagraphs(block, style, level + 1) : blocksToParagraphs([block], style, level + 1)));
     const lead = first?.type === 'paragraph' ? first : undefined;
-    const taskBox: PlacedRun[] =
-      item.checked === undefined || item.continued ? [] : runsToPlaced([{ type: 'text', text: `${TASK_BOXES[`${item.checked}`]} ` }], style).map((run) => ({ ...run, generated: true }));
     // PowerPoint numbers from 1: a list that starts at 0 (or below) writes its numbers as text.
     const numberText: PlacedRun[] = bullet.type === 'number' && bullet.startAt < 1 ? runsToPlaced([{ type: 'text', text: `${bullet.startAt}. ` }], style).map((run) => ({ ...run, generated: true })) : [];
-    const head = paragraph([...numberText, ...taskBox, ...runsToPlaced(lead?.runs ?? [], style)], style, {
+    const head = paragraph([...numberText, ...runsToPlaced(lead?.runs ?? [], style)], style, {
       level,
       bullet: numberText.length > 0 ? { type: 'none' } : bullet,
       marginInches: level * style.indentInches + hang,

@@ -13,6 +13,7 @@ import { layoutTable, tableNaturalHeight } from './table.js';
  */
 type Item =
   | { kind: 'text'; blocks: Block[] }
+  | { kind: 'code'; block: Block & { type: 'code' } }
   | { kind: 'stats'; stats: Stat[] }
   | { kind: 'image'; image: Image }
   | { kind: 'table'; block: Block & { type: 'table' } }
@@ -23,7 +24,8 @@ function group(blocks: readonly Block[]): Item[] {
   const items: Item[] = [];
   for (const block of blocks) {
     const last = items.at(-1);
-    if (isTextBlock(block)) {
+    if (block.type === 'code') items.push({ kind: 'code', block });
+    else if (isTextBlock(block)) {
       if (last?.kind === 'text') last.blocks.push(block);
       else items.push({ kind: 'text', blocks: [block] });
     } else if (block.type === 'stat') {
@@ -173,6 +175,11 @@ function share(available: number, limits: number[]): number[] {
   return heights;
 }
 
+/** Code sits on a panel in the theme's code background, padded more than plain text. */
+function codePadding(theme: PlaceContext['theme']): number {
+  return Math.max(2 * theme.spacing.insetInches, 0.15);
+}
+
 /** The least height a picture or chart is given before the slide counts as full. */
 const MIN_PICTURE_INCHES = 1.5;
 const MIN_CHART_INCHES = 2.5;
@@ -199,11 +206,12 @@ function plan(blocks: readonly Block[], width: number, ctx: PlaceContext): Plan 
   const paragraphs = new Map<Item, TextFrame['paragraphs']>();
   const fixed = items.map((item) => {
     switch (item.kind) {
-      case 'text': {
-        const placed = blocksToParagraphs(item.blocks, ctx.style);
+      case 'text':
+      case 'code': {
+        const placed = blocksToParagraphs(item.kind === 'text' ? item.blocks : [item.block], ctx.style);
         paragraphs.set(item, placed);
         // Measured as drawn, fallback fonts included; the frame reports the substitutions once.
-        return ctx.measure.paragraphsHeight(coverParagraphs(placed, quiet(ctx)), width, inset);
+        return ctx.measure.paragraphsHeight(coverParagraphs(placed, quiet(ctx)), width, item.kind === 'code' ? codePadding(theme) : inset);
       }
       case 'stats':
         return statsHeight(item.stats, width, ctx);
@@ -262,6 +270,8 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
     switch (item.kind) {
       case 'text':
         return [textFrame(ctx.name('Body'), itemBox, paragraphs.get(item)!, ctx)];
+      case 'code':
+        return [{ ...textFrame(ctx.name('Code'), itemBox, paragraphs.get(item)!, ctx), insetInches: codePadding(theme), fill: theme.colors.codeBackground }];
       case 'stats':
         return statFrames(item.stats, itemBox, ctx);
       case 'image':

@@ -105,7 +105,7 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
           slide.addShape(pptx.ShapeType.rect, { ...geometry(frame), fill: { color: frame.color }, line: { type: 'none' } });
           break;
         case 'text':
-          slide.addText('', { ...geometry(frame), ...(frame.outline ? { line: { color: frame.outline, width: 1, dashType: 'dash' as const } } : {}) });
+          slide.addText('', { ...geometry(frame), ...(frame.outline ? { line: { color: frame.outline, width: 1, dashType: 'dash' as const } } : {}), ...(frame.fill ? { fill: { color: frame.fill } } : {}) });
           break;
         case 'image':
           slide.addImage({ ...geometry(frame), path: frame.path, altText: frame.alt });

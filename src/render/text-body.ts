@@ -62,7 +62,7 @@ function bulletXml(paragraph: PlacedParagraph, scheme: SchemeRefs): string {
     case 'none':
       return '<a:buNone/>';
     case 'char':
-      return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="${escapeXml(bullet.char)}"/>`;
+      return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buFont typeface="${escapeXml(bullet.font ?? 'Arial')}"/><a:buChar char="${escapeXml(bullet.char)}"/>`;
     case 'number':
       // PowerPoint numbers from 1 to 32767 only.
       return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buAutoNum type="arabicPeriod" startAt="${Math.min(Math.max(bullet.startAt, 1), 32767)}"/>`;
