@@ -180,6 +180,49 @@ describe('fitting', () => {
     expect(count).toBe(40);
   });
 
+  it('sets a small table at the body size, as wide as its content, and a long one at the table size', () => {
+    const small = plan('# Small\n\n| Year | States |\n|---|--:|\n| 2008 | 44 |\n| 2016 | 15 |\n').placed.slides[0]!.frames.find((frame) => frame.kind === 'table')!;
+    if (small.kind !== 'table') throw new Error('a table');
+    expect(small.rows[1]![0]!.paragraphs[0]!.runs[0]).toMatchObject({ sizePt: theme.sizes.body });
+    expect(small.box.w).toBeCloseTo(small.columnWidthsInches.reduce((sum, w) => sum + w, 0), 6);
+    expect(small.box.w).toBeLessThan(theme.layouts.content.body.w / 2);
+    const rows = Array.from({ length: 8 }, (_, i) => `| ${2001 + i} | ${i} |`).join('\n');
+    const long = plan(`# Long\n\n| Year | States |\n|---|--:|\n${rows}\n`).placed.slides[0]!.frames.find((frame) => frame.kind === 'table')!;
+    if (long.kind !== 'table') throw new Error('a table');
+    expect(long.rows[1]![0]!.paragraphs[0]!.runs[0]).toMatchObject({ sizePt: theme.sizes.table });
+  });
+
+  it('sets a short quote larger, with an accent bar, and its attribution aligned with it', () => {
+    const slide = plan('# Q\n\n::slide{layout=quote}\n\n> Short and sharp.\n>\n> — Author\n').placed.slides[0]!;
+    const body = slide.frames.find((frame) => frame.name === 'Body')!;
+    if (body.kind !== 'text') throw new Error('a text frame');
+    const [quote, attribution] = body.paragraphs;
+    expect(quote!.runs[0]).toMatchObject({ sizePt: Math.round(theme.sizes.quote * 1.25), italic: true });
+    expect(attribution!.align).toBe(quote!.align);
+    const rule = slide.frames.find((frame) => frame.name === 'Quote Rule')!;
+    expect(rule).toMatchObject({ kind: 'rect', color: theme.colors.accent });
+    expect(rule.box.x + rule.box.w).toBeLessThan(body.box.x);
+    const long = plan(`# Q\n\n::slide{layout=quote}\n\n> ${sentence(1)} ${sentence(2)}\n`).placed.slides[0]!.frames.find((frame) => frame.name === 'Body')!;
+    if (long.kind !== 'text') throw new Error('a text frame');
+    expect(long.paragraphs[0]!.runs[0]).toMatchObject({ sizePt: theme.sizes.quote });
+  });
+
+  it('leads a figures slide with the figure, then a narrow caption, then the rest in smaller type', () => {
+    const slide = plan('# F\n\n:::stat\n**20 %** алдағы 20 жылда электр энергиясына қажеттіліктің өсуі (сарапшылар есебі)\n:::\n\nСондықтан қуат көздерін балама жолдармен арттырудың маңызы күшейе түседі\n').placed.slides[0]!;
+    const size = (name: string) => {
+      const frame = slide.frames.find((candidate) => candidate.name === name)!;
+      if (frame.kind !== 'text') throw new Error('a text frame');
+      return { frame, sizePt: (frame.paragraphs[0]!.runs[0] as { sizePt: number }).sizePt };
+    };
+    const figure = size('Figure');
+    const caption = size('Caption');
+    const rest = size('Body');
+    expect(figure.sizePt).toBeGreaterThan(caption.sizePt);
+    expect(caption.sizePt).toBeGreaterThan(rest.sizePt);
+    expect(caption.frame.box.w).toBeLessThanOrEqual(5.5);
+    expect(caption.frame.box.x + caption.frame.box.w / 2).toBeCloseTo(figure.frame.box.x + figure.frame.box.w / 2, 6);
+  });
+
   it('splits long code between lines, never below the mono floor', () => {
     const code = Array.from({ length: 60 }, (_, i) => `const line${i} = ${i};`).join('\n');
     const { placed } = plan(`# Code\n\n\`\`\`js\n${code}\n\`\`\`\n`);

@@ -4,7 +4,7 @@ import { buildOutline, loadTheme, planSlides } from '../src/index.js';
 import { FontSet } from '../src/fonts/font-set.js';
 import type { PlacedParagraph } from '../src/layout/frames.js';
 import { Measurer } from '../src/layout/measure.js';
-import { balanceTitle, keepTogether } from '../src/layout/title-lines.js';
+import { balanceLines, keepTogether } from '../src/layout/title-lines.js';
 import { paragraph } from './helpers/paragraph.js';
 
 const theme = loadTheme('default');
@@ -35,7 +35,7 @@ describe('title lines', () => {
     const width = 11.9 * 72;
     const text = 'Төртіншіден: қалыптасқан белгілердің мызғымастығы және қауіпсіздігі';
     expect(measure.lineCount(title(text), width)).toBe(2);
-    const balanced = lines(balanceTitle(title(text), width, measure));
+    const balanced = lines(balanceLines(title(text), width, measure));
     expect(balanced).toHaveLength(2);
     expect(balanced.join(' ')).toBe(text);
     const widths = balanced.map((line) => measure.width(line, { font: 'Noto Sans', sizePt: 36, bold: true, italic: false }));
@@ -44,7 +44,7 @@ describe('title lines', () => {
   });
 
   it('leaves a one-line title as it is', () => {
-    expect(balanceTitle(title('Фукусима сабағы'), 11.9 * 72, measure)).toEqual(title('Фукусима сабағы'));
+    expect(balanceLines(title('Фукусима сабағы'), 11.9 * 72, measure)).toEqual(title('Фукусима сабағы'));
   });
 });
 

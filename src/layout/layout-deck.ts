@@ -14,7 +14,7 @@ import { nameCounter, type PlaceContext } from './place-context.js';
 import { balance, paginate, type FitsPage } from './paginate.js';
 import { fromUnits, toUnits } from './split-blocks.js';
 import { stackBlocks, stackNeeded, textFrame } from './stack.js';
-import { balanceTitle, keepTogether } from './title-lines.js';
+import { balanceLines, keepTogether } from './title-lines.js';
 
 export interface LayoutMessage {
   ruleId: RuleId;
@@ -167,7 +167,7 @@ function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, align: Plac
   const { theme, inputs } = slide;
   const paragraphs = fitLine(keepTogether(runs), box, base, theme.floors.title, align, slide, 'title');
   const widthPt = (box.w - 2 * theme.spacing.insetInches) * 72;
-  return paragraphs.map((paragraph) => balanceTitle(paragraph, widthPt, inputs.measure));
+  return paragraphs.map((paragraph) => balanceLines(paragraph, widthPt, inputs.measure));
 }
 
 function titleSize(paragraphs: PlacedParagraph[]): number {
@@ -241,11 +241,36 @@ function regions(layout: FittedSlide['layout'], body: readonly Block[], box: Box
   }
 }
 
-function bodyStyle(layout: FittedSlide['layout'], theme: Theme): TextStyle {
+/** A quote this short (in characters) is set larger, as a pull quote. */
+const SHORT_QUOTE = 100;
+
+/**
+ * The body's text style: a quote sized by its length; on a figures slide, the text beside the
+ * figures smaller than their captions, so the figure leads, then its caption, then the rest.
+ */
+function bodyStyle(slide: FittedSlide, theme: Theme): TextStyle {
   const { colors, fonts, sizes } = theme;
-  if (layout === 'quote') return textStyle(theme, runStyle(fonts.body, sizes.quote, colors.text));
-  if (layout === 'end') return textStyle(theme, runStyle(fonts.body, sizes.body, colors.titleText));
-  return textStyle(theme, runStyle(fonts.body, sizes.body, colors.text));
+  switch (slide.layout) {
+    case 'quote': {
+      const length = slide.body.flatMap(blockRuns).flat().reduce((sum, run) => sum + (run.type === 'text' ? run.text.length : 0), 0);
+      return textStyle(theme, runStyle(fonts.body, length <= SHORT_QUOTE ? Math.round(sizes.quote * 1.25) : sizes.quote, colors.text));
+    }
+    case 'stat':
+      return textStyle(theme, runStyle(fonts.body, Math.min(sizes.body, Math.round((sizes.statCaption * 5) / 6)), colors.text));
+    case 'end':
+      return textStyle(theme, runStyle(fonts.body, sizes.body, colors.titleText));
+    default:
+      return textStyle(theme, runStyle(fonts.body, sizes.body, colors.text));
+  }
+}
+
+/** A quote slide's accent: a bar in the accent colour along the quote's left edge. */
+function quoteRule(frames: readonly Frame[], theme: Theme): Frame[] {
+  const quote = frames.find((frame) => frame.kind === 'text' && frame.name === 'Body');
+  if (!quote) return [];
+  const inset = theme.spacing.insetInches;
+  const width = 0.08;
+  return [{ kind: 'rect', name: 'Quote Rule', box: { x: Math.max(quote.box.x - 3 * width, 0), y: quote.box.y + inset, w: width, h: Math.max(quote.box.h - 2 * inset, width) }, color: theme.colors.accent }];
 }
 
 /** A page of a body slide: its blocks, and the footnotes its text references. */
@@ -283,7 +308,7 @@ function bodyBox(layout: FittedSlide['layout'], footnotes: readonly Footnote[], 
 /** How far a page's content runs past its box at a body size (negative: room to spare). */
 function overflow(slide: FittedSlide, page: Page, bodyPt: number, context: SlideContext): number {
   const theme = scaledTheme(context.theme, bodyPt);
-  const ctx = probeContext(theme, bodyStyle(slide.layout, theme), context);
+  const ctx = probeContext(theme, bodyStyle(slide, theme), context);
   const { body } = bodyBox(slide.layout, page.footnotes, theme, context.inputs.measure);
   return Math.max(...regions(slide.layout, page.body, body, theme).map((region) => stackNeeded(region.blocks, region.box.w, ctx) - region.box.h));
 }
@@ -317,7 +342,7 @@ function fitBody(slide: FittedSlide, context: SlideContext): { pages: Page[]; bo
 function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: Inline[], context: SlideContext, number: number): { placed: PlacedSlide; titlePt: number } {
   const theme = scaledTheme(context.theme, bodyPt);
   const { colors, fonts, sizes, layouts } = theme;
-  const ctx = placeContext(theme, bodyStyle(slide.layout, theme), context);
+  const ctx = placeContext(theme, bodyStyle(slide, theme), context);
   const boxes = layouts[slide.layout];
   const { body, footnotes } = bodyBox(slide.layout, page.footnotes, theme, context.inputs.measure);
   const dark = slide.layout === 'end';
@@ -330,6 +355,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
     frames.push(textFrame('Title', boxes.title, paragraphs, ctx, 'bottom'));
   }
   for (const region of regions(slide.layout, page.body, body, theme)) frames.push(...stackBlocks(region.blocks, region.box, ctx, region.align));
+  if (slide.layout === 'quote') frames.push(...quoteRule(frames, theme));
   if (footnotes) frames.push(textFrame('Footnotes', footnotes.box, footnotes.paragraphs, ctx, 'bottom'));
   if (!dark) frames.push(...footerFrames(theme, context.deck, number, colors.muted, ctx));
   return { placed: { layout: slide.layout, background: background(slide, dark ? colors.titleBackground : colors.background, context.inputs.images, theme), frames, notes: [] }, titlePt };

@@ -99,8 +99,12 @@ export function blocksToParagraphs(blocks: readonly Block[], style: TextStyle, l
 function quoteToParagraphs(quote: Quote, style: TextStyle, level: number): PlacedParagraph[] {
   const quoted = blocksToParagraphs(quote.blocks, { ...style, base: { ...style.base, italic: true, color: style.theme.colors.quote } }, level);
   if (!quote.attribution) return quoted;
+  // The attribution lines up with the quote, beneath it.
   const attribution = paragraph(runsToPlaced([{ type: 'text', text: '— ' }, ...quote.attribution], style, { color: style.theme.colors.muted, sizePt: style.base.sizePt * 0.75 }), style, {
-    align: 'right',
+    align: style.align,
+    level,
+    marginInches: level * style.indentInches,
+    spaceBeforePt: style.spaceAfterPt,
     endSizePt: style.base.sizePt * 0.75,
   });
   return [...quoted, attribution];

@@ -6,6 +6,7 @@ import { isTextBlock } from '../outline/block-kinds.js';
 import { blocksToParagraphs, paragraph, runsToPlaced, type TextStyle } from './paragraphs.js';
 import type { PlaceContext } from './place-context.js';
 import { layoutTable, tableNaturalHeight } from './table.js';
+import { balanceLines } from './title-lines.js';
 
 /**
  * An item of a stack. Text and figures have the height their content needs; pictures,
@@ -56,8 +57,15 @@ export function textFrame(name: string, box: Box, paragraphs: TextFrame['paragra
   return { kind: 'text', name, box, anchor, insetInches: ctx.theme.spacing.insetInches, paragraphs: coverParagraphs(paragraphs, ctx) };
 }
 
+/** A caption is kept narrow under its figure, so that it reads as one short, balanced block. */
+const CAPTION_MAX_INCHES = 5.5;
+
+function captionWidth(cellWidth: number): number {
+  return Math.min(cellWidth, CAPTION_MAX_INCHES);
+}
+
 /** A figure and its caption, as paragraphs, for one cell of a row of figures. */
-function statParagraphs(stat: Stat, ctx: PlaceContext): { figure: PlacedParagraph; caption: PlacedParagraph[] } {
+function statParagraphs(stat: Stat, cellWidth: number, ctx: PlaceContext): { figure: PlacedParagraph; caption: PlacedParagraph[] } {
   const { theme } = ctx;
   const center: TextStyle = { ...ctx.style, align: 'center' };
   const figure = paragraph(runsToPlaced([{ type: 'text', text: stat.figure }], center, { sizePt: theme.sizes.statFigure, bold: true, color: theme.colors.accent, font: theme.fonts.heading }), center, {
@@ -65,7 +73,8 @@ function statParagraphs(stat: Stat, ctx: PlaceContext): { figure: PlacedParagrap
     lineSpacing: 1,
     endSizePt: theme.sizes.statFigure,
   });
-  const caption = blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], { ...center, base: { ...center.base, sizePt: theme.sizes.statCaption } });
+  const widthPt = (captionWidth(cellWidth) - 2 * theme.spacing.insetInches) * 72;
+  const caption = blocksToParagraphs([{ type: 'paragraph', runs: stat.caption }], { ...center, base: { ...center.base, sizePt: theme.sizes.statCaption } }).map((line) => balanceLines(line, widthPt, ctx.measure));
   return { figure, caption };
 }
 
@@ -78,11 +87,12 @@ function statFrames(stats: Stat[], box: Box, ctx: PlaceContext): Frame[] {
   const inset = ctx.theme.spacing.insetInches;
   return stats.flatMap((stat, index) => {
     const x = box.x + index * (width + ctx.theme.spacing.gapInches);
-    const { figure, caption } = statParagraphs(stat, ctx);
+    const { figure, caption } = statParagraphs(stat, width, ctx);
     const figureHeight = ctx.measure.paragraphsHeight(coverParagraphs([figure], quiet(ctx)), width, inset);
+    const narrow = captionWidth(width);
     return [
       textFrame(ctx.name('Figure'), { x, y: box.y, w: width, h: figureHeight }, [figure], ctx, 'bottom'),
-      textFrame(ctx.name('Caption'), { x, y: box.y + figureHeight, w: width, h: Math.max(box.h - figureHeight, 0.1) }, caption, ctx),
+      textFrame(ctx.name('Caption'), { x: x + (width - narrow) / 2, y: box.y + figureHeight, w: narrow, h: Math.max(box.h - figureHeight, 0.1) }, caption, ctx),
     ];
   });
 }
@@ -92,8 +102,8 @@ function statsHeight(stats: Stat[], width: number, ctx: PlaceContext): number {
   const each = statWidth(stats.length, width, ctx);
   const inset = ctx.theme.spacing.insetInches;
   const measured = stats.map((stat) => {
-    const { figure, caption } = statParagraphs(stat, ctx);
-    return { figure: ctx.measure.paragraphsHeight(coverParagraphs([figure], quiet(ctx)), each, inset), caption: ctx.measure.paragraphsHeight(coverParagraphs(caption, quiet(ctx)), each, inset) };
+    const { figure, caption } = statParagraphs(stat, each, ctx);
+    return { figure: ctx.measure.paragraphsHeight(coverParagraphs([figure], quiet(ctx)), each, inset), caption: ctx.measure.paragraphsHeight(coverParagraphs(caption, quiet(ctx)), captionWidth(each), inset) };
   });
   return Math.max(...measured.map((m) => m.figure)) + Math.max(...measured.map((m) => m.caption));
 }

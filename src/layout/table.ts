@@ -7,10 +7,13 @@ import type { PlaceContext } from './place-context.js';
 
 const ALIGN = { left: 'left', center: 'center', right: 'right' } as const;
 
+/** A table of this many rows or fewer, header included, is set at the body size rather than the table size. */
+const FEW_ROWS = 6;
+
 /**
- * Column widths follow the content: when every cell fits on one line, the widths are in
- * proportion to the longest lines; otherwise each column gets room for its longest word and
- * the rest of the width goes to the columns with the most text.
+ * Column widths follow the content: when every cell fits on one line, each column is as wide as
+ * its longest line and some air, and a narrow table is not stretched; otherwise each column gets
+ * room for its longest word and the rest of the width goes to the columns with the most text.
  */
 function columnWidths(cells: PlacedParagraph[][][], width: number, inset: number, ctx: PlaceContext): number[] {
   const columns = cells[0]?.length ?? 0;
@@ -22,7 +25,10 @@ function columnWidths(cells: PlacedParagraph[][][], width: number, inset: number
     };
   });
   const lines = natural.reduce((sum, n) => sum + n.line, 0);
-  if (lines <= width) return natural.map((n) => (n.line / lines) * width);
+  if (lines <= width) {
+    const air = Math.min(ctx.theme.spacing.gapInches, (width - lines) / columns);
+    return natural.map((n) => n.line + air);
+  }
   const words = natural.reduce((sum, n) => sum + n.word, 0);
   if (words >= width) return natural.map((n) => (n.word / words) * width);
   const extra = natural.map((n) => n.line - n.word);
@@ -38,7 +44,9 @@ export function tableNaturalHeight(frame: TableFrame): number {
 export function layoutTable(table: Table, box: Box, ctx: PlaceContext): TableFrame {
   const { theme } = ctx;
   const inset = theme.spacing.insetInches;
-  const base = { ...ctx.style, spaceAfterPt: 0, lineSpacing: 1, base: { ...ctx.style.base, sizePt: theme.sizes.table } };
+  // A small table reads at the body size; a long one takes the smaller table size.
+  const sizePt = table.rows.length + 1 <= FEW_ROWS ? Math.max(theme.sizes.body, theme.sizes.table) : theme.sizes.table;
+  const base = { ...ctx.style, spaceAfterPt: 0, lineSpacing: 1, base: { ...ctx.style.base, sizePt } };
   const cellParagraphs = (runs: Table['header'][number], column: number, header: boolean) =>
     blocksToParagraphs([{ type: 'paragraph', runs }], {
       ...base,
@@ -51,7 +59,7 @@ export function layoutTable(table: Table, box: Box, ctx: PlaceContext): TableFra
   return {
     kind: 'table',
     name: ctx.name('Table'),
-    box: { ...box, h: heights.reduce((sum, height) => sum + height, 0) },
+    box: { ...box, w: widths.reduce((sum, w) => sum + w, 0), h: heights.reduce((sum, height) => sum + height, 0) },
     columnWidthsInches: widths,
     rowHeightsInches: heights,
     borderColor: theme.colors.tableBorder,

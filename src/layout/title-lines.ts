@@ -49,11 +49,11 @@ function textOf(runs: readonly PlacedRun[]): string {
 }
 
 /**
- * A title set on two lines, broken where the lines come out most even, as a designer breaks
- * it; a title of four or more words never leaves one word alone on its last line. A title on
- * one line, or one whose lines cannot be evened, is returned as it is.
+ * A title (or a figure's caption) set on two lines, broken where the lines come out most even,
+ * as a designer breaks it; four or more words never leave one word alone on the last line. A
+ * paragraph on one line, or one whose lines cannot be evened, is returned as it is.
  */
-export function balanceTitle(paragraph: PlacedParagraph, widthPt: number, measure: Measurer): PlacedParagraph {
+export function balanceLines(paragraph: PlacedParagraph, widthPt: number, measure: Measurer): PlacedParagraph {
   const covered = { ...paragraph, runs: measure.cover(paragraph.runs).runs };
   if (measure.lineCount(covered, widthPt) !== 2 || paragraph.runs.some((run) => run.type === 'break')) return paragraph;
   const text = textOf(paragraph.runs);
