@@ -34,6 +34,20 @@ describe('built-in themes', () => {
     });
     expect(new Set(looks).size).toBe(3);
   });
+
+  it('lecture: the flag\'s sky blue and gold, with the ram\'s-horn band on the title and closing slides, shown through', async () => {
+    const theme = loadTheme('lecture');
+    expect(theme.colors.titleBackground).toBe('00AFCA');
+    expect(theme.colors.titleAccent).toBe('FEC50C');
+    expect(Object.keys(theme.backgrounds ?? {}).sort()).toEqual(['end', 'title']);
+    const { pptx } = await markdownToPptx('---\ntitle: Лекция\n---\n\n# Бөлім\n\n## Слайд\n\nМәтін.\n\n# Рақмет\n', { theme: 'lecture' });
+    const parts = readPackage(pptx);
+    const layouts = [...parts.keys()].filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name));
+    const titleLayout = layouts.find((name) => parts.get(name)!.includes('name="Title Slide"'))!;
+    expect(parts.get(titleLayout)).toMatch(/<p:bg><p:bgPr><a:blipFill/);
+    // The title slide paints no background of its own, so the layout's band shows.
+    expect(parts.get('ppt/slides/slide1.xml')).not.toContain('<p:bg>');
+  });
 });
 
 describe('custom themes', () => {

@@ -98,7 +98,7 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
     const slide = pptx.addSlide({ masterName: names.get(placed.layout)! });
     // A slide paints only a background of its own: the layout's shows through, and follows the theme.
     const layout = deck.layouts.find((candidate) => candidate.layout === placed.layout)!;
-    if (placed.background.imagePath || layout.background.imagePath || placed.background.color !== layout.background.color) slide.background = backgroundProps(placed.background);
+    if (placed.background.imagePath || placed.background.color !== layout.background.color) slide.background = backgroundProps(placed.background);
     for (const frame of placed.frames) {
       switch (frame.kind) {
         case 'rect':
