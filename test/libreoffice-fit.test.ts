@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '../src/index.js';
-import type { PlacedParagraph } from '../src/layout/frames.js';
 import { buildOutline, loadTheme, planSlides, renderPlan } from '../src/index.js';
 import { loadTemplate } from '../src/template/load-template.js';
 import { brandedTemplate } from './helpers/branded-template.js';
-import { hasLibreOffice, pdfLayout, pptxToPdf, type PdfLine } from './helpers/libreoffice.js';
+import { hasLibreOffice, pdfLayout, pptxToPdf } from './helpers/libreoffice.js';
+import { collidingLines, placedWords, wordsInBand } from './helpers/rendering-checks.js';
 import { hasPandoc } from './helpers/pandoc.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -20,37 +19,6 @@ function institutionTemplate(): string {
 }
 const onTemplate = hasPandoc() ? [{ path: 'content/lecture.md', template: true }, { path: 'content/syntax.md', template: true }] : [];
 const decks = [...['content/lecture.md', 'content/syntax.md', 'test/decks/stress.md'].map((path) => ({ path, template: false })), ...onTemplate];
-/** Characters deckdown reports as drawn by no theme font: the viewer substitutes one, or none. */
-const UNCOVERED = /[\u3400-\u9FFF]/u;
-
-function paragraphsOf(frame: Frame): PlacedParagraph[] {
-  if (frame.kind === 'text') return frame.paragraphs;
-  if (frame.kind === 'table') return frame.rows.flat().flatMap((cell) => cell.paragraphs);
-  return [];
-}
-
-/** The words deckdown placed on a slide, as the renderer should draw them. */
-function expectedWords(frames: Frame[]): string[] {
-  const text = frames
-    .flatMap(paragraphsOf)
-    .map((paragraph) => paragraph.runs.map((run) => (run.type === 'break' ? ' ' : run.text)).join(''))
-    .join(' ');
-  return text.split(/\s+/).filter((word) => word !== '' && !UNCOVERED.test(word));
-}
-
-function overlap(a: PdfLine['box'], b: PdfLine['box']): number {
-  const width = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
-  const height = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
-  return width > 0 && height > 0 ? Math.min(width, height) : 0;
-}
-
-/**
- * Lines of text may touch: a line's box spans the font's full ascent and descent (1.36 em for
- * Noto Sans), while single spacing is 1.2 em, so neighbouring lines of one paragraph share a
- * sliver. An overlap of more than this share of the smaller line's height is a collision.
- */
-const LINE_OVERLAP_SHARE = 0.2;
-
 describe.skipIf(!hasLibreOffice)('LibreOffice draws what the layout measured', () => {
   for (const { path: deckPath, template } of decks) {
     it(`${deckPath}${template ? ' on an institution template' : ''}: every word on its slide, inside it, no lines colliding, none in the footer band but the footer's, no body text below the floor`, async () => {
@@ -73,12 +41,10 @@ describe.skipIf(!hasLibreOffice)('LibreOffice draws what the layout measured', (
         const page = pages[index]!;
         // The band from the top of the footer frames down: only the footer's own words are drawn there.
         const bandTop = (Math.min(theme.footer.text.y, theme.footer.slideNumber.y) * page.height) / theme.slide.heightInches;
-        const footerWords = new Set(expectedWords(slide.frames.filter((frame) => frame.name === 'Footer' || frame.name === 'Slide Number')));
-        for (const word of page.lines.flatMap((line) => line.words)) {
-          if (word.yMax > bandTop + 0.5 && !footerWords.has(word.text)) inFooterBand.push(`slide ${index + 1}: ${word.text}`);
-        }
+        const footerWords = new Set(placedWords(slide.frames.filter((frame) => frame.name === 'Footer' || frame.name === 'Slide Number')));
+        inFooterBand.push(...wordsInBand(page, bandTop, footerWords).map((word) => `slide ${index + 1}: ${word}`));
         const drawn = page.lines.flatMap((line) => line.words.map((word) => word.text)).join('');
-        for (const word of expectedWords(slide.frames)) {
+        for (const word of placedWords(slide.frames)) {
           expected += 1;
           if (!drawn.includes(word)) missing.push(`slide ${index + 1}: ${word}`);
         }
@@ -87,14 +53,7 @@ describe.skipIf(!hasLibreOffice)('LibreOffice draws what the layout measured', (
             if (word.xMin < -0.5 || word.yMin < -0.5 || word.xMax > page.width + 0.5 || word.yMax > page.height + 0.5) outside.push(`slide ${index + 1}: ${word.text}`);
           }
         }
-        page.lines.forEach((line, at) => {
-          for (const other of page.lines.slice(at + 1)) {
-            const smaller = Math.min(line.box.yMax - line.box.yMin, other.box.yMax - other.box.yMin);
-            if (overlap(line.box, other.box) > LINE_OVERLAP_SHARE * smaller) {
-              collisions.push(`slide ${index + 1}: "${line.words.map((w) => w.text).join(' ')}" / "${other.words.map((w) => w.text).join(' ')}"`);
-            }
-          }
-        });
+        collisions.push(...collidingLines(page).map((pair) => `slide ${index + 1}: ${pair}`));
         for (const frame of slide.frames) {
           if (frame.kind !== 'text' || !frame.name.startsWith('Body')) continue;
           for (const run of frame.paragraphs.flatMap((paragraph) => paragraph.runs)) {

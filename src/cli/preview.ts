@@ -56,7 +56,11 @@ function contactSheet(thumbnails: PNG[]): PNG {
 
 /** A deck → one PNG per slide and a contact sheet of all of them, in `outDir`. */
 export async function previewDeck(pptx: Uint8Array, outDir: string, name: string): Promise<{ slides: string[]; sheet: string }> {
-  const pdf = await convertToPdf(pptx, name);
+  return previewPdf(await convertToPdf(pptx, name), outDir, name);
+}
+
+/** A deck's PDF, as LibreOffice drew it → one PNG per slide and a contact sheet, in `outDir`. */
+export async function previewPdf(pdf: string, outDir: string, name: string): Promise<{ slides: string[]; sheet: string }> {
   mkdirSync(outDir, { recursive: true });
   await run('pdftoppm', ['-png', '-r', '96', pdf, join(outDir, `${name}-slide`)]);
   const scratch = mkdtempSync(join(tmpdir(), 'deckdown-thumbs-'));
