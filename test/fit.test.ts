@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOutline, defineTheme, loadTheme, planSlides } from '../src/index.js';
-import { bodyScale } from '../src/layout/layout-deck.js';
+import { bodyScale, pullQuoteSize } from '../src/layout/layout-deck.js';
 import type { PlacedSlide } from '../src/index.js';
 import { SHIPPED_FAMILIES } from '../src/fonts/catalog.js';
 import { FontSet } from '../src/fonts/font-set.js';
@@ -197,7 +197,9 @@ describe('fitting', () => {
     const body = slide.frames.find((frame) => frame.name === 'Body')!;
     if (body.kind !== 'text') throw new Error('a text frame');
     const [quote, attribution] = body.paragraphs;
-    expect(quote!.runs[0]).toMatchObject({ sizePt: Math.round(theme.sizes.quote * 1.25), italic: true });
+    expect(quote!.runs[0]).toMatchObject({ sizePt: pullQuoteSize(theme), italic: true });
+    expect(pullQuoteSize(theme)).toBeGreaterThan(theme.sizes.quote);
+    expect(pullQuoteSize(theme)).toBeLessThanOrEqual(theme.sizes.slideTitle);
     expect(attribution!.align).toBe(quote!.align);
     const rule = slide.frames.find((frame) => frame.name === 'Quote Rule')!;
     expect(rule).toMatchObject({ kind: 'rect', color: theme.colors.accent });

@@ -67,10 +67,10 @@ describe('content/syntax.md renders every construct natively', () => {
     const labels = bars.slice(bars.indexOf('<c:dLbls>'), bars.indexOf('</c:dLbls>'));
     expect(labels).toContain('<c:showVal val="1"/>');
     expect(labels).toContain(`<a:srgbClr val="${theme.colors.text}"/>`);
-    // On a doughnut's slices: the text or the background colour, whichever reads on every slice.
+    // On a doughnut's slices: each label in the text or the background colour, whichever reads on its slice.
     const doughnut = chartOf('A doughnut chart');
-    const onSlices = doughnut.slice(doughnut.indexOf('<c:dLbls>'), doughnut.indexOf('</c:dLbls>'));
-    expect(onSlices).toContain(`<a:srgbClr val="${theme.colors.text}"/>`);
+    const onSlices = [...doughnut.matchAll(/<c:dLbl>.*?<a:srgbClr val="(\w+)"\/>/gs)].map((match) => match[1]);
+    expect(onSlices).toEqual([theme.colors.background, theme.colors.text]);
   });
 
   it('places pictures with their alt text as the description, SVG with a real PNG fallback', () => {

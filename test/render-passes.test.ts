@@ -188,6 +188,22 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(axisIds()).toEqual(['c:barChart 2', 'c:doughnutChart 0']);
   });
 
+  itPass("doughnut labels in their slices' colours", async () => {
+    const { opc, run } = await upTo("doughnut labels in their slices' colours");
+    const doughnut = chartParts(opc).find((part) => first(opc.xml(part), 'c:doughnutChart'))!;
+    const labelColours = () => all(opc.xml(doughnut), 'c:dLbl').map((label) => first(label, 'a:srgbClr')!.getAttribute('val'));
+    const frame = syntax.placed.slides.flatMap((slide) => slide.frames).find((candidate) => candidate.kind === 'chart' && candidate.chart === 'doughnut');
+    if (frame?.kind !== 'chart') throw new Error('syntax.md has a doughnut chart');
+    expect(new Set(labelColours())).toEqual(new Set([frame.labelColor]));
+    await run();
+    // Light on the blue slice, dark on the gold one.
+    expect(labelColours()).toEqual(frame.sliceLabelColors);
+    expect(new Set(frame.sliceLabelColors).size).toBe(2);
+    // The bar chart's labels keep the text colour.
+    const bars = chartParts(opc).find((part) => first(opc.xml(part), 'c:barChart'))!;
+    expect(new Set(all(first(opc.xml(bars), 'c:dLbls')!, 'a:srgbClr').map((fill) => fill.getAttribute('val')))).toEqual(new Set([frame.labelColor]));
+  });
+
   itPass('text bodies, notes and links', async () => {
     const { opc, run } = await upTo('text bodies, notes and links');
     const marks = slideWhere(syntax, anchored('inline-marks'));

@@ -121,8 +121,10 @@ export interface ChartFrame {
   fontSizePt: number;
   /** Labels, legend and values: the theme's text colour, so they read on its background. */
   textColor: string;
-  /** Value labels: the text colour, or on a doughnut's slices the colour that reads on them. */
+  /** Value labels: the text colour. */
   labelColor: string;
+  /** A doughnut's labels sit on its slices: for each slice, the colour that reads on it. */
+  sliceLabelColors?: string[] | undefined;
   /** The light lines a chart keeps: gridlines where values are not labelled. */
   gridColor: string;
 }

@@ -244,6 +244,11 @@ function regions(layout: FittedSlide['layout'], body: readonly Block[], box: Box
 /** A quote this short (in characters) is set larger, as a pull quote. */
 const SHORT_QUOTE = 100;
 
+/** A pull quote: a quarter larger than a quote, but no larger than the slide's title. */
+export function pullQuoteSize(theme: Theme): number {
+  return Math.min(Math.round(theme.sizes.quote * 1.25), theme.sizes.slideTitle);
+}
+
 /**
  * The body's text style: a quote sized by its length; on a figures slide, the text beside the
  * figures smaller than their captions, so the figure leads, then its caption, then the rest.
@@ -253,7 +258,7 @@ function bodyStyle(slide: FittedSlide, theme: Theme): TextStyle {
   switch (slide.layout) {
     case 'quote': {
       const length = slide.body.flatMap(blockRuns).flat().reduce((sum, run) => sum + (run.type === 'text' ? run.text.length : 0), 0);
-      return textStyle(theme, runStyle(fonts.body, length <= SHORT_QUOTE ? Math.round(sizes.quote * 1.25) : sizes.quote, colors.text));
+      return textStyle(theme, runStyle(fonts.body, length <= SHORT_QUOTE ? pullQuoteSize(theme) : sizes.quote, colors.text));
     }
     case 'stat':
       return textStyle(theme, runStyle(fonts.body, Math.min(sizes.body, Math.round((sizes.statCaption * 5) / 6)), colors.text));

@@ -303,8 +303,9 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
             font: theme.fonts.body,
             fontSizePt: theme.sizes.chart,
             textColor: theme.colors.text,
-            // A doughnut's values are drawn on its slices, in the colour that reads best on all of them.
-            labelColor: item.chart.chart === 'doughnut' ? mostLegible([theme.colors.text, theme.colors.background], theme.colors.accents.slice(0, item.chart.categories.length)) : theme.colors.text,
+            labelColor: theme.colors.text,
+            // A doughnut's values are drawn on its slices: each in the text or background colour, whichever reads on it.
+            ...(item.chart.chart === 'doughnut' ? { sliceLabelColors: item.chart.categories.map((_, index) => mostLegible([theme.colors.text, theme.colors.background], [theme.colors.accents[index % theme.colors.accents.length]!])) } : {}),
             gridColor: theme.colors.tableBorder,
           },
         ];

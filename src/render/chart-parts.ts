@@ -1,4 +1,5 @@
-import { all, children } from './dom.js';
+import type { ChartFrame, PlacedDeck } from '../layout/frames.js';
+import { all, children, first } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { relationships, relsPartOf, renameParts, resolveTarget } from './relationships.js';
 
@@ -42,4 +43,21 @@ export function dropThirdAxis(opc: OpcPackage): void {
       for (const extra of children(chart, 'c:axId').slice(2)) chart.removeChild(extra);
     }
   }
+}
+
+/**
+ * A doughnut's value labels sit on its slices, and no one colour reads on all of them: each label
+ * takes the colour chosen for its own slice. Charts are numbered in deck order (see `numberCharts`).
+ */
+export function colourSliceLabels(opc: OpcPackage, deck: PlacedDeck): void {
+  const charts = deck.slides.flatMap((slide) => slide.frames).filter((frame): frame is ChartFrame => frame.kind === 'chart');
+  charts.forEach((frame, index) => {
+    const part = `ppt/charts/chart${index + 1}.xml`;
+    if (!frame.sliceLabelColors || !opc.has(part)) return;
+    for (const label of all(opc.xml(part), 'c:dLbl')) {
+      const slice = Number(first(label, 'c:idx')?.getAttribute('val'));
+      const colour = frame.sliceLabelColors[slice];
+      if (colour) for (const fill of all(label, 'a:srgbClr')) fill.setAttribute('val', colour);
+    }
+  });
 }

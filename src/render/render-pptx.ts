@@ -1,6 +1,6 @@
 import type { PlacedDeck } from '../layout/frames.js';
 import { adoptTemplate } from './adopt-template.js';
-import { dropThirdAxis, numberCharts } from './chart-parts.js';
+import { colourSliceLabels, dropThirdAxis, numberCharts } from './chart-parts.js';
 import { cropPictures } from './crop-pictures.js';
 import { fillText, renumberShapes } from './fill-text.js';
 import { OpcPackage } from './opc-package.js';
@@ -21,6 +21,7 @@ export interface RenderPass {
 export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'number charts from 1', run: (opc) => numberCharts(opc) },
   { name: 'two axes for flat charts', run: (opc) => dropThirdAxis(opc) },
+  { name: 'doughnut labels in their slices\' colours', run: (opc, deck) => colourSliceLabels(opc, deck) },
   { name: 'text bodies, notes and links', run: (opc, deck) => fillText(opc, deck) },
   { name: 'picture crops', run: (opc, deck) => cropPictures(opc, deck) },
   { name: 'layout placeholders', run: (opc, deck) => addLayoutPlaceholders(opc, deck) },

@@ -42,7 +42,9 @@ function pairs(theme: Theme): [string, string, string, string, number][] {
     pair('tableHeaderText', 'tableHeaderBackground', NORMAL),
     pair('titleText', 'titleBackground', LARGE),
     pair('sectionText', 'sectionBackground', NORMAL),
-    ...Object.entries(colors.syntax).map(([role, color]): [string, string, string, string, number] => [`colors.syntax.${role}`, color, 'colors.background', colors.background, NORMAL]),
+    // Code blocks stand on their panel; inline code on the slide.
+    pair('code', 'codeBackground', NORMAL),
+    ...Object.entries(colors.syntax).map(([role, color]): [string, string, string, string, number] => [`colors.syntax.${role}`, color, 'colors.codeBackground', colors.codeBackground, NORMAL]),
   ];
 }
 

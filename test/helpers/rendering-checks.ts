@@ -63,28 +63,27 @@ export interface WordContrast {
   sizePt: number;
 }
 
-const hex = (data: Buffer, offset: number) => [...data.subarray(offset, offset + 3)].map((channel) => channel.toString(16).padStart(2, '0')).join('').toUpperCase();
-
 /**
  * The contrast of a drawn word, from the pixels under its box: the background is the colour most
- * of them have, the text the pixel that differs from it most. `scale` is pixels per point.
+ * of them have, the text the colour that differs from it most. `scale` is pixels per point.
  */
 export function wordContrast(word: Word, picture: PNG, scale: number): WordContrast {
   const x0 = Math.max(Math.floor(word.xMin * scale), 0);
   const x1 = Math.min(Math.ceil(word.xMax * scale), picture.width - 1);
   const y0 = Math.max(Math.floor(word.yMin * scale), 0);
   const y1 = Math.min(Math.ceil(word.yMax * scale), picture.height - 1);
-  const counts = new Map<string, number>();
-  const colours: string[] = [];
+  // Counted by colour: a word's box holds thousands of pixels but few colours.
+  const counts = new Map<number, number>();
   for (let y = y0; y <= y1; y += 1) {
     for (let x = x0; x <= x1; x += 1) {
-      const colour = hex(picture.data, (y * picture.width + x) * 4);
-      colours.push(colour);
+      const at = (y * picture.width + x) * 4;
+      const colour = (picture.data[at]! << 16) | (picture.data[at + 1]! << 8) | picture.data[at + 2]!;
       counts.set(colour, (counts.get(colour) ?? 0) + 1);
     }
   }
-  const background = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '000000';
-  const foreground = colours.reduce((best, colour) => (contrastRatio(colour, background) > contrastRatio(best, background) ? colour : best), background);
+  const hex = (colour: number) => colour.toString(16).padStart(6, '0').toUpperCase();
+  const background = hex([...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0);
+  const foreground = [...counts.keys()].map(hex).reduce((best, colour) => (contrastRatio(colour, background) > contrastRatio(best, background) ? colour : best), background);
   return { text: word.text, ratio: contrastRatio(foreground, background), foreground, background, sizePt: (word.yMax - word.yMin) / 1.36 };
 }
 
