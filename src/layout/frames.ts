@@ -70,6 +70,8 @@ export interface RectFrame {
   name: string;
   box: Box;
   color: string;
+  /** How much shows through, in percent: a scrim lets a little of the picture behind it through. */
+  transparency?: number | undefined;
 }
 
 /** What is cut off each side of a picture, in thousandths of a percent (OOXML's unit): 12500 is 12.5 %. */

@@ -14,6 +14,8 @@ import { nameCounter, type PlaceContext } from './place-context.js';
 import { balance, paginate, type FitsPage } from './paginate.js';
 import { fromUnits, toUnits } from './split-blocks.js';
 import { stackBlocks, stackNeeded, textFrame } from './stack.js';
+import { legibleOnPicture } from './on-picture.js';
+import { readPixels, type Pixels } from '../media/picture-colours.js';
 import { balanceLines, keepTogether } from './title-lines.js';
 
 export interface LayoutMessage {
@@ -459,18 +461,32 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
   const fit: SlideFit[] = [];
   const messages: LayoutMessage[] = [];
   const words = deckWords(deck.meta.lang, { agenda: deck.meta.agendaTitle, continued: deck.meta.continuedMark }, theme.words);
+  const pictures = new Map<string, Pixels | undefined>();
+  /** A placed slide with its text legible on its background picture, then that picture put behind it if it is described. */
+  const finish = (placed: PlacedSlide, slide: Slide, number: number): PlacedSlide => {
+    const { imagePath, crop } = placed.background;
+    if (imagePath && !pictures.has(imagePath)) {
+      const info = [...inputs.images.values()].find((candidate) => candidate.path === imagePath);
+      pictures.set(imagePath, info && readPixels(info));
+    }
+    const pixels = imagePath ? pictures.get(imagePath) : undefined;
+    if (!pixels || slide.background?.fit === 'contain') return pictureBehind(placed, slide, inputs.images, theme);
+    const legible = legibleOnPicture(placed, pixels, crop, theme);
+    for (const note of legible.notes) messages.push({ ruleId: 'text-on-picture', reason: `slide ${number}: ${note}`, position: slide.position });
+    return pictureBehind(legible.placed, slide, inputs.images, theme);
+  };
   for (const slide of deck.slides) {
     const number = slides.length + 1;
     const context: SlideContext = { theme, deck, words, inputs, messages, slide, number };
     const notes = notesOf(slide, theme);
     const anchors = slide.anchors ? { anchors: slide.anchors } : {};
     if (slide.layout === 'title' || slide.layout === 'section') {
-      slides.push(pictureBehind({ ...layoutOtherSlide(slide, context, number), notes, ...anchors }, slide, inputs.images, theme));
+      slides.push(finish({ ...layoutOtherSlide(slide, context, number), notes, ...anchors }, slide, number));
       continue;
     }
     const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide, words) : slide, context, number);
     // Speaker notes, and the target of links to the slide, stay with the first part of a continued slide.
-    slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed) => pictureBehind(placed, slide, inputs.images, theme)));
+    slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed, index) => finish(placed, slide, number + index)));
     fit.push(result.fit);
     messages.push(...fitMessages(result.fit, theme));
   }

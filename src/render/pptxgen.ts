@@ -102,7 +102,7 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
     for (const frame of placed.frames) {
       switch (frame.kind) {
         case 'rect':
-          slide.addShape(pptx.ShapeType.rect, { ...geometry(frame), fill: { color: frame.color }, line: { type: 'none' } });
+          slide.addShape(pptx.ShapeType.rect, { ...geometry(frame), fill: { color: frame.color, ...(frame.transparency ? { transparency: frame.transparency } : {}) }, line: { type: 'none' } });
           break;
         case 'text':
           slide.addText('', { ...geometry(frame), ...(frame.outline ? { line: { color: frame.outline, width: 1, dashType: 'dash' as const } } : {}), ...(frame.fill ? { fill: { color: frame.fill } } : {}) });
