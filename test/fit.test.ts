@@ -225,6 +225,20 @@ describe('fitting', () => {
     expect(caption.frame.box.x + caption.frame.box.w / 2).toBeCloseTo(figure.frame.box.x + figure.frame.box.w / 2, 6);
   });
 
+  it('puts a raster picture on a mat on a dark slide, and not on a light one', () => {
+    const content = new URL('../content/', import.meta.url).pathname;
+    const { deck } = buildOutline('# Pipeline\n\n![The pipeline](images/pipeline.png)\n', { path: `${content}deck.md` });
+    const frames = (theme: string) => planSlides(deck, { baseDir: content, theme }).placed.slides[0]!.frames;
+    const dark = frames('dark');
+    const picture = dark.find((frame) => frame.kind === 'image')!;
+    const mat = dark.find((frame) => frame.name === `${picture.name} Mat`)!;
+    expect(mat).toMatchObject({ kind: 'rect', color: loadTheme('dark').colors.tableBorder });
+    expect(dark.indexOf(mat)).toBeLessThan(dark.indexOf(picture));
+    expect(mat.box.x).toBeCloseTo(picture.box.x - 0.1, 6);
+    expect(mat.box.w).toBeCloseTo(picture.box.w + 0.2, 6);
+    expect(frames('default').some((frame) => frame.kind === 'rect')).toBe(false);
+  });
+
   it('splits long code between lines, never below the mono floor', () => {
     const code = Array.from({ length: 60 }, (_, i) => `const line${i} = ${i};`).join('\n');
     const { placed } = plan(`# Code\n\n\`\`\`js\n${code}\n\`\`\`\n`);

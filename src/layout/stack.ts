@@ -1,5 +1,5 @@
 import type { Block, Chart, Columns, Image, Stat } from '../outline/schema.js';
-import { mostLegible } from '../theme/contrast.js';
+import { isDark, mostLegible } from '../theme/contrast.js';
 import type { Box } from '../theme/schema.js';
 import type { Frame, PlacedParagraph, TextFrame } from './frames.js';
 import { isTextBlock } from '../outline/block-kinds.js';
@@ -131,14 +131,26 @@ function missingPictureFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
   return { ...textFrame(ctx.name('Missing picture'), box, [paragraph(runs, center)], ctx, 'middle'), outline: ctx.theme.colors.muted };
 }
 
-/** A picture fitted into a box, its aspect ratio kept, centred across the box. */
-function imageFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
-  const shape = pictureShape(image, box.w, ctx);
-  const h = Math.min(shape.width / shape.aspect, box.h);
-  const w = h * shape.aspect;
-  const placed = { x: box.x + (box.w - w) / 2, y: box.y, w, h };
+/** The mat around a raster picture on a dark slide, in inches. */
+const PICTURE_MAT_INCHES = 0.1;
+
+/**
+ * A picture fitted into a box, its aspect ratio kept, centred across the box. On a dark slide a
+ * raster picture (often white-backed) stands on a mat in the theme's rule colour, so it does not
+ * glare against the dark.
+ */
+function imageFrames(image: Image, box: Box, ctx: PlaceContext): Frame[] {
   const info = ctx.images.get(image.src);
-  return info ? { kind: 'image', name: ctx.name('Picture'), box: placed, path: info.path, alt: image.alt } : missingPictureFrame(image, placed, ctx);
+  const mat = info && info.type !== 'svg' && isDark(ctx.theme.colors.background) ? PICTURE_MAT_INCHES : 0;
+  const inner = { x: box.x + mat, y: box.y + mat, w: Math.max(box.w - 2 * mat, 0.1), h: Math.max(box.h - 2 * mat, 0.1) };
+  const shape = pictureShape(image, inner.w, ctx);
+  const h = Math.min(shape.width / shape.aspect, inner.h);
+  const w = h * shape.aspect;
+  const placed = { x: inner.x + (inner.w - w) / 2, y: inner.y, w, h };
+  if (!info) return [missingPictureFrame(image, placed, ctx)];
+  const picture: Frame = { kind: 'image', name: ctx.name('Picture'), box: placed, path: info.path, alt: image.alt };
+  if (mat === 0) return [picture];
+  return [{ kind: 'rect', name: `${picture.name} Mat`, box: { x: placed.x - mat, y: placed.y - mat, w: placed.w + 2 * mat, h: placed.h + 2 * mat }, color: ctx.theme.colors.tableBorder }, picture];
 }
 
 function imageMaxHeight(image: Image, width: number, ctx: PlaceContext): number {
@@ -285,7 +297,7 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
       case 'stats':
         return statFrames(item.stats, itemBox, ctx);
       case 'image':
-        return [imageFrame(item.image, itemBox, ctx)];
+        return imageFrames(item.image, itemBox, ctx);
       case 'table':
         return [layoutTable(item.block, itemBox, ctx)];
       case 'chart':

@@ -9,6 +9,11 @@ function luminance(hex: string): number {
   return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
 }
 
+/** Whether a colour is dark: it reads better under white text than under black. */
+export function isDark(hex: string): boolean {
+  return contrastRatio(hex, 'FFFFFF') > contrastRatio(hex, '000000');
+}
+
 export function contrastRatio(foreground: string, background: string): number {
   const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a) as [number, number];
   return (light + 0.05) / (dark + 0.05);
