@@ -225,6 +225,19 @@ describe('fitting', () => {
     expect(caption.frame.box.x + caption.frame.box.w / 2).toBeCloseTo(figure.frame.box.x + figure.frame.box.w / 2, 6);
   });
 
+  it('sets the agenda as a list of sections: numbered in the accent, names bold in the heading colour, spaced apart', () => {
+    const { placed } = plan('---\ntitle: Talk\ntoc: true\n---\n\n# One\n\n## A\n\nx\n\n# Two\n\n## B\n\ny\n');
+    const agenda = placed.slides.find((slide) => slide.layout === 'agenda')!;
+    const body = agenda.frames.find((frame) => frame.name === 'Body')!;
+    if (body.kind !== 'text') throw new Error('a text frame');
+    for (const item of body.paragraphs) {
+      expect(item.bullet).toMatchObject({ type: 'number', color: theme.colors.accent });
+      expect(item.runs[0]).toMatchObject({ bold: true, color: theme.colors.heading, font: theme.fonts.heading });
+      expect(item.spaceAfterPt).toBe(theme.spacing.paragraphAfterPt * 2);
+    }
+    expect(body.paragraphs).toHaveLength(2);
+  });
+
   it('puts a raster picture on a mat on a dark slide, and not on a light one', () => {
     const content = new URL('../content/', import.meta.url).pathname;
     const { deck } = buildOutline('# Pipeline\n\n![The pipeline](images/pipeline.png)\n', { path: `${content}deck.md` });

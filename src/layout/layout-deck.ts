@@ -253,7 +253,8 @@ export function pullQuoteSize(theme: Theme): number {
 
 /**
  * The body's text style: a quote sized by its length; on a figures slide, the text beside the
- * figures smaller than their captions, so the figure leads, then its caption, then the rest.
+ * figures smaller than their captions, so the figure leads, then its caption, then the rest; the
+ * agenda as a list of sections.
  */
 function bodyStyle(slide: FittedSlide, theme: Theme): TextStyle {
   const { colors, fonts, sizes } = theme;
@@ -266,6 +267,9 @@ function bodyStyle(slide: FittedSlide, theme: Theme): TextStyle {
       return textStyle(theme, runStyle(fonts.body, Math.min(sizes.body, Math.round((sizes.statCaption * 5) / 6)), colors.text));
     case 'end':
       return textStyle(theme, runStyle(fonts.body, sizes.body, colors.titleText));
+    case 'agenda':
+      // The sections as a designer lists them: names in the heading face and colour, spaced apart, numbered in the accent.
+      return textStyle(theme, runStyle(fonts.heading, sizes.body, colors.heading, true), { spaceAfterPt: theme.spacing.paragraphAfterPt * 2 });
     default:
       return textStyle(theme, runStyle(fonts.body, sizes.body, colors.text));
   }
