@@ -249,7 +249,7 @@ describe('fitting', () => {
     expect(dark.indexOf(mat)).toBeLessThan(dark.indexOf(picture));
     expect(mat.box.x).toBeCloseTo(picture.box.x - 0.1, 6);
     expect(mat.box.w).toBeCloseTo(picture.box.w + 0.2, 6);
-    expect(frames('default').some((frame) => frame.kind === 'rect')).toBe(false);
+    expect(frames('default').some((frame) => frame.name.endsWith(' Mat'))).toBe(false);
   });
 
   it('splits long code between lines, never below the mono floor', () => {

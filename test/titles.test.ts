@@ -48,6 +48,35 @@ describe('title lines', () => {
   });
 });
 
+describe('a body slide\'s title', () => {
+  const frameOf = (markdown: string, name: string) => planSlides(buildOutline(markdown).deck).placed.slides[0]!.frames.find((frame) => frame.name === name)!;
+  const long = 'Қазақстанның Біріккен Ұлттар Ұйымындағы бейбітшілік, қауіпсіздік және тұрақты даму жолындағы ұзақ жылдарғы жұмысы';
+
+  it('starts at one fixed top edge, however many lines it takes', () => {
+    const short = frameOf('# Фукусима сабағы\n\nМәтін.\n', 'Title');
+    const two = frameOf('# Мәдениеттердің жақындасуы мен үнқатысуы туралы\n\nМәтін.\n', 'Title');
+    const three = frameOf(`# ${long}\n\nМәтін.\n`, 'Title');
+    expect(two.box.y).toBe(short.box.y);
+    expect(three.box.y).toBe(short.box.y);
+    expect(three.box.h).toBeGreaterThan(two.box.h);
+  });
+
+  it('is never smaller than the body: a long one takes a third line and pushes the rule and the body down', () => {
+    const plan = planSlides(buildOutline(`# ${long}\n\nМәтін.\n`).deck);
+    const frames = plan.placed.slides[0]!.frames;
+    const title = frames.find((frame) => frame.name === 'Title')!;
+    const rule = frames.find((frame) => frame.name === 'Title Rule')!;
+    const body = frames.find((frame) => frame.name === 'Body')!;
+    if (title.kind !== 'text' || body.kind !== 'text') throw new Error('text frames');
+    const size = (frame: typeof title) => (frame.paragraphs[0]!.runs[0] as { sizePt: number }).sizePt;
+    expect(size(title)).toBeGreaterThanOrEqual(size(body));
+    expect(rule.box.y).toBeGreaterThan(theme.layouts.content.rule!.y);
+    expect(rule.box.y).toBeGreaterThanOrEqual(title.box.y + title.box.h - 0.01);
+    expect(body.box.y).toBeGreaterThan(rule.box.y + rule.box.h);
+    expect(plan.messages.filter((message) => message.ruleId === 'text-overflow')).toEqual([]);
+  });
+});
+
 describe('the lecture\'s titles', () => {
   const { deck } = buildOutline(readFileSync(`${root}content/lecture.md`, 'utf8'), { path: `${root}content/lecture.md` });
   const { placed } = planSlides(deck, { baseDir: `${root}content` });

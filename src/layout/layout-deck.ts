@@ -147,18 +147,22 @@ function probeContext(theme: Theme, style: TextStyle, slide: SlideContext): Plac
  * The largest size, down to the floor, at which a line of text fits its box in at most
  * `maxLines` lines (titles: two). Measured as drawn, fallback fonts included.
  */
-function fitLine(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext, what: string, maxLines = 2): PlacedParagraph[] {
+function setLine(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext, maxLines: number): { paragraphs: PlacedParagraph[]; fits: boolean } {
   const { theme, inputs } = slide;
   const widthPt = (box.w - 2 * theme.spacing.insetInches) * 72;
   for (let size = base.sizePt; ; size -= 1) {
     const paragraphs = line(theme, runs, { ...base, sizePt: Math.max(size, floorPt) }, align);
     const drawn = paragraphs.map((paragraph) => ({ ...paragraph, runs: inputs.measure.cover(paragraph.runs).runs }));
     const fits = drawn.every((paragraph) => inputs.measure.lineCount(paragraph, widthPt) <= maxLines) && inputs.measure.paragraphsHeight(drawn, box.w, theme.spacing.insetInches) <= box.h + TOLERANCE;
-    if (fits || size <= floorPt) {
-      if (!fits) slide.messages.push({ ruleId: 'text-overflow', reason: `slide ${slide.number}: the ${what} "${runsToText(runs)}" does not fit its frame even at ${Math.max(size, floorPt)} pt`, position: slide.slide.position });
-      return paragraphs;
-    }
+    if (fits || size <= floorPt) return { paragraphs, fits };
   }
+}
+
+/** `setLine`, reporting text that does not fit even at the floor. */
+function fitLine(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: number, align: PlacedParagraph['align'], slide: SlideContext, what: string, maxLines = 2): PlacedParagraph[] {
+  const { paragraphs, fits } = setLine(runs, box, base, floorPt, align, slide, maxLines);
+  if (!fits) slide.messages.push({ ruleId: 'text-overflow', reason: `slide ${slide.number}: the ${what} "${runsToText(runs)}" does not fit its frame even at ${titleSize(paragraphs)} pt`, position: slide.slide.position });
+  return paragraphs;
 }
 
 /**
@@ -171,6 +175,55 @@ function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, align: Plac
   const widthPt = (box.w - 2 * theme.spacing.insetInches) * 72;
   return paragraphs.map((paragraph) => balanceLines(paragraph, widthPt, inputs.measure));
 }
+
+/** A body slide's head: its title, set down from a fixed top edge, the rule under it, and how far a long title pushes the body down. */
+interface Head {
+  paragraphs: PlacedParagraph[];
+  box: Box;
+  rule?: Box | undefined;
+  push: number;
+}
+
+/**
+ * A body slide's title from a fixed top edge: the edge where a one-line title stands, so that
+ * every title starts at the same height. It is never set smaller than the body can be (the
+ * type scale's first size): on two lines, or on three, pushing the rule and the body down,
+ * before it shrinks to the title floor.
+ */
+function setHead(title: readonly Inline[], layout: FittedSlide['layout'], context: SlideContext): Head {
+  const { theme, inputs } = context;
+  const { colors, fonts, sizes } = theme;
+  const boxes = theme.layouts[layout];
+  const inset = theme.spacing.insetInches;
+  const oneLine = inputs.measure.lineHeight(sizes.slideTitle, 1) / 72 + 2 * inset;
+  const top = boxes.title.y + boxes.title.h - oneLine;
+  const room = { ...boxes.title, y: top, h: 3 * oneLine };
+  const base = runStyle(fonts.heading, sizes.slideTitle, colors.heading, true);
+  const kept = keepTogether(title);
+  const bodyFloor = Math.min(Math.max(theme.floors.title, bodyScale(theme)[0]!), sizes.slideTitle);
+  const set = [2, 3].map((lines) => setLine(kept, room, base, bodyFloor, 'left', context, lines)).find((attempt) => attempt.fits);
+  const widthPt = (room.w - 2 * inset) * 72;
+  const paragraphs = (set?.paragraphs ?? fitLine(kept, room, base, theme.floors.title, 'left', context, 'title', 3)).map((paragraph) => balanceLines(paragraph, widthPt, inputs.measure));
+  const height = inputs.measure.paragraphsHeight(paragraphs.map((paragraph) => ({ ...paragraph, runs: inputs.measure.cover(paragraph.runs).runs })), room.w, inset);
+  const push = Math.max(0, top + height - (boxes.title.y + boxes.title.h));
+  return { paragraphs, box: { ...room, h: height }, rule: boxes.rule && { ...boxes.rule, y: boxes.rule.y + push }, push };
+}
+
+/** The theme with a layout's body (and picture) frames moved down by `push` inches, for a slide whose title takes more room. */
+function pushedDown(theme: Theme, layout: FittedSlide['layout'], push: number): Theme {
+  if (push <= 0) return theme;
+  const down = (box: Box): Box => ({ ...box, y: box.y + push, h: Math.max(box.h - push, 0.1) });
+  const boxes = theme.layouts[layout];
+  const moved = { ...boxes, body: down(boxes.body), ...('picture' in boxes ? { picture: down(boxes.picture) } : {}) };
+  return { ...theme, layouts: { ...theme.layouts, [layout]: moved } };
+}
+
+/**
+ * Slides whose title stands from a fixed top edge with its rule on the slide: every body layout
+ * but the closing one, in a theme that rules its titles. On a template, titles keep the
+ * template's own frames.
+ */
+const headed = (layout: FittedSlide['layout'], theme: Theme) => layout !== 'end' && theme.layouts[layout].rule !== undefined;
 
 function titleSize(paragraphs: PlacedParagraph[]): number {
   const run = paragraphs[0]?.runs.find((candidate) => candidate.type === 'text');
@@ -359,9 +412,13 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
   const dark = slide.layout === 'end';
   const frames: Frame[] = [];
   let titlePt = 0;
-  if (title.length > 0) {
-    const base = dark ? runStyle(fonts.heading, sizes.title, colors.titleText, true) : runStyle(fonts.heading, sizes.slideTitle, colors.heading, true);
-    const paragraphs = fitTitle(title, boxes.title, base, 'left', context);
+  if (title.length > 0 && headed(slide.layout, theme)) {
+    const head = setHead(title, slide.layout, context);
+    titlePt = titleSize(head.paragraphs);
+    frames.push(textFrame('Title', head.box, head.paragraphs, ctx, 'top'));
+    if (head.rule) frames.push({ kind: 'rect', name: 'Title Rule', box: head.rule, color: colors.accent });
+  } else if (title.length > 0) {
+    const paragraphs = fitTitle(title, boxes.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), 'left', context);
     titlePt = titleSize(paragraphs);
     frames.push(textFrame('Title', boxes.title, paragraphs, ctx, 'bottom'));
   }
@@ -375,11 +432,20 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
 /** A body slide → one placed slide, or several when its content continues. */
 function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: number): { placed: PlacedSlide[]; fit: SlideFit } {
   const { theme, words } = context;
-  const { pages, bodyPt, overflow: overflowed } = fitBody(slide, context);
+  const continued: Inline[] = slide.title.length === 0 || words.continued === '' ? slide.title : [...slide.title, { type: 'text', text: ` ${words.continued}` }];
+  // A long title pushes the body down, on every part alike: as far as the title does, or on a
+  // slide that continues, as far as the longer of the title and its continued form does.
+  const fitUnder = (titles: Inline[][]) => {
+    const push = slide.title.length > 0 && headed(slide.layout, theme) ? Math.max(...titles.map((title) => setHead(title, slide.layout, { ...context, messages: [] }).push)) : 0;
+    const pushed = { ...context, theme: pushedDown(theme, slide.layout, push) };
+    return { pushed, ...fitBody(slide, pushed) };
+  };
+  const whole = fitUnder([slide.title]);
+  const { pushed, pages, bodyPt, overflow: overflowed } = whole.pages.length > 1 ? fitUnder([slide.title, continued]) : whole;
   let titlePt = theme.sizes.slideTitle;
   const placed = pages.map((page, index) => {
-    const title: Inline[] = index === 0 || slide.title.length === 0 || words.continued === '' ? slide.title : [...slide.title, { type: 'text', text: ` ${words.continued}` }];
-    const result = placeBodyPage(slide, page, bodyPt, title, context, number + index);
+    const title: Inline[] = index === 0 ? slide.title : continued;
+    const result = placeBodyPage(slide, page, bodyPt, title, pushed, number + index);
     if (result.titlePt > 0) titlePt = Math.min(titlePt, result.titlePt);
     return result.placed;
   });

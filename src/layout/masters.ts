@@ -33,7 +33,8 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   const boxes = layouts[layout];
   const ruleColor = dark || section ? colors.titleAccent : colors.accent;
   const decorations: (RectFrame | ImageFrame)[] = [];
-  if ('rule' in boxes && boxes.rule) decorations.push({ kind: 'rect', name: 'Title Rule', box: boxes.rule, color: ruleColor });
+  // Under a body slide's title the rule is the slide's own: a long title moves it down.
+  if ('rule' in boxes && boxes.rule && !('body' in boxes && layout !== 'end')) decorations.push({ kind: 'rect', name: 'Title Rule', box: boxes.rule, color: ruleColor });
   if (logo && !dark) decorations.push({ kind: 'image', name: 'Logo', box: logo.box, path: logo.path, alt: `${theme.name} logo` });
   const titleSize = layout === 'title' || layout === 'end' ? sizes.title : section ? sizes.sectionTitle : sizes.slideTitle;
   const title: PlacedPlaceholder = {

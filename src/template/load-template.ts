@@ -7,6 +7,15 @@ import { blankLayout, chooseLayouts, type LayoutChoice } from './layout-choice.j
 import { openTemplate, TemplateError } from './open-template.js';
 import { templateTheme } from './template-theme.js';
 
+/**
+ * A deck on a template draws the template's decorations, not deckdown's: no accent rule under
+ * the titles of its body slides (a theme imported from the template keeps it).
+ */
+function withoutRules(theme: Theme): Theme {
+  const layouts = Object.fromEntries(Object.entries(theme.layouts).map(([name, boxes]) => [name, 'body' in boxes ? { ...boxes, rule: undefined } : boxes]));
+  return { ...theme, layouts: layouts as Theme['layouts'] };
+}
+
 /** A deck's theme and layouts on a template, and the deckdown layouts the template lacks. */
 export interface TemplateBuild {
   theme: Theme;
@@ -37,5 +46,5 @@ export function loadTemplate(path: string, baseDir: string, base: Theme): Templa
   }
   const choice = chooseLayouts(template.layouts);
   const layouts = Object.fromEntries(Object.entries(choice).map(([name, chosen]) => [name, chosen.layout])) as PlacedTemplate['layouts'];
-  return { theme: templateTheme(template, choice, base), placed: { template, layouts, blank: blankLayout(template.layouts) }, choice };
+  return { theme: withoutRules(templateTheme(template, choice, base)), placed: { template, layouts, blank: blankLayout(template.layouts) }, choice };
 }
