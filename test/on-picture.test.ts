@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTheme } from '../src/index.js';
+import { buildOutline, loadTheme, planSlides } from '../src/index.js';
 import type { PlacedSlide, TextFrame } from '../src/layout/frames.js';
 import { legibleOnPicture } from '../src/layout/on-picture.js';
 import type { Pixels } from '../src/media/picture-colours.js';
@@ -53,5 +53,17 @@ describe('text over a background picture', () => {
     expect(placed.frames[1]!.kind).toBe('text');
     expect(contrastRatio(runColour(placed), scrim.kind === 'rect' ? scrim.color : '')).toBeGreaterThanOrEqual(4.5);
     expect(notes[0]).toMatch(/on a scrim/);
+  });
+
+  it('warns where it cannot read the picture, and measures PNG and JPEG pictures', () => {
+    const content = new URL('../content/', import.meta.url).pathname;
+    const messages = (picture: string) => {
+      const { deck } = buildOutline(`# Слайд\n\n::slide{background=images/${picture}}\n\nМәтін.\n`, { path: `${content}deck.md` });
+      return planSlides(deck, { baseDir: content, theme: 'dark' }).messages.filter((message) => message.ruleId === 'unmeasured-contrast' || message.ruleId === 'text-on-picture');
+    };
+    expect(messages('sun.svg').map((message) => [message.ruleId, message.fatal])).toEqual([['unmeasured-contrast', false]]);
+    expect(messages('sun.svg')[0]!.reason).toMatch(/^slide 1: the background picture's colours cannot be read/);
+    expect(messages('steppe.jpg').map((message) => message.ruleId)).not.toContain('unmeasured-contrast');
+    expect(messages('steppe.jpg').map((message) => message.ruleId)).toContain('text-on-picture');
   });
 });

@@ -27,6 +27,7 @@ export const rules = {
   'invalid-directive': { severity: 'warning', summary: 'a directive is used in a way it does not support; its content is kept' },
   'unknown-language': { severity: 'info', summary: 'a code block names a language the highlighter does not know; it is shown plain' },
   'font-fallback': { severity: 'warning', summary: 'characters the chosen font lacks are drawn with a fallback font, or with none of the theme\'s' },
+  'unmeasured-contrast': { severity: 'warning', summary: 'a slide puts text on a background picture whose colours deckdown cannot read (SVG, GIF, or one that does not decode), so the contrast of that text is not known' },
   'text-on-picture': { severity: 'info', summary: 'text over a background picture was given another colour, or a scrim, to meet WCAG AA against the picture under it' },
   'text-shrunk': { severity: 'info', summary: 'a slide\'s text was set smaller than the theme\'s size so that it fits' },
   'slide-continued': { severity: 'info', summary: 'a slide\'s content continues on further slides' },

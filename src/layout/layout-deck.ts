@@ -540,6 +540,8 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
       pictures.set(imagePath, info && readPixels(info));
     }
     const pixels = imagePath ? pictures.get(imagePath) : undefined;
+    const hasText = placed.frames.some((frame) => frame.kind === 'text' && frame.paragraphs.some((paragraph) => paragraph.runs.some((run) => run.type !== 'break' && run.text.trim() !== '')));
+    if (imagePath && !pixels && hasText) messages.push({ ruleId: 'unmeasured-contrast', reason: `slide ${number}: the background picture's colours cannot be read (only PNG and JPEG are), so whether its text meets WCAG AA on it is not known`, position: slide.position });
     if (!pixels || slide.background?.fit === 'contain') return pictureBehind(placed, slide, inputs.images, theme);
     const legible = legibleOnPicture(placed, pixels, crop, theme);
     for (const note of legible.notes) messages.push({ ruleId: 'text-on-picture', reason: `slide ${number}: ${note}`, position: slide.position });
