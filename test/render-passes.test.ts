@@ -353,6 +353,9 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     const schemeValues = new Set([scheme.dark1, scheme.light1, scheme.dark2, scheme.light2, scheme.link, ...scheme.accents]);
     const values = layouts().flatMap((document) => all(document, 'a:srgbClr').map((color) => color.getAttribute('val')!));
     expect(values.filter((value) => schemeValues.has(value))).toEqual([]);
+    // A body slide's own title rule names the accent from the scheme too.
+    const marks = slideWhere(syntax, anchored('inline-marks'));
+    expect(first(shapeNamed(opc.xml(marks), 'Title Rule', marks), 'a:schemeClr')?.getAttribute('val')).toBe('accent1');
   });
 
   itPass('template masters and layouts', async () => {

@@ -1,4 +1,5 @@
 import type { PlacedScheme } from '../layout/frames.js';
+import type { Document, Element } from '@xmldom/xmldom';
 import { all, replaceWith, required } from './dom.js';
 import { schemeRefs } from './scheme-refs.js';
 import type { OpcPackage } from './opc-package.js';
@@ -40,10 +41,25 @@ export function writeThemeScheme(opc: OpcPackage, scheme: PlacedScheme): void {
  */
 export function schemeColorsInLayouts(opc: OpcPackage, scheme: PlacedScheme): void {
   const refs = schemeRefs(scheme);
-  for (const name of opc.names().filter((part) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(part))) {
-    for (const color of all(opc.xml(name), 'a:srgbClr')) {
+  const toScheme = (root: Element | Document) => {
+    for (const color of all(root, 'a:srgbClr')) {
       const reference = refs.color(color.getAttribute('val')!);
       if (reference.startsWith('<a:schemeClr')) replaceWith(color, reference);
     }
+  };
+  for (const name of opc.names().filter((part) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(part))) toScheme(opc.xml(name));
+  // A body slide draws its own accent rules, so that a long title can move them: they follow the scheme too.
+  for (const name of opc.names().filter((part) => /^ppt\/slides\/[^/]+\.xml$/.test(part))) {
+    for (const rule of SLIDE_RULES.flatMap((shape) => shapesNamed(opc.xml(name), shape))) toScheme(rule);
   }
+}
+
+/** The decorations a slide draws itself, in the theme's accent. */
+const SLIDE_RULES = ['Title Rule', 'Quote Rule'];
+
+/** The shapes of a slide with this name, as its non-visual properties give it. */
+function shapesNamed(document: Document, name: string): Element[] {
+  return all(document, 'p:cNvPr')
+    .filter((properties) => properties.getAttribute('name') === name)
+    .map((properties) => properties.parentNode!.parentNode as Element);
 }
