@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pptxgenjs from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import { mostLegible } from '../src/theme/contrast.js';
-import { contrastWarnings, defineTheme, importTemplate, listThemes, loadTheme, markdownToPptx, ThemeError } from '../src/index.js';
+import { buildOutline, contrastWarnings, defineTheme, importTemplate, listThemes, loadTheme, markdownToPptx, planSlides, ThemeError } from '../src/index.js';
 import type { Theme } from '../src/theme/schema.js';
 import { run } from '../src/cli/run.js';
 import { readPackage, slideNames } from './helpers/package.js';
@@ -109,6 +109,19 @@ describe('custom themes', () => {
     writeFileSync(join(dir, 'pale.json'), JSON.stringify({ extends: 'default', name: 'pale', colors: { text: 'BBBBBB' } }));
     const { messages } = await markdownToPptx('---\ntheme: pale.json\n---\n\n# A\n\nb\n', { path: join(dir, 'talk.md') });
     expect(messages.filter((m) => m.ruleId === 'low-contrast')).toHaveLength(2);
+  });
+
+  it('warns, with the slide and the ratio, for a doughnut slice on which no label colour reads', () => {
+    const doughnut = '# Shares\n\n:::chart{type=doughnut}\n| Part | Share |\n|---|--:|\n| One | 1 |\n| Two | 2 |\n:::\n';
+    const grey = defineTheme({ name: 'grey', colors: { accents: ['808080', '1D70B8', 'F2B631', '24754A', 'C0392B', '6C5CE7'] } });
+    const { messages } = planSlides(buildOutline(doughnut).deck, { theme: grey });
+    expect(messages.filter((message) => message.ruleId === 'low-contrast').map((message) => message.reason)).toEqual([
+      expect.stringMatching(/^slide 1: the label of doughnut slice "One" on #808080 has a contrast of \d\.\d\d:1 at best; WCAG AA needs 4\.5:1$/),
+    ]);
+    for (const name of ['default', 'dark', 'lecture']) {
+      const { messages: none } = planSlides(buildOutline(doughnut.replace('| Two | 2 |', '| Two | 2 |\n| Three | 3 |\n| Four | 4 |\n| Five | 5 |\n| Six | 6 |')).deck, { theme: name });
+      expect(none.filter((message) => message.ruleId === 'low-contrast'), name).toEqual([]);
+    }
   });
 
   it('picks, of several text colours, the one that reads best on every background', () => {

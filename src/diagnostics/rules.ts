@@ -15,7 +15,7 @@ export const rules = {
   'template-layout-missing': { severity: 'warning', summary: 'the template lacks a layout deckdown looks for; its slides use the template\'s content layout' },
   'invalid-theme': { severity: 'error', summary: 'a theme file does not match the theme schema' },
   'missing-font-file': { severity: 'warning', summary: 'a theme names a font deckdown has no file for; its text is measured with a stand-in, so lines may break elsewhere' },
-  'low-contrast': { severity: 'warning', summary: 'a theme puts text on a background with less contrast than WCAG AA asks for' },
+  'low-contrast': { severity: 'warning', summary: 'a theme, or a chart on a slide, puts text on a background with less contrast than WCAG AA asks for' },
   'invalid-outline': { severity: 'error', summary: 'a deck outline (JSON) does not match the outline schema' },
   'unsupported-node': { severity: 'warning', summary: 'a construct that has no slide form yet; its text is kept' },
   'empty-slide': { severity: 'warning', summary: 'a slide has neither a title nor content' },

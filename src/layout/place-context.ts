@@ -12,7 +12,7 @@ export interface PlaceContext {
   name: (base: string) => string;
   measure: Measurer;
   /** Records a problem found while placing this slide. */
-  warn: (ruleId: 'font-fallback', reason: string) => void;
+  warn: (ruleId: 'font-fallback' | 'low-contrast', reason: string) => void;
 }
 
 export function nameCounter(): (base: string) => string {

@@ -1,5 +1,5 @@
 import type { Block, Chart, Columns, Image, Stat } from '../outline/schema.js';
-import { isDark, mostLegible } from '../theme/contrast.js';
+import { contrastRatio, isDark, mostLegible } from '../theme/contrast.js';
 import type { Box } from '../theme/schema.js';
 import type { Frame, PlacedParagraph, TextFrame } from './frames.js';
 import { isTextBlock } from '../outline/block-kinds.js';
@@ -129,6 +129,17 @@ function missingPictureFrame(image: Image, box: Box, ctx: PlaceContext): Frame {
   const text = image.alt || image.src;
   const runs = runsToPlaced([{ type: 'text', text }], center, { color: ctx.theme.colors.muted, italic: true });
   return { ...textFrame(ctx.name('Missing picture'), box, [paragraph(runs, center)], ctx, 'middle'), outline: ctx.theme.colors.muted };
+}
+
+/** A doughnut slice on which neither the text nor the background colour reads (WCAG AA, 4.5:1) is reported, with its ratio. */
+function warnUnreadableSlices(chart: Chart, ctx: PlaceContext): void {
+  if (chart.chart !== 'doughnut') return;
+  const { colors } = ctx.theme;
+  chart.categories.forEach((category, index) => {
+    const slice = colors.accents[index % colors.accents.length]!;
+    const ratio = contrastRatio(mostLegible([colors.text, colors.background], [slice]), slice);
+    if (ratio < 4.5) ctx.warn('low-contrast', `the label of doughnut slice "${category}" on #${slice} has a contrast of ${ratio.toFixed(2)}:1 at best; WCAG AA needs 4.5:1`);
+  });
 }
 
 /** The mat around a raster picture on a dark slide, in inches. */
@@ -301,6 +312,7 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
       case 'table':
         return [layoutTable(item.block, itemBox, ctx)];
       case 'chart':
+        warnUnreadableSlices(item.chart, ctx);
         return [
           {
             kind: 'chart',
