@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,28 @@ describe('deckdown CLI', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('talk.pptx (2 slides; 0 shrunk, 0 continued)');
     expect(slideNames(readPackage(readFileSync(join(dir, 'talk.pptx'))))).toHaveLength(2);
+  });
+
+  it('takes a deck file without a command as a build, as pandoc and marp do', async () => {
+    write('talk.md', good);
+    const result = await cli('talk.md', '-o', 'out.pptx');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('out.pptx (2 slides; 0 shrunk, 0 continued)');
+    expect(slideNames(readPackage(readFileSync(join(dir, 'out.pptx'))))).toHaveLength(2);
+    // A word that names no deck file is still an unknown command.
+    expect((await cli('talk')).stderr).toMatch(/^deckdown: unknown command "talk"/);
+  });
+
+  it('ends quietly when the reader of its output goes away (EPIPE)', async () => {
+    const bin = new URL('../src/cli/bin.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', bin, 'themes'], { cwd: new URL('..', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Close the reading end before the CLI writes: its write then meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('builds several inputs into a directory and writes outlines on request', async () => {

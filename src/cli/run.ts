@@ -354,6 +354,9 @@ function parse(argv: readonly string[]) {
   }
 }
 
+/** What names a deck rather than a command: a Markdown source or an outline. */
+const DECK_FILE = /\.(md|markdown|json)$/i;
+
 /** The command line, without the process: argv in, exit code out, all output through `io`. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
@@ -386,6 +389,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case undefined:
         throw new UsageError('no command given');
       default:
+        // `deckdown talk.md` is short for `deckdown build talk.md`, as with pandoc and marp.
+        if (DECK_FILE.test(command)) return await build([command, ...inputs], values, io);
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {

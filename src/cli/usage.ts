@@ -1,7 +1,7 @@
 export const USAGE = `Usage: deckdown <command> [options]
 
 Commands:
-  build <file.md|deck.json…>   build a .pptx for each input
+  build <file.md|deck.json…>   build a .pptx for each input (deckdown talk.md is short for it)
   check <file.md|deck.json>    report problems in the input, write nothing
   preview <file.md…> -o dir/   render each deck through LibreOffice: one PNG per slide and a contact sheet
   themes                       list the built-in themes
