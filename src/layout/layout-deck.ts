@@ -169,9 +169,9 @@ function fitLine(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: num
  * A title, fitted on at most two lines: quoted names and numbers with their units kept on one
  * line, and two lines broken where they come out even.
  */
-function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, align: PlacedParagraph['align'], slide: SlideContext): PlacedParagraph[] {
+function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, slide: SlideContext): PlacedParagraph[] {
   const { theme, inputs } = slide;
-  const paragraphs = fitLine(keepTogether(runs), box, base, theme.floors.title, align, slide, 'title');
+  const paragraphs = fitLine(keepTogether(runs), box, base, theme.floors.title, 'left', slide, 'title');
   const widthPt = (box.w - 2 * theme.spacing.insetInches) * 72;
   return paragraphs.map((paragraph) => balanceLines(paragraph, widthPt, inputs.measure));
 }
@@ -418,7 +418,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
     frames.push(textFrame('Title', head.box, head.paragraphs, ctx, 'top'));
     if (head.rule) frames.push({ kind: 'rect', name: 'Title Rule', box: head.rule, color: colors.accent });
   } else if (title.length > 0) {
-    const paragraphs = fitTitle(title, boxes.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), 'left', context);
+    const paragraphs = fitTitle(title, boxes.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), context);
     titlePt = titleSize(paragraphs);
     frames.push(textFrame('Title', boxes.title, paragraphs, ctx, 'bottom'));
   }
@@ -469,7 +469,7 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide | AgendaSlide>, contex
   const ctx = placeContext(theme, textStyle(theme, runStyle(fonts.body, sizes.body, colors.text)), context);
   switch (slide.layout) {
     case 'title': {
-      const title = fitTitle(slide.title, layouts.title.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), 'left', context);
+      const title = fitTitle(slide.title, layouts.title.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), context);
       const frames: Frame[] = [textFrame('Title', layouts.title.title, title, ctx, 'bottom')];
       if (slide.subtitle) {
         const subtitle = fitLine(slide.subtitle, layouts.title.subtitle, runStyle(fonts.body, sizes.subtitle, colors.titleText), floors.body, 'left', context, 'subtitle', Infinity);
@@ -484,7 +484,7 @@ function layoutOtherSlide(slide: Exclude<Slide, BodySlide | AgendaSlide>, contex
       return { layout: 'title', background: background(slide, colors.titleBackground, inputs.images, theme), frames, notes: [] };
     }
     case 'section': {
-      const title = fitTitle(slide.title, layouts.section.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true), 'left', context);
+      const title = fitTitle(slide.title, layouts.section.title, runStyle(fonts.heading, sizes.sectionTitle, colors.sectionText, true), context);
       return {
         layout: 'section',
         background: background(slide, colors.sectionBackground, inputs.images, theme),

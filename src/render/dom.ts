@@ -129,12 +129,13 @@ export function insert(parent: Element, xml: string, before?: Element | null): E
 }
 
 /**
- * The shape (`p:sp`, `p:pic`, `p:graphicFrame`, …) whose non-visual properties carry this name.
- * Shapes are children of the shape tree or of a group in it; their text is never searched.
+ * The shapes (`p:sp`, `p:pic`, `p:graphicFrame`, …) whose non-visual properties carry this name,
+ * in tree order. Shapes are children of the shape tree or of a group in it; their text is never searched.
  */
-export function shapeNamed(root: Document | Element, name: string, where: string): Element {
+export function shapesNamed(root: Document | Element, name: string, where: string): Element[] {
   const tree = required(root, 'p:spTree', where);
-  const search = (group: Element): Element | undefined => {
+  const found: Element[] = [];
+  const search = (group: Element): void => {
     for (let node = group.firstChild; node; node = node.nextSibling) {
       if (node.nodeType !== node.ELEMENT_NODE) continue;
       const shape = node as Element;
@@ -142,15 +143,17 @@ export function shapeNamed(root: Document | Element, name: string, where: string
       let properties = shape.firstChild;
       while (properties && properties.nodeType !== node.ELEMENT_NODE) properties = properties.nextSibling;
       const id = properties ? first(properties as Element, 'p:cNvPr') : undefined;
-      if (id?.getAttribute('name') === name && shape !== tree) return shape;
-      if (shape.localName === 'grpSp') {
-        const inner = search(shape);
-        if (inner) return inner;
-      }
+      if (id?.getAttribute('name') === name && shape !== tree) found.push(shape);
+      if (shape.localName === 'grpSp') search(shape);
     }
-    return undefined;
   };
-  const shape = search(tree);
+  search(tree);
+  return found;
+}
+
+/** The first shape whose non-visual properties carry this name; its absence is an internal error. */
+export function shapeNamed(root: Document | Element, name: string, where: string): Element {
+  const [shape] = shapesNamed(root, name, where);
   if (!shape) throw new Error(`internal error: no shape "${name}" in ${where}`);
   return shape;
 }

@@ -1,6 +1,6 @@
 import type { PlacedScheme } from '../layout/frames.js';
 import type { Document, Element } from '@xmldom/xmldom';
-import { all, replaceWith, required } from './dom.js';
+import { all, replaceWith, required, shapesNamed } from './dom.js';
 import { schemeRefs } from './scheme-refs.js';
 import type { OpcPackage } from './opc-package.js';
 import { escapeXml } from './xml.js';
@@ -50,16 +50,9 @@ export function schemeColorsInLayouts(opc: OpcPackage, scheme: PlacedScheme): vo
   for (const name of opc.names().filter((part) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(part))) toScheme(opc.xml(name));
   // A body slide draws its own accent rules, so that a long title can move them: they follow the scheme too.
   for (const name of opc.names().filter((part) => /^ppt\/slides\/[^/]+\.xml$/.test(part))) {
-    for (const rule of SLIDE_RULES.flatMap((shape) => shapesNamed(opc.xml(name), shape))) toScheme(rule);
+    for (const rule of SLIDE_RULES.flatMap((shape) => shapesNamed(opc.xml(name), shape, name))) toScheme(rule);
   }
 }
 
 /** The decorations a slide draws itself, in the theme's accent. */
 const SLIDE_RULES = ['Title Rule', 'Quote Rule'];
-
-/** The shapes of a slide with this name, as its non-visual properties give it. */
-function shapesNamed(document: Document, name: string): Element[] {
-  return all(document, 'p:cNvPr')
-    .filter((properties) => properties.getAttribute('name') === name)
-    .map((properties) => properties.parentNode!.parentNode as Element);
-}
