@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
+import type { Limits } from './limits.js';
 import { sourceDir } from './source-dir.js';
 import { DeckdownError } from './diagnostics/error.js';
 import { hasErrors, report } from './diagnostics/report.js';
@@ -32,6 +33,10 @@ export interface OutlineBuildOptions {
    * is resolved against the working directory, one in the front matter against the source's.
    */
   theme?: string | undefined;
+  /** The folder the deck may read files from; see `RenderOptions.resourceRoot`. */
+  resourceRoot?: string | false | undefined;
+  /** Budgets that bound the build; see `Limits`. */
+  limits?: Partial<Limits> | undefined;
 }
 
 /** Options of rendering (`renderPptx`, `planSlides`, `renderPlan`): theme, template, base directory and timestamp. */
@@ -49,6 +54,14 @@ export interface RenderOptions {
    * uses its masters, layouts and theme. Overrides the front matter's and the theme's `template`.
    */
   referenceDoc?: string | undefined;
+  /**
+   * The folder every file the deck or its theme names must be inside: pictures, theme files,
+   * logos, backgrounds, fonts and templates. Defaults to the source's folder, or the nearest
+   * folder above it with a `package.json` or `.git`. `false` lets them name any file.
+   */
+  resourceRoot?: string | false | undefined;
+  /** Budgets that bound the build; see `Limits`. */
+  limits?: Partial<Limits> | undefined;
 }
 
 /** What `buildOutline` returns: the deck and every message about the source. */

@@ -50,3 +50,5 @@ export { formatMessage, formatMessages } from './diagnostics/format.js';
 export { rules } from './diagnostics/rules.js';
 export type { RuleId } from './diagnostics/rules.js';
 export { resolveBuildDate } from './build-date.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { Limits } from './limits.js';
