@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
-import type { Limits } from './limits.js';
+import { limitsWith, type Limits } from './limits.js';
+import { locateResource, rootOption, type ResourceRoot } from './resources/policy.js';
 import { sourceDir } from './source-dir.js';
 import { DeckdownError } from './diagnostics/error.js';
 import { hasErrors, report } from './diagnostics/report.js';
@@ -19,7 +20,7 @@ import { TemplateError } from './template/open-template.js';
 import { DeckSchema, type Deck, type Position } from './outline/schema.js';
 import { createProcessor } from './processor.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
-import { formatIssues, isThemePath, issueText, loadLocatedTheme, themeProblem, ThemeError, type LocatedTheme } from './theme/load.js';
+import { checkThemeObjectFiles, formatIssues, isThemePath, issueText, loadLocatedTheme, themeProblem, ThemeError, type LocatedTheme, type ThemeAccess } from './theme/load.js';
 import { contrastWarnings } from './theme/contrast.js';
 import { withAspect } from './theme/resize.js';
 import { ThemeSchema, type Theme } from './theme/schema.js';
@@ -85,24 +86,42 @@ function toFile(input: string | VFile, path: string | undefined): VFile {
 export function buildOutline(input: string | VFile, options: OutlineBuildOptions = {}): OutlineResult {
   const file = toFile(input, options.path);
   const baseDir = sourceDir(file);
+  const root = rootOption(options.resourceRoot, baseDir);
   const processor = createProcessor({
     theme: options.theme,
     baseDir,
-    checkTheme: (name) => themeProblem(name, options.theme ? process.cwd() : baseDir),
+    resourceRoot: root,
+    // A theme the caller names is theirs; one the front matter names is the deck's, and confined to its root.
+    checkTheme: (name) => (options.theme ? themeProblem(name, process.cwd(), { root: trustedRoot(options.resourceRoot) }) : themeProblem(name, baseDir, { root })),
   });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const deck = processor.stringify(tree, file);
   return { deck, messages: [...file.messages] };
 }
 
+/** The root of what the caller names (a theme, a template): their own project's, unless they lift the restriction. */
+function trustedRoot(resourceRoot: ResourceRoot | undefined): ResourceRoot | undefined {
+  return resourceRoot === false ? false : undefined;
+}
+
 /** The theme to use; a theme object has no file to point into. */
-function resolveTheme(theme: string | Theme, baseDir: string): { theme: Theme; place?: LocatedTheme['place'] } {
+function resolveTheme(theme: string | Theme, baseDir: string, access: ThemeAccess): { theme: Theme; place?: LocatedTheme['place'] } {
   if (typeof theme !== 'string') {
     const parsed = ThemeSchema.safeParse(theme);
     if (!parsed.success) throw new ThemeError(`the theme object is invalid: ${formatIssues(parsed.error.issues)}`, 'invalid-theme');
+    checkThemeObjectFiles(parsed.data);
     return { theme: parsed.data };
   }
-  return loadLocatedTheme(theme, baseDir);
+  return loadLocatedTheme(theme, baseDir, access);
+}
+
+/** The template file the deck names, if its root lets the deck read it; the caller's own is theirs. */
+function templateFile(path: string, baseDir: string, root: ResourceRoot): string {
+  const found = locateResource(path, baseDir, root);
+  if ('path' in found) return found.path;
+  // A missing template is reported, with the rest of what is wrong with it, by loadTemplate.
+  if (found.problem === 'missing') return resolve(baseDir, path);
+  throw new DeckdownError([messageFor(found.problem === 'outside-root' ? 'outside-root' : 'invalid-template', `template ${found.reason}`)]);
 }
 
 /** A problem that is not about a place in a Markdown file, as a message like any other. */
@@ -151,7 +170,8 @@ function throwAsDeckdownError<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof ThemeError) throw new DeckdownError([messageFor(error.ruleId, error.message)]);
+    // Each problem at its place in the theme file that has it.
+    if (error instanceof ThemeError) throw new DeckdownError(error.problems.map((problem) => messageFor(error.ruleId, problem.reason, problem.file, problem.file ? { line: problem.line ?? 1, column: problem.column ?? 1 } : undefined)));
     throw error;
   }
 }
@@ -168,12 +188,17 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   }
   const valid = parsed.data;
   const baseDir = options.baseDir ?? process.cwd();
-  const resolved = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
-  const templatePath = options.referenceDoc ?? valid.meta.template ?? resolved.theme.template;
+  const root = rootOption(options.resourceRoot, baseDir);
+  const limits = limitsWith(options.limits);
+  // What the caller names is theirs; what the deck names is confined to the deck's root.
+  const resolved = throwAsDeckdownError(() =>
+    options.theme !== undefined ? resolveTheme(options.theme, baseDir, { root: trustedRoot(options.resourceRoot), limits }) : resolveTheme(valid.meta.theme, baseDir, { root, limits }),
+  );
+  const templatePath = options.referenceDoc ?? (valid.meta.template ? templateFile(valid.meta.template, baseDir, root) : resolved.theme.template);
   const onTemplate = templatePath ? templateOrError(() => loadTemplate(templatePath, baseDir, resolved.theme)) : undefined;
   // A template decides the slide size itself.
   const theme = onTemplate?.theme ?? (valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme);
-  const { images, problems } = loadImages(valid, baseDir);
+  const { images, problems } = loadImages(valid, baseDir, root);
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
   const layout = layoutDeck(valid, theme, { images, measure });
   const placed = onTemplate ? { ...layout.deck, template: onTemplate.placed } : layout.deck;
@@ -225,7 +250,8 @@ export async function markdownToPptx(input: string | VFile, options: MarkdownToP
   const { deck, messages } = buildOutline(file, { ...options, theme: named });
   if (hasErrors(messages)) throw new DeckdownError(messages, file.path);
   // A theme path given as an option is relative to the working directory; everything else to the source.
-  const theme = typeof options.theme === 'object' ? options.theme : named && isThemePath(named) ? resolve(named) : deck.meta.theme;
+  // Without one, the deck's own theme, as the outline settled it, confined to the deck's root.
+  const theme = typeof options.theme === 'object' ? options.theme : named && isThemePath(named) ? resolve(named) : named;
   const renderOptions = { ...options, theme, baseDir: options.baseDir ?? sourceDir(file) };
   const plan = planSlides(deck, { ...renderOptions, file });
   const pptx = await renderPlan(plan, renderOptions);

@@ -28,6 +28,7 @@ export interface Limits {
   expansionRatio: number;
 }
 
+/** The budgets a build has unless the caller sets others. */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
   inputBytes: 10 * 1024 * 1024,
   depth: 64,

@@ -8,6 +8,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'BlockSchema',
+        'DEFAULT_LIMITS',
         'DeckSchema',
         'DeckdownError',
         'FrontMatterSchema',

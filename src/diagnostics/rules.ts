@@ -20,6 +20,7 @@ export const rules = {
   'unsupported-node': { severity: 'warning', summary: 'a construct that has no slide form yet; its text is kept' },
   'empty-slide': { severity: 'warning', summary: 'a slide has neither a title nor content' },
   'image-not-found': { severity: 'warning', summary: 'an image file does not exist; the slide shows its alt text in a frame instead' },
+  'outside-root': { severity: 'error', summary: 'a deck or theme names a file outside the project folder (or a device); it is not read unless the user allows it' },
   'remote-image': { severity: 'warning', summary: 'an image is a URL; remote images are not fetched, and the slide shows the alt text in a frame instead' },
   'not-an-image': { severity: 'warning', summary: 'a file used as an image is not a PNG, JPEG, GIF or SVG image; the slide shows its alt text in a frame instead' },
   'invalid-chart': { severity: 'error', summary: 'a chart has an unknown type, no table, or a cell that is not a number' },

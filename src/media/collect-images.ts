@@ -1,4 +1,5 @@
 import type { Block, Deck } from '../outline/schema.js';
+import type { ResourceRoot } from '../resources/policy.js';
 import { isImageProblem, isRemote, readImageInfo, type ImageInfo, type ImageProblem } from './image-info.js';
 
 function blockImages(block: Block): string[] {
@@ -23,12 +24,12 @@ export function imageSources(deck: Deck): string[] {
 }
 
 /** Read the images' sizes once, at the edge, so that layout stays a pure function. */
-export function loadImages(deck: Deck, baseDir: string): { images: Map<string, ImageInfo>; problems: (ImageProblem & { src: string })[] } {
+export function loadImages(deck: Deck, baseDir: string, root: ResourceRoot): { images: Map<string, ImageInfo>; problems: (ImageProblem & { src: string })[] } {
   const images = new Map<string, ImageInfo>();
   const problems: (ImageProblem & { src: string })[] = [];
   // A remote picture is never fetched: its slide shows a frame with the alt text instead (reported by the outline).
   for (const src of imageSources(deck).filter((source) => !isRemote(source))) {
-    const info = readImageInfo(src, baseDir);
+    const info = readImageInfo(src, baseDir, root);
     if (isImageProblem(info)) problems.push({ ...info, src });
     else images.set(src, info);
   }

@@ -78,7 +78,7 @@ function keepText(text: string): Block[] {
 
 /** An image checked now, so a missing or unreadable file is reported where it is written. */
 export function imageToOutline(src: string, alt: string, node: RootContent | PhrasingContent, ctx: Context, widthPercent?: number): Image {
-  const info = readImageInfo(src, ctx.baseDir);
+  const info = readImageInfo(src, ctx.baseDir, ctx.root);
   if (isImageProblem(info)) report(ctx.file, info.ruleId, info.reason, node);
   return { type: 'image', src, alt, ...(widthPercent ? { widthPercent } : {}) };
 }

@@ -7,6 +7,8 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { sourceDir } from '../source-dir.js';
 import { isImageProblem, readImageInfo } from '../media/image-info.js';
+import { rootOption, type ResourceRoot } from '../resources/policy.js';
+import type { ThemeRuleId } from '../theme/load.js';
 import { attribute } from './attributes.js';
 import { blocksToOutline, imageToOutline } from './blocks.js';
 import type { Context } from './context.js';
@@ -27,9 +29,11 @@ export interface OutlineOptions {
   /** Overrides the front matter's `theme`. */
   theme?: string | undefined;
   /** Says why a theme cannot be used, or nothing when it can. Injected so the outline stays pure. */
-  checkTheme?: ((name: string) => { ruleId: 'unknown-theme' | 'invalid-theme'; reason: string } | undefined) | undefined;
+  checkTheme?: ((name: string) => { ruleId: ThemeRuleId; reason: string } | undefined) | undefined;
   /** Where relative image paths are resolved; defaults to the source file's directory. */
   baseDir?: string | undefined;
+  /** The folder pictures must be inside; the project of `baseDir` unless given. */
+  resourceRoot?: ResourceRoot | undefined;
   /**
    * Reads a front matter value (title, subtitle, author, date) as inline Markdown, with the
    * problems found in it; given by the processor, so the values get the same syntax as the body.
@@ -70,7 +74,7 @@ const PEER_LAYOUTS: Record<string, BodyLayout | 'section'> = {
 /** A slide background as written: a colour, or a picture checked now so a missing file is reported where it is named. */
 function backgroundOf(value: string, node: RootContent | Position | undefined, ctx: Context): Background {
   if (/^#?[0-9a-f]{6}$/i.test(value)) return { color: value.replace('#', '').toUpperCase() };
-  const info = readImageInfo(value, ctx.baseDir);
+  const info = readImageInfo(value, ctx.baseDir, ctx.root);
   // A remote background is not fetched either; the slide keeps its colour.
   const reason = isImageProblem(info) && info.ruleId === 'remote-image' ? `remote image "${value}" is not fetched; the slide keeps its background colour` : isImageProblem(info) ? info.reason : undefined;
   if (isImageProblem(info)) report(ctx.file, info.ruleId, `slide background: ${reason}`, node);
@@ -244,7 +248,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   const slideLevel = fm.slideLevel ?? (tool ? (divider ?? 0) : inferSlideLevel(content));
   const baseDir = options.baseDir ?? sourceDir(file);
   const lang = fm.lang ?? 'en-US';
-  const ctx: Context = { file, baseDir, footnotes: new Footnotes(tree), definition: definitions(tree), notes: [], lang };
+  const ctx: Context = { file, baseDir, root: rootOption(options.resourceRoot, baseDir), footnotes: new Footnotes(tree), definition: definitions(tree), notes: [], lang };
 
   let theme = options.theme ?? fm.theme ?? 'default';
   const themeProblem = options.checkTheme?.(theme);

@@ -1,9 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
+import { isUrl, locateResource, projectRoot, type ResourceRoot } from '../resources/policy.js';
+import { themeFileProblems } from './files.js';
 import { builtInThemePath, listThemes } from './registry.js';
 import { ThemeSchema, type Theme } from './schema.js';
+
+/** The rules a theme that cannot be used is reported by. */
+export type ThemeRuleId = 'unknown-theme' | 'invalid-theme' | 'outside-root';
 
 /** One problem with a theme, where the theme file says it. */
 export interface ThemeProblem {
@@ -18,7 +24,7 @@ export class ThemeError extends Error {
   readonly problems: readonly ThemeProblem[];
   constructor(
     problems: readonly ThemeProblem[] | string,
-    readonly ruleId: 'unknown-theme' | 'invalid-theme',
+    readonly ruleId: ThemeRuleId,
   ) {
     const list = typeof problems === 'string' ? [{ reason: problems }] : problems;
     super(list.map((problem) => (problem.file ? `${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.reason}` : problem.reason)).join('; '));
@@ -55,23 +61,41 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * How a theme may be read. A theme the user names (on the command line, or through the API) is
+ * trusted, and its files must be inside its own project; one a deck names must be inside the
+ * deck's root, with everything it names.
+ */
+export interface ThemeAccess {
+  /** The deck's root, for a theme the deck names; left out for a theme the user names. */
+  root?: ResourceRoot | undefined;
+  limits?: Limits | undefined;
+}
+
+/** A theme file, or a built-in theme, and the root its own files must be inside. */
+interface Located {
+  path: string;
+  root: ResourceRoot;
+}
+
 /** Where a theme name or path points. */
-function locate(value: string, baseDir: string): string {
+function locate(value: string, baseDir: string, root: ResourceRoot | undefined): Located {
   if (isThemePath(value)) {
-    const path = resolve(baseDir, value);
-    if (!existsSync(path)) throw new ThemeError(`theme file "${value}" does not exist`, 'unknown-theme');
-    if (!statSync(path).isFile()) throw new ThemeError(`theme "${value}" is a folder; a theme is a .json or .yaml file`, 'unknown-theme');
-    return path;
+    const found = locateResource(value, baseDir, root ?? false);
+    if ('path' in found) return { path: found.path, root: root ?? projectRoot(dirname(found.path)) };
+    const reason = found.problem === 'missing' ? `theme file "${value}" does not exist` : found.problem === 'not-a-file' ? `theme ${found.reason}; a theme is a .json or .yaml file` : `theme ${found.reason}`;
+    throw new ThemeError(reason, found.problem === 'outside-root' ? 'outside-root' : 'unknown-theme');
   }
   const available = listThemes();
   if (!available.includes(value)) throw new ThemeError(`unknown theme "${value}"; available themes: ${available.join(', ')}`, 'unknown-theme');
-  return builtInThemePath(value);
+  return { path: builtInThemePath(value), root: root ?? false };
 }
 
 /** Paths in a theme file are relative to it; they are made absolute before files are merged. */
 function absolutePaths(data: Json, dir: string): Json {
   const result = { ...data };
-  const absolute = (value: unknown) => (typeof value === 'string' ? resolve(dir, value) : value);
+  // A URL stays as written, to be refused as one.
+  const absolute = (value: unknown) => (typeof value === 'string' && !isUrl(value) && !/^file:/i.test(value) ? resolve(dir, value) : value);
   if (isObject(result.logo)) result.logo = { ...result.logo, path: absolute(result.logo.path) };
   if (typeof result.template === 'string') result.template = absolute(result.template);
   if (isObject(result.backgrounds)) result.backgrounds = Object.fromEntries(Object.entries(result.backgrounds).map(([layout, path]) => [layout, absolute(path)]));
@@ -82,10 +106,37 @@ function absolutePaths(data: Json, dir: string): Json {
   return result;
 }
 
+/** A theme file's text, if it is not larger than a theme file can sensibly be. */
+function readThemeText(path: string, limits: Limits): string {
+  const { size } = statSync(path);
+  if (size > limits.inputBytes) throw new ThemeError([{ file: path, line: 1, column: 1, reason: overLimit(`the theme file's size (${size.toLocaleString('en')} bytes)`, 'inputBytes', limits) }], 'invalid-theme');
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * The document's data. YAML aliases can multiply a small file into a huge value (the "billion
+ * laughs"); the parser refuses past a bounded count of them, which is reported at the first alias.
+ */
+function documentData(document: Document, lineCounter: LineCounter, path: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let at = 0;
+    visit(document, (_key, node) => {
+      if (!isAlias(node)) return undefined;
+      at = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    });
+    const { line, col } = lineCounter.linePos(at);
+    throw new ThemeError([{ file: path, line, column: col, reason: 'YAML aliases expand the theme past any sensible size; write the values out instead' }], 'invalid-theme');
+  }
+}
+
 /** JSON or YAML (YAML reads JSON too), with positions kept for error messages. */
-function readSource(path: string): Source {
+function readSource(path: string, limits: Limits): Source {
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+  const document = parseDocument(readThemeText(path, limits), { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     throw new ThemeError(
       document.errors.map((error) => {
@@ -95,7 +146,7 @@ function readSource(path: string): Source {
       'invalid-theme',
     );
   }
-  const data: unknown = document.toJS();
+  const data = documentData(document, lineCounter, path);
   if (!isObject(data)) throw new ThemeError([{ file: path, line: 1, column: 1, reason: 'a theme file must be a mapping of keys to values' }], 'invalid-theme');
   return { path, data: absolutePaths(data, dirname(path)), document, lineCounter };
 }
@@ -107,14 +158,22 @@ export function mergeThemeData(base: Json, override: Json): Json {
   return merged;
 }
 
-/** A theme file and the files it extends, the file itself first. */
-function chain(path: string, seen: string[] = []): Source[] {
+/** A theme file and the files it extends, the file itself first; every file in the chain inside the first one's root. */
+function chain({ path, root }: Located, limits: Limits, seen: string[] = []): Source[] {
   if (seen.includes(path)) throw new ThemeError(`themes extend each other in a circle: ${[...seen, path].join(' → ')}`, 'invalid-theme');
-  const source = readSource(path);
+  const source = readSource(path, limits);
   const parent = source.data.extends;
   if (parent === undefined) return [source];
-  if (typeof parent !== 'string') throw new ThemeError([{ file: path, ...position(source, ['extends']), reason: '"extends" names a built-in theme or a theme file' }], 'invalid-theme');
-  return [source, ...chain(locate(parent, dirname(path)), [...seen, path])];
+  const at = () => ({ file: path, ...position(source, ['extends']) });
+  if (typeof parent !== 'string') throw new ThemeError([{ ...at(), reason: '"extends" names a built-in theme or a theme file' }], 'invalid-theme');
+  let next: Located;
+  try {
+    next = locate(parent, dirname(path), root);
+  } catch (error) {
+    if (!(error instanceof ThemeError)) throw error;
+    throw new ThemeError([{ ...at(), reason: `extends: ${error.message}` }], error.ruleId);
+  }
+  return [source, ...chain(next, limits, [...seen, path])];
 }
 
 function position(source: Source, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
@@ -159,22 +218,41 @@ export interface LocatedTheme {
   place: (key: readonly PropertyKey[]) => ThemePlace;
 }
 
+/** The files a theme names that cannot be read, as one error pointing at each. */
+function checkFiles(theme: Theme, root: ResourceRoot, at: (key: readonly PropertyKey[]) => ThemePlace | undefined): void {
+  const problems = themeFileProblems(theme, root);
+  if (problems.length === 0) return;
+  throw new ThemeError(
+    problems.map((problem) => ({ ...at(problem.key), reason: problem.reason })),
+    problems.some((problem) => problem.outside) ? 'outside-root' : 'invalid-theme',
+  );
+}
+
+/** A theme object given through the API: its files must exist and be regular files; it may name them anywhere. */
+export function checkThemeObjectFiles(theme: Theme): void {
+  checkFiles(theme, false, () => undefined);
+}
+
 /** `loadTheme`, keeping the theme files for pointing into them. */
-export function loadLocatedTheme(value: string, baseDir = process.cwd()): LocatedTheme {
-  const sources = chain(locate(value, baseDir));
+export function loadLocatedTheme(value: string, baseDir = process.cwd(), access: ThemeAccess = {}): LocatedTheme {
+  const located = locate(value, baseDir, access.root);
+  const sources = chain(located, access.limits ?? DEFAULT_LIMITS);
   const data = sources.reduceRight<Json>((merged, source) => mergeThemeData(merged, source.data), {});
-  return { theme: validate(data, sources), place: (key) => place(sources, key) };
+  const at = (key: readonly PropertyKey[]) => place(sources, key);
+  const theme = validate(data, sources);
+  checkFiles(theme, located.root, at);
+  return { theme, place: at };
 }
 
 /** Load a built-in theme by name, or a theme file (JSON or YAML, with `extends`) by path, and validate it. */
-export function loadTheme(value: string, baseDir = process.cwd()): Theme {
-  return loadLocatedTheme(value, baseDir).theme;
+export function loadTheme(value: string, baseDir = process.cwd(), access: ThemeAccess = {}): Theme {
+  return loadLocatedTheme(value, baseDir, access).theme;
 }
 
 /** Why a theme cannot be used (missing, or invalid), or nothing: the full check, without throwing. */
-export function themeProblem(value: string, baseDir = process.cwd()): { ruleId: ThemeError['ruleId']; reason: string } | undefined {
+export function themeProblem(value: string, baseDir = process.cwd(), access: ThemeAccess = {}): { ruleId: ThemeError['ruleId']; reason: string } | undefined {
   try {
-    loadTheme(value, baseDir);
+    loadTheme(value, baseDir, access);
     return undefined;
   } catch (error) {
     if (error instanceof ThemeError) return { ruleId: error.ruleId, reason: error.message };

@@ -1,0 +1,48 @@
+import { shippedFontsDir } from '../fonts/catalog.js';
+import { templatesDir } from './registry.js';
+import type { Theme } from './schema.js';
+import { locateResource, type ResourceProblem, type ResourceRoot } from '../resources/policy.js';
+
+/** A file a theme names, at the key that names it. */
+interface ThemeFile {
+  key: string[];
+  path: string;
+  /** A logo or a background is drawn on slides, so it must exist; a font or a template has its own report when missing. */
+  required: boolean;
+}
+
+/** Every file a theme names: logo, template, backgrounds and font files, with absolute paths. */
+function themeFiles(theme: Theme): ThemeFile[] {
+  return [
+    ...(theme.logo ? [{ key: ['logo', 'path'], path: theme.logo.path, required: true }] : []),
+    ...(theme.template ? [{ key: ['template'], path: theme.template, required: false }] : []),
+    ...Object.entries(theme.backgrounds ?? {}).map(([layout, path]) => ({ key: ['backgrounds', layout], path: path!, required: true })),
+    ...Object.entries(theme.fonts.files ?? {}).flatMap(([family, faces]) =>
+      Object.entries(faces).flatMap(([face, path]) => (path ? [{ key: ['fonts', 'files', family, face], path, required: false }] : [])),
+    ),
+  ];
+}
+
+/** deckdown's own files, which any theme may name: the built-in themes' pictures and the shipped fonts. */
+const OWN_FOLDERS = [templatesDir, shippedFontsDir];
+
+/** A problem with a file a theme names, at its key. */
+export interface ThemeFileProblem {
+  key: string[];
+  reason: string;
+  outside: boolean;
+}
+
+/**
+ * What is wrong with the files a theme names: outside the root, not a regular file, or, for a
+ * logo or a background, missing. deckdown's own theme files (the built-in themes' pictures) are
+ * always readable.
+ */
+export function themeFileProblems(theme: Theme, root: ResourceRoot): ThemeFileProblem[] {
+  return themeFiles(theme).flatMap(({ key, path, required }) => {
+    const own = OWN_FOLDERS.map((folder) => locateResource(path, folder, folder)).find((found) => 'path' in found);
+    const located: { path: string } | ResourceProblem = own ?? locateResource(path, templatesDir, root);
+    if ('path' in located || (located.problem === 'missing' && !required)) return [];
+    return [{ key, reason: `${key.join('.')}: ${located.reason}`, outside: located.problem === 'outside-root' }];
+  });
+}
