@@ -41,7 +41,9 @@ export function parseNumber(text: string, lang = 'en-US'): ParsedNumber | 'ambig
   }
   if (plain.split(decimal).length > 2) return undefined;
   const [, fraction = ''] = plain.replace(/e.*$/i, '').split(decimal);
-  return { value: Number(plain.replace(decimal, '.')), decimals: fraction.length };
+  const number = Number(plain.replace(decimal, '.'));
+  // 1e999 is written like a number but is none a chart can draw; labels show at most ten digits.
+  return Number.isFinite(number) ? { value: number, decimals: Math.min(fraction.length, 10) } : undefined;
 }
 
 /**
