@@ -9,6 +9,7 @@ import { deckChoice, parseCommandLine } from '../src/cli/args.js';
 import { decodeText } from '../src/cli/read-input.js';
 import { run, type Io } from '../src/cli/run.js';
 import { COMMAND_HELP, COMMANDS } from '../src/cli/usage.js';
+import { watchInputs } from '../src/cli/watch.js';
 import { temporaryName, writeFileAtomic } from '../src/cli/write-atomic.js';
 import { readPackage, slideNames, structuralProblems } from './helpers/package.js';
 
@@ -560,6 +561,31 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+describe('watching files', () => {
+  it('rebuilds each input its changed file belongs to, in one batch per burst, until aborted', async () => {
+    const [a, b, shared] = ['a.md', 'b.md', 'shared.json'].map((name) => write(name, 'x'));
+    const batches: string[][] = [];
+    const stop = new AbortController();
+    const watching = watchInputs({ inputs: [a!, b!], dependencies: (input) => [input, shared!], rebuild: async (inputs) => void batches.push(inputs), signal: stop.signal, debounceMs: 50 });
+    writeFileSync(a!, 'y');
+    await until(() => batches.length === 1);
+    writeFileSync(shared!, 'y');
+    writeFileSync(b!, 'y');
+    await until(() => batches.length === 2);
+    write('unrelated.md', 'y');
+    stop.abort();
+    await watching;
+    expect(batches).toEqual([[a], [a, b]]);
+  });
+
+  it('ends with the error a rebuild throws', async () => {
+    const a = write('a.md', 'x');
+    const watching = watchInputs({ inputs: [a], dependencies: (input) => [input], rebuild: () => Promise.reject(new Error('broken')), signal: undefined, debounceMs: 10 });
+    writeFileSync(a, 'y');
+    await expect(watching).rejects.toThrow('broken');
+  });
+});
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

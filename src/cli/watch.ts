@@ -8,7 +8,7 @@ export interface WatchOptions {
   inputs: readonly string[];
   /** The files an input is built from (itself, its theme file…), asked again after each rebuild. */
   dependencies: (input: string) => string[];
-  /** Build these inputs again; called one batch at a time, never overlapping. */
+  /** Build these inputs again; called one batch at a time, never overlapping. What it throws ends the watch with that error. */
   rebuild: (inputs: string[]) => Promise<void>;
   /** Ends the watch. */
   signal: AbortSignal | undefined;
@@ -27,6 +27,7 @@ export function watchInputs({ inputs, dependencies, rebuild, signal, debounceMs 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let building = false;
+  let finish: (error?: unknown) => void = () => undefined;
 
   const changed = (folder: string, name: string | null) => {
     for (const [file, inputsOf] of owners) {
@@ -71,10 +72,14 @@ export function watchInputs({ inputs, dependencies, rebuild, signal, debounceMs 
     pending.clear();
     try {
       await rebuild(batch);
+    } catch (error) {
+      finish(error);
+      return;
     } finally {
       building = false;
-      if (!signal?.aborted) refresh();
     }
+    if (signal?.aborted) return;
+    refresh();
     if (pending.size > 0) schedule();
   };
 
@@ -83,14 +88,17 @@ export function watchInputs({ inputs, dependencies, rebuild, signal, debounceMs 
     timer = setTimeout(() => void flush(), debounceMs);
   }
 
-  refresh();
-  return new Promise((done) => {
-    const stop = () => {
+  return new Promise((done, fail) => {
+    finish = (error) => {
       if (timer) clearTimeout(timer);
       for (const watcher of folders.values()) watcher.close();
-      done();
+      signal?.removeEventListener('abort', stop);
+      if (error === undefined) done();
+      else fail(error);
     };
-    if (signal?.aborted) stop();
-    else signal?.addEventListener('abort', stop, { once: true });
+    const stop = () => finish();
+    if (signal?.aborted) return stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    refresh();
   });
 }
