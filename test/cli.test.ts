@@ -472,8 +472,8 @@ describe('terminal output', () => {
     write('b.md', good);
     const shown = await cli('build', 'a.md', 'b.md', { stderrIsTTY: true });
     expect(shown.code).toBe(0);
-    expect(shown.stderr).toContain(`\r${ESC}[K[1/2] ${join(dir, 'a.md')}`);
-    expect(shown.stderr).toContain(`\r${ESC}[K[2/2] ${join(dir, 'b.md')}`);
+    expect(shown.stderr).toContain(`\r${ESC}[K[1/2] a.md`);
+    expect(shown.stderr).toContain(`\r${ESC}[K[2/2] b.md`);
     // The line is gone at the end.
     expect(shown.stderr.endsWith(`\r${ESC}[K`)).toBe(true);
     for (const quiet of [{ stderrIsTTY: true, env: { CI: 'true' } }, { stderrIsTTY: false }]) {
@@ -503,11 +503,12 @@ const CONVERTS = 'while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out="$2"; input=
 describe.skipIf(process.platform === 'win32')('preview', () => {
   const env = (bin: string, more: Record<string, string> = {}) => ({ PATH: `${bin}:${process.env.PATH}`, TMPDIR: join(dir, 'tmp'), FAKE_PNG: join(dir, 'page.png'), ...more });
 
-  it('leaves nothing in the temporary folder when it succeeds', async () => {
+  it('leaves nothing in the temporary folder when it succeeds, and says what it waits for on a terminal', async () => {
     const bin = fakeRenderers(CONVERTS);
     write('talk.md', good);
-    const result = await cli('preview', 'talk.md', '-o', 'pictures', { env: env(bin) });
+    const result = await cli('preview', 'talk.md', '-o', 'pictures', { env: env(bin), stderrIsTTY: true });
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('[1/1] talk.md: rendering with LibreOffice');
     expect(result.stdout).toContain(`wrote 1 slide pictures and ${join(dir, 'pictures', 'talk-contact-sheet.png')}`);
     expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
   });

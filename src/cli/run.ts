@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { planSlides, renderPlan, type SlidePlan } from '../api.js';
 import { DeckdownError } from '../diagnostics/error.js';
@@ -70,9 +70,15 @@ async function checkInput(path: string, choice: DeckChoice, io: Io): Promise<Che
   }
 }
 
-/** Progress as `[2/5] talk.md`, on a terminal and only when there is more than one deck to wait for. */
-function step(term: Terminal, index: number, count: number, path: string, doing = ''): void {
-  if (count > 1 || doing) term.progress(`[${index + 1}/${count}] ${path === STDIN ? 'stdin' : path}${doing}`);
+/** Progress as `[2/5] talk.md`, on a terminal, when there is more than one deck or a slow step to wait for. */
+function progressOf(term: Terminal, paths: readonly string[], cwd: string): (index: number, doing?: string) => void {
+  return (index, doing = '') => {
+    if (paths.length === 1 && !doing) return;
+    const path = paths[index]!;
+    const name = path === STDIN ? 'stdin' : relative(cwd, path) || path;
+    // The end of a long path names the file; the line must not wrap.
+    term.progress(`[${index + 1}/${paths.length}] ${name.length > 48 ? `…${name.slice(-47)}` : name}${doing}`);
+  };
 }
 
 /** Diagnostics, on stderr. */
@@ -176,8 +182,9 @@ async function build(inputs: string[], values: Options, io: Io, term: Terminal):
   const targets = { decks: targetPaths(paths, values.output, '.pptx', '-o', io.cwd), outlines: values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [] };
   checkStdout(targets.decks, values, io);
   const checked: Checked[] = [];
+  const step = progressOf(term, paths, io.cwd);
   for (const [index, path] of paths.entries()) {
-    step(term, index, paths.length, path);
+    step(index);
     checked.push(await buildInput(path, index, targets, choice, values, io, term));
   }
   term.clear();
@@ -190,8 +197,9 @@ async function check(inputs: string[], values: Options, io: Io, term: Terminal):
   const paths = expandInputs(inputs, io.cwd, 'check');
   const choice = deckChoice(values, io.cwd);
   const checked: Checked[] = [];
+  const step = progressOf(term, paths, io.cwd);
   for (const [index, path] of paths.entries()) {
-    step(term, index, paths.length, path);
+    step(index);
     const result = await checkInput(path, choice, io);
     checked.push(result);
     printMessages(term, result);
@@ -255,8 +263,9 @@ async function preview(inputs: string[], values: Options, io: Io, term: Terminal
   const outDir = resolve(io.cwd, values.output);
   const choice = deckChoice(values, io.cwd);
   let code: number = EXIT.ok;
+  const step = progressOf(term, paths, io.cwd);
   for (const [index, path] of paths.entries()) {
-    step(term, index, paths.length, path, ': checking');
+    step(index, ': checking');
     const result = await checkInput(path, choice, io);
     printMessages(term, result);
     if (!result.plan || hasErrors(result.messages)) {
@@ -266,7 +275,7 @@ async function preview(inputs: string[], values: Options, io: Io, term: Terminal
     try {
       const pptx = await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
       // LibreOffice takes seconds per deck: the one wait worth saying on a terminal.
-      step(term, index, paths.length, path, ': rendering with LibreOffice');
+      step(index, ': rendering with LibreOffice');
       const { slides, sheet } = await previewDeck(pptx, outDir, inputName(path), { signal: io.signal, env: io.env });
       term.out(`wrote ${slides.length} slide pictures and ${sheet}\n`);
     } catch (error) {
