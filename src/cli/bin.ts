@@ -9,11 +9,33 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(0);
   });
 }
+
+/**
+ * Ctrl-C, `kill` and a closed terminal: everything listening on the signal (renderers, their
+ * temporary folders, a watch) is stopped or removed synchronously, then the process exits with
+ * the shell's code for the signal. A deck being written is never cut: writing is synchronous,
+ * so this handler runs before the temporary file exists or after it is renamed.
+ */
+const interrupt = new AbortController();
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
+  process.once(signal, () => {
+    interrupt.abort(signal);
+    process.exit(code);
+  });
+}
+
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
+  // Lazily: a command that does not read stdin leaves it alone.
+  stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
+  stdoutIsTTY: process.stdout.isTTY,
+  stderrIsTTY: process.stderr.isTTY,
   cwd: process.cwd(),
   env: process.env,
+  signal: interrupt.signal,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,31 +1,45 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { VFile } from 'vfile';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { buildOutline, planSlides, renderPlan, type SlidePlan } from '../api.js';
+import { planSlides, renderPlan, type SlidePlan } from '../api.js';
 import { DeckdownError } from '../diagnostics/error.js';
 import { formatMessages } from '../diagnostics/format.js';
-import { hasErrors, report } from '../diagnostics/report.js';
+import { hasErrors } from '../diagnostics/report.js';
 import type { Deck } from '../outline/schema.js';
 import { METRIC_COMPATIBLE } from '../fonts/catalog.js';
 import { missingFontFiles, themeFonts, themeFontSet, withoutFile } from '../fonts/theme-fonts.js';
 import { defineTheme, isThemePath, loadLocatedTheme, loadTheme, ThemeError } from '../theme/load.js';
 import type { Theme } from '../theme/schema.js';
-import { installFonts, userFontConfig, userFontDir } from './fonts.js';
-import { MissingRenderer, previewDeck } from './preview.js';
 import { importTemplate, isTemplatePath, templateFonts, type ImportedTemplate } from '../theme/import.js';
 import { contrastWarnings } from '../theme/contrast.js';
 import { listThemes } from '../theme/registry.js';
-import { UsageError, USAGE } from './usage.js';
-import { writeFileAtomic } from './write-atomic.js';
 import { packageRoot } from '../package-root.js';
+import { checkOptions, deckChoice, parseCommandLine, themeOption, type DeckChoice, type Options } from './args.js';
+import { attempt, FileError } from './file-error.js';
+import { installFonts, userFontConfig, userFontDir } from './fonts.js';
+import { expandInputs, inputName, STDIN } from './inputs.js';
+import { loadInput, type InputIo } from './load-input.js';
+import { MissingRenderer, previewDeck, RendererFailed } from './preview.js';
+import { STDOUT, targetPaths } from './targets.js';
+import { terminal, type Terminal, type TerminalIo } from './terminal.js';
+import { COMMAND_HELP, isCommand, suggestCommand, UsageError, USAGE, type Command } from './usage.js';
+import { watchInputs } from './watch.js';
+import { writeFileAtomic } from './write-atomic.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  env: Record<string, string | undefined>;
+/**
+ * Everything the command line touches of the process, so that `run` can be called from a test:
+ * output and the terminal (`TerminalIo`), the working directory and stdin (`InputIo`), and these.
+ */
+export interface Io extends TerminalIo, InputIo {
+  /** Where `-o -` writes the deck's bytes; without it, `-o -` is a usage error. */
+  stdoutBytes?: ((bytes: Uint8Array) => void) | undefined;
+  /** Whether stdout is a terminal: `-o -` refuses to write a deck's bytes there. */
+  stdoutIsTTY?: boolean | undefined;
+  /**
+   * Aborted on an interrupt: running renderers are stopped, temporary folders removed and a
+   * watch ended. The caller exits right after aborting it.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
@@ -33,112 +47,6 @@ const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 function version(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
-}
-
-interface Loaded {
-  deck?: Deck | undefined;
-  messages: VFileMessage[];
-  file: VFile;
-}
-
-/** A file that is not UTF-8 text (a .pptx, a picture) is refused before anything is built from it. */
-function readText(path: string): string {
-  const bytes = attempt(`read ${path}`, () => readFileSync(path));
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  let text: string | undefined;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = undefined;
-  }
-  if (zip || text === undefined || text.includes('\0')) {
-    throw new FileError(`${path} is not a text file${zip ? ' (it is a zip package, such as a .pptx)' : ''}; give the Markdown source or a deck outline (.json)`);
-  }
-  return text;
-}
-
-/** Read one input: Markdown goes through the outline stage, JSON is taken as an outline. */
-function loadInput(path: string, theme: string | undefined): Loaded {
-  const value = readText(path);
-  const file = new VFile({ path, value });
-  if (extname(path).toLowerCase() !== '.json') return { ...buildOutline(file, { theme }), file };
-  try {
-    return { deck: JSON.parse(value) as Deck, messages: [], file };
-  } catch (error) {
-    report(file, 'invalid-outline', `not valid JSON: ${(error as Error).message}`);
-    return { messages: [...file.messages], file };
-  }
-}
-
-/**
- * Where one input's output goes: next to it by default, the named file for a single input,
- * or inside the named directory.
- */
-function targetPath(input: string, option: string | undefined, extension: '.pptx' | '.json', flag: string, count: number, cwd: string): string {
-  const name = `${basename(input, extname(input))}${extension}`;
-  if (!option) return join(dirname(input), name);
-  const target = resolve(cwd, option);
-  if (extname(target).toLowerCase() !== extension) return join(target, name);
-  if (count > 1) throw new UsageError(`${flag} ${option} names one file, but there are ${count} inputs; give a directory instead`);
-  return target;
-}
-
-/** The same file, by path or through a hard link. */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  if (!existsSync(a) || !existsSync(b)) return false;
-  const [first, second] = [statSync(a), statSync(b)];
-  return first.dev === second.dev && first.ino === second.ino;
-}
-
-function targetPaths(inputs: string[], option: string | undefined, extension: '.pptx' | '.json', flag: string, cwd: string): string[] {
-  const targets = inputs.map((input) => targetPath(input, option, extension, flag, inputs.length, cwd));
-  const clash = targets.find((target, index) => targets.indexOf(target) !== index);
-  if (clash) throw new UsageError(`two inputs would both be written to ${clash}; build them into different directories`);
-  // An output is never written over an input, whatever name it is reached by.
-  const overwritten = targets.find((target) => inputs.some((input) => sameFile(input, target)));
-  if (overwritten) throw new FileError(`${overwritten} is an input; deckdown never writes over an input file, so choose another output with -o`);
-  return targets;
-}
-
-/** A file-system failure (unreadable input, output path that is a directory…) as one line, not a stack trace. */
-class FileError extends Error {
-  override name = 'FileError';
-}
-
-function attempt<T>(action: string, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new FileError(`cannot ${action}: ${(error as Error).message}`);
-    throw error;
-  }
-}
-
-function checkInputs(inputs: string[], cwd: string): string[] {
-  if (inputs.length === 0) throw new UsageError('no input file given');
-  return inputs.map((input) => {
-    const path = resolve(cwd, input);
-    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`input file "${input}" does not exist`);
-    return path;
-  });
-}
-
-/** A theme path on the command line is relative to the working directory, like every other path there. */
-function themeOption(values: Options, io: Io): string | undefined {
-  return values.theme && isThemePath(values.theme) ? resolve(io.cwd, values.theme) : values.theme;
-}
-
-/** The theme and the template a deck is built with, from the command line. */
-interface DeckChoice {
-  theme: string | undefined;
-  referenceDoc: string | undefined;
-}
-
-function deckChoice(values: Options, io: Io): DeckChoice {
-  const template = values['reference-doc'];
-  return { theme: themeOption(values, io), referenceDoc: template ? resolve(io.cwd, template) : undefined };
 }
 
 interface Checked {
@@ -149,16 +57,33 @@ interface Checked {
 }
 
 /** Outline, validation and layout for one input: everything `check` reports and `build` writes. */
-function checkInput(path: string, { theme, referenceDoc }: DeckChoice): Checked {
-  const { deck, messages, file } = loadInput(path, theme);
+async function checkInput(path: string, choice: DeckChoice, io: Io): Promise<Checked> {
+  const { deck, messages, file } = await loadInput(path, choice, io);
   if (!deck || hasErrors(messages)) return { path, deck, messages };
   try {
-    const plan = planSlides(deck, { theme, referenceDoc, baseDir: dirname(path), file });
+    const { theme, referenceDoc, limits, resourceRoot } = choice;
+    const plan = planSlides(deck, { theme, referenceDoc, limits, resourceRoot, baseDir: path === STDIN ? io.cwd : dirname(path), file });
     return { path, deck, plan, messages: [...messages, ...plan.messages] };
   } catch (error) {
     if (!(error instanceof DeckdownError)) throw error;
     return { path, deck, messages: [...messages, ...error.messages] };
   }
+}
+
+/** Progress as `[2/5] talk.md`, on a terminal, when there is more than one deck or a slow step to wait for. */
+function progressOf(term: Terminal, paths: readonly string[], cwd: string): (index: number, doing?: string) => void {
+  return (index, doing = '') => {
+    if (paths.length === 1 && !doing) return;
+    const path = paths[index]!;
+    const name = path === STDIN ? 'stdin' : relative(cwd, path) || path;
+    // The end of a long path names the file; the line must not wrap.
+    term.progress(`[${index + 1}/${paths.length}] ${name.length > 48 ? `…${name.slice(-47)}` : name}${doing}`);
+  };
+}
+
+/** Diagnostics, on stderr. */
+function printMessages(term: Terminal, { messages, path }: Checked): void {
+  if (messages.length > 0) term.err(`${formatMessages(messages, path)}\n`);
 }
 
 function summary(plan: SlidePlan): string {
@@ -187,35 +112,101 @@ function exitCode(checked: Checked[], strict: boolean | undefined): number {
   return failed || (strict && (continued || warned)) ? EXIT.input : EXIT.ok;
 }
 
-async function build(inputs: string[], values: Options, io: Io): Promise<number> {
-  const paths = checkInputs(inputs, io.cwd);
-  const choice = deckChoice(values, io);
-  const targets = targetPaths(paths, values.output, '.pptx', '-o', io.cwd);
-  const outlines = values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [];
+/** `-o -` and the options that would write to stdout beside it, or to a terminal. */
+function checkStdout(targets: string[], values: Options, io: Io): void {
+  if (!targets.includes(STDOUT)) return;
+  if (values.json) throw new UsageError('--json and -o - would both write to stdout; choose one', 'build');
+  if (values.watch) throw new UsageError('--watch writes a deck on every change; it needs a file or a folder, not -o -', 'build');
+  if (!io.stdoutBytes) throw new UsageError('-o - is not available here; give a file', 'build');
+  if (io.stdoutIsTTY) throw new UsageError("-o - would print the deck's bytes on the terminal; redirect stdout to a file or a pipe", 'build');
+}
+
+interface BuildTargets {
+  decks: string[];
+  outlines: string[];
+}
+
+/** Build one input and write its deck (and outline); the previous files stay as they were on any error. */
+async function buildInput(path: string, index: number, targets: BuildTargets, choice: DeckChoice, values: Options, io: Io, term: Terminal): Promise<Checked> {
+  const result = await checkInput(path, choice, io);
+  printMessages(term, result);
+  if (!result.plan || hasErrors(result.messages)) return result;
+  const pptx = await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+  const deck = targets.decks[index]!;
+  const outline = targets.outlines[index];
+  if (deck === STDOUT) io.stdoutBytes!(pptx);
+  else attempt(`write ${deck}`, () => writeFileAtomic(deck, pptx));
+  if (outline) attempt(`write ${outline}`, () => writeFileAtomic(outline, `${JSON.stringify(result.deck, null, 2)}\n`));
+  if (!values.json && deck !== STDOUT) term.out(`wrote ${deck} (${summary(result.plan)})\n`);
+  return result;
+}
+
+/** The files an input is built from besides itself, for --watch: its theme file and template, by option or front matter. */
+function dependencies(checked: Checked | undefined, choice: DeckChoice): string[] {
+  if (!checked) return [];
+  const base = dirname(checked.path);
+  const meta = checked.deck?.meta;
+  const theme = choice.theme ?? meta?.theme;
+  const template = choice.referenceDoc ?? meta?.template;
+  return [theme && isThemePath(theme) ? resolve(base, theme) : undefined, template ? resolve(base, template) : undefined].filter((file) => file !== undefined);
+}
+
+/** `build --watch`: build again on every change until interrupted; a failed build leaves the last good deck. */
+async function watchBuilds(paths: string[], targets: BuildTargets, checked: Checked[], choice: DeckChoice, values: Options, io: Io, term: Terminal): Promise<number> {
+  const latest = new Map(checked.map((result) => [result.path, result]));
+  term.err(`watching ${paths.length === 1 ? paths[0] : `${paths.length} decks`} for changes; Ctrl-C stops\n`);
+  await watchInputs({
+    inputs: paths,
+    dependencies: (input) => [input, ...dependencies(latest.get(input), choice)],
+    signal: io.signal,
+    rebuild: async (inputs) => {
+      for (const input of inputs) {
+        try {
+          latest.set(input, await buildInput(input, paths.indexOf(input), targets, choice, values, io, term));
+        } catch (error) {
+          // A file that cannot be written now may be writable at the next change.
+          if (!(error instanceof FileError)) throw error;
+          term.err(`deckdown: ${error.message}\n`);
+        }
+      }
+    },
+  });
+  return EXIT.ok;
+}
+
+async function build(inputs: string[], values: Options, io: Io, term: Terminal): Promise<number> {
+  const paths = expandInputs(inputs, io.cwd, 'build');
+  const choice = deckChoice(values, io.cwd);
+  if (values.outline === STDOUT) throw new UsageError('--outline writes a file; only -o takes - for stdout', 'build');
+  if (values.watch && paths.includes(STDIN)) throw new UsageError('--watch needs files to watch, not stdin', 'build');
+  const targets = { decks: targetPaths(paths, values.output, '.pptx', '-o', io.cwd), outlines: values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [] };
+  checkStdout(targets.decks, values, io);
   const checked: Checked[] = [];
+  const step = progressOf(term, paths, io.cwd);
   for (const [index, path] of paths.entries()) {
-    const result = checkInput(path, choice);
-    checked.push(result);
-    if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, path)}\n`);
-    if (!result.plan || hasErrors(result.messages)) continue;
-    const pptx = await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
-    attempt(`write ${targets[index]}`, () => writeFileAtomic(targets[index]!, pptx));
-    if (outlines[index]) attempt(`write ${outlines[index]}`, () => writeFileAtomic(outlines[index]!, `${JSON.stringify(result.deck, null, 2)}\n`));
-    if (!values.json) io.stdout(`wrote ${targets[index]} (${summary(result.plan)})\n`);
+    step(index);
+    checked.push(await buildInput(path, index, targets, choice, values, io, term));
   }
-  if (values.json) io.stdout(jsonReport(checked));
+  term.clear();
+  if (values.json) term.out(jsonReport(checked));
+  if (values.watch) return watchBuilds(paths, targets, checked, choice, values, io, term);
   return exitCode(checked, values.strict);
 }
 
-async function check(inputs: string[], values: Options, io: Io): Promise<number> {
-  const paths = checkInputs(inputs, io.cwd);
-  const choice = deckChoice(values, io);
-  const checked = paths.map((path) => checkInput(path, choice));
-  for (const result of checked) {
-    if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, result.path)}\n`);
-    if (!values.json) io.stdout(`${result.path}: ${result.plan && !hasErrors(result.messages) ? `ok (${summary(result.plan)})` : 'errors found'}\n`);
+async function check(inputs: string[], values: Options, io: Io, term: Terminal): Promise<number> {
+  const paths = expandInputs(inputs, io.cwd, 'check');
+  const choice = deckChoice(values, io.cwd);
+  const checked: Checked[] = [];
+  const step = progressOf(term, paths, io.cwd);
+  for (const [index, path] of paths.entries()) {
+    step(index);
+    const result = await checkInput(path, choice, io);
+    checked.push(result);
+    printMessages(term, result);
+    if (!values.json) term.out(`${path}: ${result.plan && !hasErrors(result.messages) ? `ok (${summary(result.plan)})` : 'errors found'}\n`);
   }
-  if (values.json) io.stdout(jsonReport(checked));
+  term.clear();
+  if (values.json) term.out(jsonReport(checked));
   return exitCode(checked, values.strict);
 }
 
@@ -234,24 +225,24 @@ function templateFontTheme(path: string): Theme {
  * Office families templates name, drawn with their metric-compatible stand-ins.
  */
 function fontThemes(values: Options, io: Io): Theme[] {
-  const value = themeOption(values, io);
+  const value = themeOption(values, io.cwd);
   if (value === undefined) return [...listThemes().map((name) => loadTheme(name)), defineTheme({ fonts: { fallback: Object.keys(METRIC_COMPATIBLE) } })];
   return [isTemplatePath(value) ? templateFontTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd)];
 }
 
 /** `deckdown fonts`: the themes' families and their files; with --install, copied where renderers look. */
-function fonts(values: Options, io: Io): number {
+function fonts(values: Options, io: Io, term: Terminal): number {
   const themes = fontThemes(values, io);
   const set = themeFontSet(themes);
   for (const font of themeFonts(themes)) {
     const resolved = set.resolve(font.family);
     const stand = resolved && resolved !== font.family ? ` (measured with ${resolved}, metric-compatible)` : '';
-    io.stdout(`${font.family}${stand}: ${resolved ? set.files([font.family]).join(', ') : `no font file; ${withoutFile(font)}`}\n`);
+    term.out(`${font.family}${stand}: ${resolved ? set.files([font.family]).join(', ') : `no font file; ${withoutFile(font)}`}\n`);
   }
   if (values.install) {
     const target = userFontDir(io.env);
     const copied = installFonts(themes, target, userFontConfig(io.env));
-    io.stdout(`installed ${copied.length} font files into ${target}\n`);
+    term.out(`installed ${copied.length} font files into ${target}\n`);
   }
   return EXIT.ok;
 }
@@ -260,148 +251,157 @@ function attemptTheme(value: string, cwd: string): Theme {
   try {
     return loadTheme(value, cwd);
   } catch (error) {
-    if (error instanceof ThemeError) throw new UsageError(error.message);
+    if (error instanceof ThemeError) throw new UsageError(error.message, 'fonts');
     throw error;
   }
 }
 
 /** `deckdown preview`: build each deck and render it through LibreOffice to PNGs and a contact sheet. */
-async function preview(inputs: string[], values: Options, io: Io): Promise<number> {
-  const paths = checkInputs(inputs, io.cwd);
-  if (!values.output) throw new UsageError('preview needs -o <directory> for the pictures');
+async function preview(inputs: string[], values: Options, io: Io, term: Terminal): Promise<number> {
+  const paths = expandInputs(inputs, io.cwd, 'preview');
+  if (!values.output || values.output === STDOUT) throw new UsageError('preview needs -o <folder> for the pictures', 'preview');
   const outDir = resolve(io.cwd, values.output);
-  const choice = deckChoice(values, io);
+  const choice = deckChoice(values, io.cwd);
   let code: number = EXIT.ok;
-  for (const path of paths) {
-    const result = checkInput(path, choice);
-    if (result.messages.length > 0) io.stderr(`${formatMessages(result.messages, path)}\n`);
+  const step = progressOf(term, paths, io.cwd);
+  for (const [index, path] of paths.entries()) {
+    step(index, ': checking');
+    const result = await checkInput(path, choice, io);
+    printMessages(term, result);
     if (!result.plan || hasErrors(result.messages)) {
       code = EXIT.input;
       continue;
     }
-    const name = basename(path, extname(path));
     try {
-      const { slides, sheet } = await previewDeck(await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }), outDir, name);
-      io.stdout(`wrote ${slides.length} slide pictures and ${sheet}\n`);
+      const pptx = await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+      // LibreOffice takes seconds per deck: the one wait worth saying on a terminal.
+      step(index, ': rendering with LibreOffice');
+      const { slides, sheet } = await previewDeck(pptx, outDir, inputName(path), { signal: io.signal, env: io.env });
+      term.out(`wrote ${slides.length} slide pictures and ${sheet}\n`);
     } catch (error) {
-      if (!(error instanceof MissingRenderer)) throw error;
-      io.stderr(`deckdown: ${error.message}\n`);
-      return EXIT.input;
+      if (!(error instanceof MissingRenderer || error instanceof RendererFailed)) throw error;
+      term.err(`deckdown: ${error.message}\n`);
+      if (error instanceof MissingRenderer) return EXIT.input;
+      code = EXIT.input;
     }
   }
+  term.clear();
   return code;
 }
 
 /** `deckdown theme import`: a corporate template's colours, fonts, size and logo as a theme file. */
-function themeImport(inputs: string[], values: Options, io: Io): number {
-  const [template] = checkInputs(inputs, io.cwd);
-  if (!values.output || !/\.(json|ya?ml)$/i.test(values.output)) throw new UsageError('theme import needs -o <theme.json>');
+function themeImport(inputs: string[], values: Options, io: Io, term: Terminal): number {
+  if (inputs.length !== 1) throw new UsageError('theme import takes one template', 'theme');
+  const template = resolve(io.cwd, inputs[0]!);
+  if (!statSync(template, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`template "${inputs[0]}" does not exist`, 'theme');
+  if (!values.output || !/\.(json|ya?ml)$/i.test(values.output)) throw new UsageError('theme import needs -o <theme.json>', 'theme');
   const target = resolve(io.cwd, values.output);
   const name = basename(target).replace(/\.(json|ya?ml)$/i, '');
   let imported: ImportedTemplate;
   try {
-    imported = importTemplate(attempt(`read ${template}`, () => readFileSync(template!)), loadTheme('default'), name);
+    imported = importTemplate(attempt(`read ${template}`, () => readFileSync(template)), loadTheme('default'), name);
   } catch (error) {
     if (error instanceof FileError) throw error;
-    io.stderr(`deckdown: cannot import ${template}: ${(error as Error).message}\n`);
+    term.err(`deckdown: cannot import ${template}: ${(error as Error).message}\n`);
     return EXIT.input;
   }
   if (imported.logo) attempt(`write the logo`, () => writeFileAtomic(join(dirname(target), `${name}-logo.${imported.logo!.extension}`), imported.logo!.data));
   attempt(`write ${target}`, () => writeFileAtomic(target, `${JSON.stringify(imported.theme, null, 2)}\n`));
-  for (const note of imported.notes) io.stderr(`deckdown: ${note}\n`);
+  for (const note of imported.notes) term.err(`deckdown: ${note}\n`);
   const { theme, place } = loadLocatedTheme(target, io.cwd);
-  for (const warning of contrastWarnings(theme)) io.stderr(`${target}: warning: ${warning} [low-contrast]\n`);
+  for (const warning of contrastWarnings(theme)) term.err(`${target}: warning: ${warning} [low-contrast]\n`);
   for (const font of missingFontFiles(theme)) {
     const at = place(font.key);
-    io.stderr(`${at.file}:${at.line}:${at.column}: warning: ${font.reason} [missing-font-file]\n`);
+    term.err(`${at.file}:${at.line}:${at.column}: warning: ${font.reason} [missing-font-file]\n`);
   }
-  io.stdout(`wrote ${target}\n`);
+  term.out(`wrote ${target}\n`);
   return EXIT.ok;
 }
 
-interface Options {
-  install?: boolean | undefined;
-  json?: boolean | undefined;
-  strict?: boolean | undefined;
-  output?: string | undefined;
-  theme?: string | undefined;
-  'reference-doc'?: string | undefined;
-  outline?: string | undefined;
-  help?: boolean | undefined;
-  version?: boolean | undefined;
+/**
+ * What names a deck rather than a command: a Markdown source or an outline, `-` for stdin, or a
+ * file or folder that exists (a command of the same name wins).
+ */
+function namesDecks(word: string, cwd: string): boolean {
+  return /\.(md|markdown|json)$/i.test(word) || word === '-' || statSync(resolve(cwd, word), { throwIfNoEntry: false }) !== undefined;
 }
 
-function parse(argv: readonly string[]) {
+/** The command a command line runs: its own word, or `build` for `deckdown talk.md` (as with pandoc and marp). */
+function commandOf(word: string | undefined, cwd: string): { command: Command | undefined; build: boolean } {
+  if (word === undefined) return { command: undefined, build: false };
+  if (isCommand(word)) return { command: word, build: false };
+  if (namesDecks(word, cwd)) return { command: 'build', build: true };
+  throw new UsageError(`unknown command "${word}"${suggestCommand(word)}`);
+}
+
+/** `deckdown help [command]`: the commands, or one command's options. */
+function help(topic: string | undefined, term: Terminal): number {
+  if (topic !== undefined && !isCommand(topic)) throw new UsageError(`no help for "${topic}": it is not a command${suggestCommand(topic)}`);
+  term.out(topic ? COMMAND_HELP[topic] : USAGE);
+  return EXIT.ok;
+}
+
+async function dispatch(argv: readonly string[], io: Io, term: Terminal): Promise<number> {
+  const { command: word, inputs: rest, values } = parseCommandLine(argv);
+  if (values.version) {
+    term.out(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const { command, build: shorthand } = commandOf(word, io.cwd);
+  const inputs = shorthand ? [word!, ...rest] : rest;
+  if (values.help) {
+    // `deckdown build --help` (and `deckdown talk.md --help`) is build's help; `deckdown --help` the overview.
+    term.out(command ? COMMAND_HELP[command] : USAGE);
+    return EXIT.ok;
+  }
+  if (command === undefined) throw new UsageError('no command given');
   try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        theme: { type: 'string', short: 't' },
-        'reference-doc': { type: 'string' },
-        outline: { type: 'string' },
-        json: { type: 'boolean' },
-        install: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    return await runCommand(command, inputs, values, io, term);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // A usage error deep in a command points to that command's help.
+    if (error instanceof UsageError && !error.command) throw new UsageError(error.message, command);
+    throw error;
   }
 }
 
-/** What names a deck rather than a command: a Markdown source or an outline. */
-const DECK_FILE = /\.(md|markdown|json)$/i;
+async function runCommand(command: Command, inputs: string[], values: Options, io: Io, term: Terminal): Promise<number> {
+  checkOptions(command, values);
+  switch (command) {
+    case 'build':
+      return build(inputs, values, io, term);
+    case 'check':
+      return check(inputs, values, io, term);
+    case 'themes':
+      term.out(`${listThemes().join('\n')}\n`);
+      return EXIT.ok;
+    case 'fonts':
+      return fonts(values, io, term);
+    case 'preview':
+      return preview(inputs, values, io, term);
+    case 'theme':
+      if (inputs[0] !== 'import') throw new UsageError(`unknown theme command "${inputs[0] ?? ''}"; use: deckdown theme import <template.potx|pptx> -o <theme.json>`, 'theme');
+      return themeImport(inputs.slice(1), values, io, term);
+    case 'help':
+      return help(inputs[0], term);
+  }
+}
 
 /** The command line, without the process: argv in, exit code out, all output through `io`. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const term = terminal(io);
   try {
-    const { values, positionals } = parse(argv);
-    if (values.version) {
-      io.stdout(`${version()}\n`);
-      return EXIT.ok;
-    }
-    const [command, ...inputs] = positionals;
-    if (values.help || command === 'help') {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
-    switch (command) {
-      case 'build':
-        return await build(inputs, values, io);
-      case 'check':
-        if (values.output || values.outline) throw new UsageError('check writes nothing; -o and --outline belong to build');
-        return await check(inputs, values, io);
-      case 'themes':
-        io.stdout(`${listThemes().join('\n')}\n`);
-        return EXIT.ok;
-      case 'fonts':
-        return fonts(values, io);
-      case 'preview':
-        return await preview(inputs, values, io);
-      case 'theme':
-        if (inputs[0] !== 'import') throw new UsageError(`unknown theme command "${inputs[0] ?? ''}"; use: deckdown theme import <template.potx|pptx> -o <theme.json>`);
-        return themeImport(inputs.slice(1), values, io);
-      case undefined:
-        throw new UsageError('no command given');
-      default:
-        // `deckdown talk.md` is short for `deckdown build talk.md`, as with pandoc and marp.
-        if (DECK_FILE.test(command)) return await build([command, ...inputs], values, io);
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    return await dispatch(argv, io, term);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`deckdown: ${error.message}\nRun "deckdown --help" for usage.\n`);
+      term.err(`deckdown: ${error.message}\nRun "deckdown ${error.command ? `${error.command} ` : ''}--help" for usage.\n`);
       return EXIT.usage;
     }
     if (error instanceof FileError) {
-      io.stderr(`deckdown: ${error.message}\n`);
+      term.err(`deckdown: ${error.message}\n`);
       return EXIT.input;
     }
     throw error;
+  } finally {
+    term.clear();
   }
 }

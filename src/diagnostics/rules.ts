@@ -6,6 +6,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** Every rule deckdown reports by, with its severity and what it means. */
 export const rules = {
+  'invalid-encoding': { severity: 'error', summary: 'an input is not text: binary data, a zip package, or bytes that are not UTF-8 (nor UTF-16 with a byte order mark)' },
+  'input-too-large': { severity: 'error', summary: 'an input is larger than the input budget (--limit input-bytes)' },
   'empty-document': { severity: 'error', summary: 'the document has no content to make slides from' },
   'invalid-front-matter': { severity: 'error', summary: 'the front matter is not valid YAML or a value has the wrong type' },
   'unknown-key': { severity: 'warning', summary: 'the front matter has a key deckdown does not know' },
