@@ -88,7 +88,7 @@ const TAKES: Record<Command, readonly (keyof Options)[]> = {
   preview: ['output', 'theme', 'reference-doc', 'limit', 'allow-outside-root'],
   themes: [],
   theme: ['output'],
-  fonts: ['theme', 'install'],
+  fonts: ['theme', 'install', 'allow-outside-root'],
   help: [],
 };
 

@@ -227,7 +227,7 @@ function templateFontTheme(path: string): Theme {
 function fontThemes(values: Options, io: Io): Theme[] {
   const value = themeOption(values, io.cwd);
   if (value === undefined) return [...listThemes().map((name) => loadTheme(name)), defineTheme({ fonts: { fallback: Object.keys(METRIC_COMPATIBLE) } })];
-  return [isTemplatePath(value) ? templateFontTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd)];
+  return [isTemplatePath(value) ? templateFontTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd, values['allow-outside-root'] ? false : undefined)];
 }
 
 /** `deckdown fonts`: the themes' families and their files; with --install, copied where renderers look. */
@@ -247,11 +247,12 @@ function fonts(values: Options, io: Io, term: Terminal): number {
   return EXIT.ok;
 }
 
-function attemptTheme(value: string, cwd: string): Theme {
+/** A theme named on the command line; one that does not exist is a usage error, one that cannot be used an input error. */
+function attemptTheme(value: string, cwd: string, root: false | undefined): Theme {
   try {
-    return loadTheme(value, cwd);
+    return loadTheme(value, cwd, { root });
   } catch (error) {
-    if (error instanceof ThemeError) throw new UsageError(error.message, 'fonts');
+    if (error instanceof ThemeError) throw error.ruleId === 'unknown-theme' ? new UsageError(error.message, 'fonts') : new FileError(error.message);
     throw error;
   }
 }

@@ -94,6 +94,7 @@ Office fonts, or those of the one theme (or PowerPoint template) given.
 Options:
   -t, --theme <name|path>      one built-in theme, a theme file, or a .pptx/.potx template
       --install                copy the files where LibreOffice and other applications find them
+      --allow-outside-root     let the theme name font files outside its project folder
 `,
   help: `Usage: deckdown help [command]
 
