@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
-import type { Limits } from './limits.js';
+import { limitsWith, type Limits } from './limits.js';
 import { sourceDir } from './source-dir.js';
 import { DeckdownError } from './diagnostics/error.js';
 import { hasErrors, report } from './diagnostics/report.js';
@@ -173,7 +173,7 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const onTemplate = templatePath ? templateOrError(() => loadTemplate(templatePath, baseDir, resolved.theme)) : undefined;
   // A template decides the slide size itself.
   const theme = onTemplate?.theme ?? (valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme);
-  const { images, problems } = loadImages(valid, baseDir);
+  const { images, problems } = loadImages(valid, baseDir, limitsWith(options.limits));
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
   const layout = layoutDeck(valid, theme, { images, measure });
   const placed = onTemplate ? { ...layout.deck, template: onTemplate.placed } : layout.deck;
@@ -208,7 +208,7 @@ export async function renderPptx(deck: unknown, options: RenderOptions = {}): Pr
 /** Planned slides → .pptx bytes. */
 export function renderPlan(plan: SlidePlan, options: RenderOptions = {}): Promise<Uint8Array> {
   const { meta } = plan.deck;
-  return renderPlacedDeck(plan.placed, { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) });
+  return renderPlacedDeck(plan.placed, { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) }, limitsWith(options.limits));
 }
 
 /** Options of `markdownToPptx`: the outline's and the renderer's, with a theme given by name, path or object. */
