@@ -170,7 +170,7 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const baseDir = options.baseDir ?? process.cwd();
   const resolved = throwAsDeckdownError(() => resolveTheme(options.theme ?? valid.meta.theme, baseDir));
   const templatePath = options.referenceDoc ?? valid.meta.template ?? resolved.theme.template;
-  const onTemplate = templatePath ? templateOrError(() => loadTemplate(templatePath, baseDir, resolved.theme)) : undefined;
+  const onTemplate = templatePath ? templateOrError(() => loadTemplate(templatePath, baseDir, resolved.theme, limitsWith(options.limits))) : undefined;
   // A template decides the slide size itself.
   const theme = onTemplate?.theme ?? (valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme);
   const { images, problems } = loadImages(valid, baseDir, limitsWith(options.limits));

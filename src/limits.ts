@@ -26,7 +26,7 @@ export interface Limits {
   archiveBytes: number;
   /** Entries of a template archive. */
   archiveEntries: number;
-  /** Bytes a template archive may unpack to, as a multiple of its own size. */
+  /** Bytes a template archive may unpack to, as a multiple of its own size; each entry past its first MiB too, as a multiple of its packed size. */
   expansionRatio: number;
 }
 

@@ -4,7 +4,7 @@ import { imageSize } from 'image-size';
 import type { ISizeCalculationResult } from 'image-size/dist/types/interface.js';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import { percentDecode } from '../percent-decode.js';
-import { inspectSvg, isSvgRefusal, svgTooLarge } from './svg-check.js';
+import { inspectSvg, isSvgRefusal, svgTooLarge, type SvgCost, type SvgRefusal } from './svg-check.js';
 
 export const IMAGE_TYPES = ['png', 'jpg', 'gif', 'svg'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
@@ -55,34 +55,53 @@ export function readImageInfo(src: string, baseDir: string, limits: Limits = DEF
 
 const INSTEAD = 'the slide shows its alt text in a frame instead';
 
+/** A picture's kind and size from its content, or why it cannot be placed (without the picture's name). */
+type Judged = { type: ImageType; width: number; height: number; filtered: boolean } | { ruleId: 'not-an-image' | 'image-over-limit'; why: string };
+
+const NOT_AN_IMAGE = 'is not a PNG, JPEG, GIF or SVG image';
+
 /**
  * A picture judged by its content, never its name: the kind its first bytes say, within the
  * pixel budget; an SVG parsed and measured against the SVG budgets before anything draws it.
+ * `header` reads the size header; `svg` measures the picture when it is an SVG.
  */
-function pictureContent(path: string, src: string, limits: Limits): ImageInfo | ImageProblem {
-  const notAnImage = (why = 'is not a PNG, JPEG, GIF or SVG image'): ImageProblem => ({ ruleId: 'not-an-image', reason: `"${src}" ${why}; ${INSTEAD}` });
+function judge(header: () => ISizeCalculationResult, svg: () => SvgCost | SvgRefusal, limits: Limits): Judged {
   let size: ISizeCalculationResult;
   try {
-    // Read from the file's first bytes only: a raster picture's header says all that is needed here.
-    size = imageSize(path);
+    size = header();
   } catch {
-    return notAnImage();
+    return { ruleId: 'not-an-image', why: NOT_AN_IMAGE };
   }
   const type = size.type === 'jpeg' ? 'jpg' : size.type;
-  if (!isImageType(type) || size.width === undefined || size.height === undefined) return notAnImage();
-  if (size.width < 1 || size.height < 1) return notAnImage(`has no area (${size.width} × ${size.height} pixels)`);
-  // pptxgenjs files a picture by its name: a raster picture named .svg would become a broken SVG part.
-  if (type !== 'svg' && extname(path).toLowerCase() === '.svg') return notAnImage(`is named .svg but holds a ${type.toUpperCase()} picture`);
-  const info: ImageInfo = { path, type, widthPx: size.width, heightPx: size.height };
+  const { width, height } = size;
+  if (!isImageType(type) || width === undefined || height === undefined) return { ruleId: 'not-an-image', why: NOT_AN_IMAGE };
+  if (width < 1 || height < 1) return { ruleId: 'not-an-image', why: `has no area (${width} × ${height} pixels)` };
   if (type !== 'svg') {
-    const pixels = size.width * size.height;
-    return pixels > limits.imagePixels ? { ruleId: 'image-over-limit', reason: `"${src}" is not placed: ${overLimit(`a picture of ${pixels.toLocaleString('en')} pixels`, 'imagePixels', limits)}; ${INSTEAD}` } : info;
+    const pixels = width * height;
+    return pixels > limits.imagePixels ? { ruleId: 'image-over-limit', why: `is not placed: ${overLimit(`a picture of ${pixels.toLocaleString('en')} pixels`, 'imagePixels', limits)}` } : { type, width, height, filtered: false };
   }
-  const cost = svgTooLarge(statSync(path).size, limits) ?? inspectSvg(readFileSync(path), limits);
-  if (isSvgRefusal(cost)) return cost.ruleId === 'not-an-image' ? notAnImage(`is not a usable SVG picture: ${cost.why}`) : { ruleId: 'image-over-limit', reason: `"${src}" is not placed: ${cost.why}; ${INSTEAD}` };
-  if (!cost.filtered) return info;
+  const cost = svg();
+  if (!isSvgRefusal(cost)) return { type, width, height, filtered: cost.filtered };
+  return { ruleId: cost.ruleId, why: cost.ruleId === 'not-an-image' ? `is not a usable SVG picture: ${cost.why}` : `is not placed: ${cost.why}` };
+}
+
+function pictureContent(path: string, src: string, limits: Limits): ImageInfo | ImageProblem {
+  // The header is read from the file's first bytes only; an SVG is read whole only within its size budget.
+  const judged = judge(() => imageSize(path), () => svgTooLarge(statSync(path).size, limits) ?? inspectSvg(readFileSync(path), limits), limits);
+  if ('ruleId' in judged) return { ruleId: judged.ruleId, reason: `"${src}" ${judged.why}; ${INSTEAD}` };
+  const { type, width, height } = judged;
+  // pptxgenjs files a picture by its name: a raster picture named .svg would become a broken SVG part.
+  if (type !== 'svg' && extname(path).toLowerCase() === '.svg') return { ruleId: 'not-an-image', reason: `"${src}" is named .svg but holds a ${type.toUpperCase()} picture; ${INSTEAD}` };
+  const info: ImageInfo = { path, type, widthPx: width, heightPx: height };
+  if (!judged.filtered) return info;
   const reason = `"${src}" uses SVG filters (blur, shadows…), which take unbounded time to rasterise: its PNG fallback, which LibreOffice and older PowerPoint show, is drawn without them`;
   return { ...info, note: { ruleId: 'svg-filter-skipped', reason } };
+}
+
+/** The kind of a picture held in memory (a template's logo), judged as a file would be; undefined when it cannot be used. */
+export function pictureKind(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): ImageType | undefined {
+  const judged = judge(() => imageSize(bytes), () => inspectSvg(bytes, limits), limits);
+  return 'ruleId' in judged ? undefined : judged.type;
 }
 
 function isImageType(type: string | undefined): type is ImageType {

@@ -79,3 +79,40 @@ export function jpegHeader(width: number, height: number): Buffer {
   const frame = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), jfif, frame, Buffer.from([0xff, 0xd9])]);
 }
+
+const NS_P = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const rels = (...items: [string, string, string][]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type.startsWith('http') ? type : `${REL}/${type}`}" Target="${target}"/>`).join('')}</Relationships>`;
+const placeholder = (id: number, type: string, y: number) =>
+  `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${type} ${id}"/><p:cNvSpPr/><p:nvPr><p:ph type="${type}"${type === 'body' ? ' idx="1"' : ''}/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="${y}"/><a:ext cx="8229600" cy="1143000"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>`;
+const LOGO_PICTURE = (embed: string) =>
+  `<p:pic><p:nvPicPr><p:cNvPr id="9" name="Logo"/><p:cNvPicPr/><p:nvPr userDrawn="1"/></p:nvPicPr><p:blipFill><a:blip r:embed="${embed}"/></p:blipFill><p:spPr><a:xfrm><a:off x="8000000" y="100000"/><a:ext cx="500000" cy="500000"/></a:xfrm></p:spPr></p:pic>`;
+
+/**
+ * The parts of a small PowerPoint template written by hand: a presentation, one master with a
+ * title and a body placeholder and a logo picture, one layout and a theme. Hostile cases replace
+ * or add parts; `logoEmbed` is the logo's relationship id as the master writes it.
+ */
+export function templateParts(logoEmbed = 'rIdLogo', logo: Uint8Array = pngBomb(16, 16)): Record<string, Uint8Array> {
+  const text = (value: string) => new TextEncoder().encode(value);
+  const tree = (shapes: string) => `<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${shapes}</p:spTree></p:cSld>`;
+  return {
+    '[Content_Types].xml': text(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+    ),
+    '_rels/.rels': text(rels(['rId1', 'officeDocument', 'ppt/presentation.xml'])),
+    'ppt/presentation.xml': text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation ${NS_P}><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:sldSz cx="9144000" cy="5143500"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>`),
+    'ppt/_rels/presentation.xml.rels': text(rels(['rId1', 'slideMaster', 'slideMasters/slideMaster1.xml'], ['rId2', 'theme', 'theme/theme1.xml'])),
+    'ppt/slideMasters/slideMaster1.xml': text(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sldMaster ${NS_P}>${tree(placeholder(2, 'title', 200000) + placeholder(3, 'body', 1500000) + LOGO_PICTURE(logoEmbed))}<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/><p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst></p:sldMaster>`,
+    ),
+    'ppt/slideMasters/_rels/slideMaster1.xml.rels': text(rels(['rId1', 'slideLayout', '../slideLayouts/slideLayout1.xml'], ['rId2', 'theme', '../theme/theme1.xml'], [logoEmbed, 'image', '../media/logo.png'])),
+    'ppt/slideLayouts/slideLayout1.xml': text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sldLayout ${NS_P} type="obj"><p:cSld name="Title and Content"><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${placeholder(2, 'title', 200000)}${placeholder(3, 'body', 1500000)}</p:spTree></p:cSld></p:sldLayout>`),
+    'ppt/slideLayouts/_rels/slideLayout1.xml.rels': text(rels(['rId1', 'slideMaster', '../slideMasters/slideMaster1.xml'])),
+    'ppt/theme/theme1.xml': text(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Corp"><a:themeElements><a:clrScheme name="Corp">${['dk1:000000', 'lt1:FFFFFF', 'dk2:1F2937', 'lt2:F3F4F6', 'accent1:1D4ED8', 'accent2:B45309', 'accent3:047857', 'accent4:7C3AED', 'accent5:BE123C', 'accent6:0E7490', 'hlink:1D4ED8', 'folHlink:6D28D9'].map((slot) => `<a:${slot.split(':')[0]}><a:srgbClr val="${slot.split(':')[1]}"/></a:${slot.split(':')[0]}>`).join('')}</a:clrScheme><a:fontScheme name="Corp"><a:majorFont><a:latin typeface="Arial"/></a:majorFont><a:minorFont><a:latin typeface="Arial"/></a:minorFont></a:fontScheme><a:fmtScheme name="Corp"><a:fillStyleLst/><a:lnStyleLst/><a:effectStyleLst/><a:bgFillStyleLst/></a:fmtScheme></a:themeElements></a:theme>`,
+    ),
+    'ppt/media/logo.png': logo,
+  };
+}
