@@ -32,9 +32,13 @@ function withDeclaredSizes(archive: Uint8Array, declared: number): Uint8Array {
 
 describe('template archives', () => {
   it('unpacks an ordinary archive', () => {
-    const entries = readArchive(zipSync({ 'a.xml': strToU8('<a/>'), 'dir/': new Uint8Array(), 'b.bin': zeros(1000) }), DEFAULT_LIMITS);
-    expect([...entries.keys()]).toEqual(['a.xml', 'b.bin']);
+    const text = strToU8(Array.from({ length: 200_000 }, (_, index) => `<p n="${(index * 7919) % 10007}"/>`).join(''));
+    const entries = readArchive(zipSync({ 'a.xml': strToU8('<a/>'), 'dir/': new Uint8Array(), 'b.bin': zeros(1000), 'c.xml': text, 'd.xml': [text, { level: 0 }] }), DEFAULT_LIMITS);
+    expect([...entries.keys()]).toEqual(['a.xml', 'b.bin', 'c.xml', 'd.xml']);
     expect(entries.get('b.bin')).toEqual(zeros(1000));
+    // Compared as buffers: a deep comparison of four million elements takes half a minute.
+    expect(Buffer.from(entries.get('c.xml')!).equals(text)).toBe(true);
+    expect(Buffer.from(entries.get('d.xml')!).equals(text)).toBe(true);
   });
 
   it('stops inflating a zip bomb at the expansion budget, whatever sizes it declares', () => {

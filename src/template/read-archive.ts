@@ -1,5 +1,4 @@
-import { constants } from 'node:buffer';
-import { inflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 import { overLimit, type Limits } from '../limits.js';
 
 /** An archive that cannot be unpacked within the budgets, or is not a zip archive. */
@@ -10,6 +9,9 @@ export class ArchiveError extends Error {}
  * better than the archive as a whole, and are no threat at this size.
  */
 const ENTRY_GRACE_BYTES = 1024 * 1024;
+
+/** Packed bytes inflated at a time, between checks of the budgets: at most about 66 MB come of them. */
+const STEP_BYTES = 64 * 1024;
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -70,18 +72,35 @@ export function readArchive(bytes: Uint8Array, limits: Limits): Map<string, Uint
 
 function unpack(data: Uint8Array, method: number, allowed: number, name: string, limits: Limits): Uint8Array {
   const label = JSON.stringify(name);
+  const over = () => new ArchiveError(overLimit(`what the archive unpacks to, as a multiple of its size, at entry ${label},`, 'expansionRatio', limits));
   if (method === 0) {
-    if (data.length > allowed) throw new ArchiveError(overLimit(`what the archive unpacks to, as a multiple of its size, at entry ${label},`, 'expansionRatio', limits));
+    if (data.length > allowed) throw over();
     return data.slice();
   }
   if (method !== 8) throw new ArchiveError(`its entry ${label} is packed with a method zip tools rarely use (${method})`);
-  try {
-    // zlib stops inflating as soon as the output passes the limit: the budget is memory and time.
-    return new Uint8Array(inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(allowed, constants.MAX_LENGTH)) }));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ArchiveError(overLimit(`what the archive unpacks to, as a multiple of its size, at entry ${label},`, 'expansionRatio', limits));
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    chunks.push(chunk);
+    produced += chunk.length;
+  });
+  // Inflated a step at a time, and the ratio of what came out to what went in checked after each:
+  // a bomb is stopped after its first steps, long before it reaches the whole entry's budget.
+  for (let at = 0; ; at += STEP_BYTES) {
+    const end = Math.min(at + STEP_BYTES, data.length);
+    try {
+      inflater.push(data.subarray(at, end), end === data.length);
+    } catch {
+      throw new ArchiveError(`its entry ${label} is damaged`);
     }
-    throw new ArchiveError(`its entry ${label} is damaged`);
+    if (produced > allowed || (produced > ENTRY_GRACE_BYTES && produced > limits.expansionRatio * end)) throw over();
+    if (end === data.length) break;
   }
+  const unpacked = new Uint8Array(produced);
+  let offset = 0;
+  for (const chunk of chunks) {
+    unpacked.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return unpacked;
 }

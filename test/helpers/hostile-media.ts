@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
 /**
  * Hostile pictures, generated: shared by the unit tests and the hostile corpus, so that each
@@ -89,6 +89,9 @@ const placeholder = (id: number, type: string, y: number) =>
 const LOGO_PICTURE = (embed: string) =>
   `<p:pic><p:nvPicPr><p:cNvPr id="9" name="Logo"/><p:cNvPicPr/><p:nvPr userDrawn="1"/></p:nvPicPr><p:blipFill><a:blip r:embed="${embed}"/></p:blipFill><p:spPr><a:xfrm><a:off x="8000000" y="100000"/><a:ext cx="500000" cy="500000"/></a:xfrm></p:spPr></p:pic>`;
 
+const FILL = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>';
+const FONTS = ['majorFont', 'minorFont'].map((role) => `<a:${role}><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:${role}>`).join('');
+
 /**
  * The parts of a small PowerPoint template written by hand: a presentation, one master with a
  * title and a body placeholder and a logo picture, one layout and a theme. Hostile cases replace
@@ -111,8 +114,37 @@ export function templateParts(logoEmbed = 'rIdLogo', logo: Uint8Array = pngBomb(
     'ppt/slideLayouts/slideLayout1.xml': text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sldLayout ${NS_P} type="obj"><p:cSld name="Title and Content"><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${placeholder(2, 'title', 200000)}${placeholder(3, 'body', 1500000)}</p:spTree></p:cSld></p:sldLayout>`),
     'ppt/slideLayouts/_rels/slideLayout1.xml.rels': text(rels(['rId1', 'slideMaster', '../slideMasters/slideMaster1.xml'])),
     'ppt/theme/theme1.xml': text(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Corp"><a:themeElements><a:clrScheme name="Corp">${['dk1:000000', 'lt1:FFFFFF', 'dk2:1F2937', 'lt2:F3F4F6', 'accent1:1D4ED8', 'accent2:B45309', 'accent3:047857', 'accent4:7C3AED', 'accent5:BE123C', 'accent6:0E7490', 'hlink:1D4ED8', 'folHlink:6D28D9'].map((slot) => `<a:${slot.split(':')[0]}><a:srgbClr val="${slot.split(':')[1]}"/></a:${slot.split(':')[0]}>`).join('')}</a:clrScheme><a:fontScheme name="Corp"><a:majorFont><a:latin typeface="Arial"/></a:majorFont><a:minorFont><a:latin typeface="Arial"/></a:minorFont></a:fontScheme><a:fmtScheme name="Corp"><a:fillStyleLst/><a:lnStyleLst/><a:effectStyleLst/><a:bgFillStyleLst/></a:fmtScheme></a:themeElements></a:theme>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Corp"><a:themeElements><a:clrScheme name="Corp">${['dk1:000000', 'lt1:FFFFFF', 'dk2:1F2937', 'lt2:F3F4F6', 'accent1:1D4ED8', 'accent2:B45309', 'accent3:047857', 'accent4:7C3AED', 'accent5:BE123C', 'accent6:0E7490', 'hlink:1D4ED8', 'folHlink:6D28D9'].map((slot) => `<a:${slot.split(':')[0]}><a:srgbClr val="${slot.split(':')[1]}"/></a:${slot.split(':')[0]}>`).join('')}</a:clrScheme><a:fontScheme name="Corp">${FONTS}</a:fontScheme><a:fmtScheme name="Corp"><a:fillStyleLst>${FILL.repeat(3)}</a:fillStyleLst><a:lnStyleLst>${`<a:ln w="6350">${FILL}</a:ln>`.repeat(3)}</a:lnStyleLst><a:effectStyleLst>${'<a:effectStyle><a:effectLst/></a:effectStyle>'.repeat(3)}</a:effectStyleLst><a:bgFillStyleLst>${FILL.repeat(3)}</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>`,
     ),
     'ppt/media/logo.png': logo,
   };
+}
+
+/**
+ * A zip bomb whose entries all point at one compressed run of zeros: `entries` × `kernelBytes`
+ * unpacked from little more than one kernel. Every name is different, as unzip tools expect.
+ */
+export function overlappingZipBomb(entries: number, kernelBytes: number): Uint8Array {
+  const kernel = deflateRawSync(Buffer.alloc(kernelBytes), { level: 9 });
+  const checksum = crc32(Buffer.alloc(kernelBytes));
+  const name = (index: number) => Buffer.from(`ppt/slides/slide${index}.xml`);
+  // Version needed, deflate, checksum and sizes: the same fields in both kinds of header, at their own offsets.
+  const local = record(30, [[0, 0x04034b50, 4], [4, 20, 2], [8, 8, 2], [14, checksum, 4], [18, kernel.length, 4], [22, kernelBytes, 4], [26, name(0).length, 2]]);
+  const head = Buffer.concat([local, name(0), kernel]);
+  const directory = Array.from({ length: entries }, (_, index) =>
+    Buffer.concat([record(46, [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [10, 8, 2], [16, checksum, 4], [20, kernel.length, 4], [24, kernelBytes, 4], [28, name(index).length, 2]]), name(index)]),
+  );
+  const central = Buffer.concat(directory);
+  const end = record(22, [[0, 0x06054b50, 4], [8, entries, 2], [10, entries, 2], [12, central.length, 4], [16, head.length, 4]]);
+  return Buffer.concat([head, central, end]);
+}
+
+/** A zip record of `size` bytes with these little-endian fields: offset, value, width in bytes. */
+function record(size: number, fields: [number, number, 2 | 4][]): Buffer {
+  const bytes = Buffer.alloc(size);
+  for (const [offset, value, width] of fields) {
+    if (width === 2) bytes.writeUInt16LE(value, offset);
+    else bytes.writeUInt32LE(value, offset);
+  }
+  return bytes;
 }
