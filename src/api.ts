@@ -12,8 +12,8 @@ import type { RuleId } from './diagnostics/rules.js';
 import type { PlacedDeck } from './layout/frames.js';
 import { layoutDeck, type SlideFit } from './layout/layout-deck.js';
 import { Measurer } from './layout/measure.js';
-import { FontSet } from './fonts/font-set.js';
-import { missingFontFiles, type MissingFont } from './fonts/theme-fonts.js';
+import { FontSet, usableFontFiles, type FontFileProblem } from './fonts/font-set.js';
+import { missingFontFiles } from './fonts/theme-fonts.js';
 import { loadImages } from './media/collect-images.js';
 import { loadTemplate, type TemplateBuild } from './template/load-template.js';
 import { TemplateError } from './template/open-template.js';
@@ -130,10 +130,10 @@ function messageFor(ruleId: RuleId, reason: string, path?: string, place?: Posit
   return report(file, ruleId, reason, place);
 }
 
-/** A theme font without a file, at the value in the theme file; on the deck when the theme is an object. */
-function missingFontMessage(font: MissingFont, deckFile: VFile, place: LocatedTheme['place'] | undefined): VFileMessage {
+/** A theme font without a usable file, at the value in the theme file; on the deck when the theme is an object. */
+function themeFontMessage(ruleId: 'missing-font-file' | 'invalid-font-file', font: FontFileProblem, deckFile: VFile, place: LocatedTheme['place'] | undefined): VFileMessage {
   const at = place?.(font.key);
-  return at ? messageFor('missing-font-file', font.reason, at.file, at) : report(deckFile, 'missing-font-file', font.reason);
+  return at ? messageFor(ruleId, font.reason, at.file, at) : report(deckFile, ruleId, font.reason);
 }
 
 /** Placed and fitted slides, ready to render: what `planSlides` returns and `renderPlan` draws. */
@@ -195,11 +195,12 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
     options.theme !== undefined ? resolveTheme(options.theme, baseDir, { root: trustedRoot(options.resourceRoot), limits }) : resolveTheme(valid.meta.theme, baseDir, { root, limits }),
   );
   const templatePath = options.referenceDoc ?? (valid.meta.template ? templateFile(valid.meta.template, baseDir, root) : resolved.theme.template);
-  const onTemplate = templatePath ? templateOrError(() => loadTemplate(templatePath, baseDir, resolved.theme)) : undefined;
+  const onTemplate = templatePath ? templateOrError(() => loadTemplate(templatePath, baseDir, resolved.theme, limits)) : undefined;
   // A template decides the slide size itself.
   const theme = onTemplate?.theme ?? (valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme);
-  const { images, problems } = loadImages(valid, baseDir, root);
-  const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
+  const { images, problems } = loadImages(valid, baseDir, root, limits);
+  const fontFiles = usableFontFiles(theme.fonts.files);
+  const measure = new Measurer(new FontSet(fontFiles.files), theme.fonts.fallback);
   const layout = layoutDeck(valid, theme, { images, measure });
   const placed = onTemplate ? { ...layout.deck, template: onTemplate.placed } : layout.deck;
   const file = options.file ?? new VFile();
@@ -208,7 +209,8 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const messages = [
     ...problems.filter((problem) => !reported.some((reason) => reason.includes(`"${problem.src}"`))).map((problem) => report(file, problem.ruleId, problem.reason)),
     ...contrastWarnings(theme).map((reason) => report(file, 'low-contrast', reason)),
-    ...missingFontFiles(theme).map((font) => missingFontMessage(font, file, resolved.place)),
+    ...fontFiles.problems.map((problem) => themeFontMessage('invalid-font-file', problem, file, resolved.place)),
+    ...missingFontFiles(theme).map((font) => themeFontMessage('missing-font-file', font, file, resolved.place)),
     ...(onTemplate ? missingLayouts(onTemplate, placed).map((reason) => report(file, 'template-layout-missing', reason)) : []),
     ...(onTemplate && valid.meta.aspect ? [report(file, 'aspect-ignored', `aspect ${valid.meta.aspect} is ignored: the template's slides are ${onTemplate.theme.slide.widthInches.toFixed(3)} × ${onTemplate.theme.slide.heightInches.toFixed(3)} inches`)] : []),
     ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
@@ -233,7 +235,7 @@ export async function renderPptx(deck: unknown, options: RenderOptions = {}): Pr
 /** Planned slides → .pptx bytes. */
 export function renderPlan(plan: SlidePlan, options: RenderOptions = {}): Promise<Uint8Array> {
   const { meta } = plan.deck;
-  return renderPlacedDeck(plan.placed, { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) });
+  return renderPlacedDeck(plan.placed, { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) }, limitsWith(options.limits));
 }
 
 /** Options of `markdownToPptx`: the outline's and the renderer's, with a theme given by name, path or object. */

@@ -18,13 +18,15 @@ export interface Limits {
   imagePixels: number;
   /** Bytes of one SVG picture. */
   svgBytes: number;
-  /** Elements of one SVG picture, and how deeply they nest. */
+  /** Elements of one SVG picture, each `<use>` copy counted. */
   svgElements: number;
+  /** Elements nested in elements in one SVG picture. */
+  svgDepth: number;
   /** Bytes of a template or reference doc archive. */
   archiveBytes: number;
   /** Entries of a template archive. */
   archiveEntries: number;
-  /** Bytes a template archive may unpack to, as a multiple of its own size. */
+  /** Bytes a template archive may unpack to, as a multiple of its own size; each entry past its first MiB too, as a multiple of its packed size. */
   expansionRatio: number;
 }
 
@@ -38,6 +40,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   imagePixels: 100_000_000,
   svgBytes: 5 * 1024 * 1024,
   svgElements: 50_000,
+  svgDepth: 256,
   archiveBytes: 200 * 1024 * 1024,
   archiveEntries: 10_000,
   expansionRatio: 100,

@@ -12,6 +12,7 @@ import { notesPart, slidePart } from '../src/render/part-names.js';
 import { writeWithPptxgen } from '../src/render/pptxgen.js';
 import { relationships, resolveTarget } from '../src/render/relationships.js';
 import { RENDER_PASSES } from '../src/render/render-pptx.js';
+import { DEFAULT_LIMITS } from '../src/limits.js';
 import { brandedTemplate } from './helpers/branded-template.js';
 import { hasPandoc } from './helpers/pandoc.js';
 
@@ -74,11 +75,11 @@ async function upTo(name: string, deck = syntax): Promise<{ opc: OpcPackage; run
   const index = RENDER_PASSES.findIndex((pass) => pass.name === name);
   if (index < 0) throw new Error(`no render pass "${name}"`);
   const opc = OpcPackage.unzip(await writeWithPptxgen(deck.placed));
-  for (const pass of RENDER_PASSES.slice(0, index)) await pass.run(opc, deck.placed, deck.properties);
+  for (const pass of RENDER_PASSES.slice(0, index)) await pass.run(opc, deck.placed, deck.properties, DEFAULT_LIMITS);
   return {
     opc,
     run: async () => {
-      await RENDER_PASSES[index]!.run(opc, deck.placed, deck.properties);
+      await RENDER_PASSES[index]!.run(opc, deck.placed, deck.properties, DEFAULT_LIMITS);
     },
   };
 }

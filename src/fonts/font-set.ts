@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { builtInFonts, METRIC_COMPATIBLE, readFontFile, type FontFaces } from './catalog.js';
+import { builtInFonts, METRIC_COMPATIBLE, readFontFile, type FaceStyle, type FontFaces } from './catalog.js';
 
 /**
  * What measuring reads from a font: its advance widths and its character coverage. Declared
@@ -16,18 +16,78 @@ export interface Face {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-/** Fonts parsed once per process: a deck build measures thousands of words with a handful of faces. */
-const parsed = new Map<string, Face>();
+/**
+ * Fonts parsed once per process: a deck build measures thousands of words with a handful of
+ * faces. Each is kept with the size and modification time of its file, so that a build after
+ * the file changed (the API serves many builds in one process) reads it again.
+ */
+const parsed = new Map<string, { stamp: string; face: Face | string }>();
 
-function open(path: string): Face {
-  let face = parsed.get(path);
-  if (!face) {
-    const font = fontkit.create(readFontFile(path));
-    // A collection (.ttc) gives its first font; themes name single families.
-    face = ('fonts' in font ? font.fonts[0] : font) as fontkit.Font;
-    parsed.set(path, face);
+/** The signatures a font file starts with: TrueType, OpenType, Apple TrueType, a collection, WOFF and WOFF2. */
+const FONT_SIGNATURES = ['\x00\x01\x00\x00', 'OTTO', 'true', 'ttcf', 'wOFF', 'wOF2'];
+
+/** The face a font file holds, read and tried on a word; why not, when it is not a font. */
+function parseFace(path: string): Face | string {
+  let bytes: Buffer;
+  try {
+    bytes = readFontFile(path);
+  } catch (error) {
+    return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`;
   }
+  if (!FONT_SIGNATURES.includes(bytes.subarray(0, 4).toString('latin1'))) return 'it is not a font file (TrueType, OpenType, WOFF or WOFF2)';
+  try {
+    const font = fontkit.create(bytes);
+    // A collection (.ttc) gives its first font; themes name single families.
+    const face = ('fonts' in font ? font.fonts[0] : font) as fontkit.Font;
+    // fontkit reads tables when first asked: a broken one shows here, not in the middle of a layout.
+    if (!(face.unitsPerEm > 0) || !Number.isFinite(face.layout('Hg').advanceWidth + face.ascent + face.descent)) throw new Error('no metrics');
+    face.hasGlyphForCodePoint(0x48);
+    return face;
+  } catch {
+    return 'it is not a font file deckdown can read: its tables are broken';
+  }
+}
+
+function open(path: string): Face | string {
+  let stamp: string;
+  try {
+    const stat = statSync(path);
+    stamp = `${stat.size}:${stat.mtimeMs}`;
+  } catch (error) {
+    return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`;
+  }
+  const known = parsed.get(path);
+  if (known?.stamp === stamp) return known.face;
+  const face = parseFace(path);
+  parsed.set(path, { stamp, face });
   return face;
+}
+
+/** A font file named under a theme's `fonts.files` that cannot be measured with, at its key. */
+export interface FontFileProblem {
+  key: (string | number)[];
+  reason: string;
+}
+
+/**
+ * The theme's font files that are fonts, and a problem for each that is not: such a face is left
+ * out, and a family without a usable regular face is left out whole, so its text is measured as
+ * that of a family without a file.
+ */
+export function usableFontFiles(files: Readonly<Record<string, FontFaces>> = {}): { files: Record<string, FontFaces>; problems: FontFileProblem[] } {
+  const usable: Record<string, FontFaces> = {};
+  const problems: FontFileProblem[] = [];
+  for (const [family, faces] of Object.entries(files)) {
+    const kept: Partial<FontFaces> = {};
+    for (const [style, path] of Object.entries(faces) as [FaceStyle, string | undefined][]) {
+      if (!path) continue;
+      const face = open(path);
+      if (typeof face !== 'string') kept[style] = path;
+      else problems.push({ key: ['fonts', 'files', family, style], reason: `font file "${path}" for ${style} "${family}" is left out: ${face}` });
+    }
+    if (kept.regular) usable[family] = kept as FontFaces;
+  }
+  return { files: usable, problems };
 }
 
 /**
@@ -36,6 +96,8 @@ function open(path: string): Face {
  */
 export class FontSet {
   private readonly families: Record<string, FontFaces>;
+  /** The faces this set has opened: a file is looked at once per set, so once per build. */
+  private readonly opened = new Map<string, Face | undefined>();
 
   constructor(extra: Record<string, FontFaces> = {}) {
     this.families = { ...builtInFonts(), ...extra };
@@ -54,7 +116,11 @@ export class FontSet {
     if (!resolved) return undefined;
     const faces = this.families[resolved]!;
     const path = (bold && italic ? faces.boldItalic : undefined) ?? (bold ? faces.bold : undefined) ?? (italic ? faces.italic : undefined) ?? faces.regular;
-    return open(path);
+    if (!this.opened.has(path)) {
+      const face = open(path);
+      this.opened.set(path, typeof face === 'string' ? undefined : face);
+    }
+    return this.opened.get(path);
   }
 
   /** Every file behind the given families, for installing them where renderers look. */

@@ -1,6 +1,6 @@
 import type { Theme } from '../theme/schema.js';
 import { STAND_IN } from './catalog.js';
-import { FontSet } from './font-set.js';
+import { FontSet, usableFontFiles } from './font-set.js';
 
 /** A family a theme names, with the key that names it, so that a report can point at the value. */
 export interface ThemeFont {
@@ -22,9 +22,9 @@ export function themeFonts(themes: readonly Theme[]): ThemeFont[] {
   return named.filter((font, index) => named.findIndex((other) => other.family === font.family) === index);
 }
 
-/** The files the themes measure with: the shipped ones and each theme's own `fonts.files`. */
+/** The files the themes measure with: the shipped ones and those of each theme's own `fonts.files` that are fonts. */
 export function themeFontSet(themes: readonly Theme[]): FontSet {
-  return new FontSet(Object.assign({}, ...themes.map((theme) => theme.fonts.files)));
+  return new FontSet(usableFontFiles(Object.assign({}, ...themes.map((theme) => theme.fonts.files))).files);
 }
 
 /**

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, isAbsolute } from 'node:path';
 import { imageSize } from 'image-size';
+import type { ISizeCalculationResult } from 'image-size/dist/types/interface.js';
+import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import { percentDecode } from '../percent-decode.js';
 import { isUrl, locateResource, type ResourceRoot } from '../resources/policy.js';
+import { inspectSvg, isSvgRefusal, svgTooLarge, type SvgCost, type SvgRefusal } from './svg-check.js';
 
 export const IMAGE_TYPES = ['png', 'jpg', 'gif', 'svg'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
@@ -12,9 +15,11 @@ export interface ImageInfo {
   type: ImageType;
   widthPx: number;
   heightPx: number;
+  /** Something to tell the author about a picture that is still placed. */
+  note?: { ruleId: 'svg-filter-skipped'; reason: string } | undefined;
 }
 
-export type ImageProblem = { ruleId: 'remote-image' | 'image-not-found' | 'not-an-image' | 'outside-root'; reason: string };
+export type ImageProblem = { ruleId: 'remote-image' | 'image-not-found' | 'not-an-image' | 'image-over-limit' | 'outside-root'; reason: string };
 
 /** URLs with a scheme are remote; deckdown reads local files only, so builds never touch the network. */
 export const isRemote = isUrl;
@@ -51,20 +56,68 @@ function locateImage(src: string, baseDir: string, root: ResourceRoot): string |
 }
 
 /** Read an image's type and pixel size, or say why it cannot be used. */
-export function readImageInfo(src: string, baseDir: string, root: ResourceRoot): ImageInfo | ImageProblem {
+export function readImageInfo(src: string, baseDir: string, root: ResourceRoot, limits: Limits = DEFAULT_LIMITS): ImageInfo | ImageProblem {
   if (isRemote(src)) {
     return { ruleId: 'remote-image', reason: `remote image "${src}" is not fetched; the slide shows its alt text in a frame instead (download it and use a local path to show it)` };
   }
   const path = locateImage(src, baseDir, root);
   if (typeof path !== 'string') return path;
+  return pictureContent(path, src, limits);
+}
+
+const INSTEAD = 'the slide shows its alt text in a frame instead';
+
+/** A picture's kind and size from its content, or why it cannot be placed (without the picture's name). */
+type Judged = { type: ImageType; width: number; height: number; filtered: boolean } | { ruleId: 'not-an-image' | 'image-over-limit'; why: string };
+
+const NOT_AN_IMAGE = 'is not a PNG, JPEG, GIF or SVG image';
+
+/**
+ * A picture judged by its content, never its name: the kind its first bytes say, within the
+ * pixel budget; an SVG parsed and measured against the SVG budgets before anything draws it.
+ * `header` reads the size header; `svg` measures the picture when it is an SVG.
+ */
+function judge(header: () => ISizeCalculationResult, svg: () => SvgCost | SvgRefusal, limits: Limits): Judged {
+  let size: ISizeCalculationResult;
   try {
-    const size = imageSize(readFileSync(path));
-    const type = size.type === 'jpeg' ? 'jpg' : size.type;
-    if (!(IMAGE_TYPES as readonly string[]).includes(type ?? '') || !size.width || !size.height) throw new Error(type);
-    return { path, type: type as ImageType, widthPx: size.width, heightPx: size.height };
+    size = header();
   } catch {
-    return { ruleId: 'not-an-image', reason: `"${src}" is not a PNG, JPEG, GIF or SVG image; the slide shows its alt text in a frame instead` };
+    return { ruleId: 'not-an-image', why: NOT_AN_IMAGE };
   }
+  const type = size.type === 'jpeg' ? 'jpg' : size.type;
+  const { width, height } = size;
+  if (!isImageType(type) || width === undefined || height === undefined) return { ruleId: 'not-an-image', why: NOT_AN_IMAGE };
+  if (width < 1 || height < 1) return { ruleId: 'not-an-image', why: `has no area (${width} × ${height} pixels)` };
+  if (type !== 'svg') {
+    const pixels = width * height;
+    return pixels > limits.imagePixels ? { ruleId: 'image-over-limit', why: `is not placed: ${overLimit(`a picture of ${pixels.toLocaleString('en')} pixels`, 'imagePixels', limits)}` } : { type, width, height, filtered: false };
+  }
+  const cost = svg();
+  if (!isSvgRefusal(cost)) return { type, width, height, filtered: cost.filtered };
+  return { ruleId: cost.ruleId, why: cost.ruleId === 'not-an-image' ? `is not a usable SVG picture: ${cost.why}` : `is not placed: ${cost.why}` };
+}
+
+function pictureContent(path: string, src: string, limits: Limits): ImageInfo | ImageProblem {
+  // The header is read from the file's first bytes only; an SVG is read whole only within its size budget.
+  const judged = judge(() => imageSize(path), () => svgTooLarge(statSync(path).size, limits) ?? inspectSvg(readFileSync(path), limits), limits);
+  if ('ruleId' in judged) return { ruleId: judged.ruleId, reason: `"${src}" ${judged.why}; ${INSTEAD}` };
+  const { type, width, height } = judged;
+  // pptxgenjs files a picture by its name: a raster picture named .svg would become a broken SVG part.
+  if (type !== 'svg' && extname(path).toLowerCase() === '.svg') return { ruleId: 'not-an-image', reason: `"${src}" is named .svg but holds a ${type.toUpperCase()} picture; ${INSTEAD}` };
+  const info: ImageInfo = { path, type, widthPx: width, heightPx: height };
+  if (!judged.filtered) return info;
+  const reason = `"${src}" uses SVG filters (blur, shadows…), which take unbounded time to rasterise: its PNG fallback, which LibreOffice and older PowerPoint show, is drawn without them`;
+  return { ...info, note: { ruleId: 'svg-filter-skipped', reason } };
+}
+
+/** The kind of a picture held in memory (a template's logo), judged as a file would be; undefined when it cannot be used. */
+export function pictureKind(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): ImageType | undefined {
+  const judged = judge(() => imageSize(bytes), () => inspectSvg(bytes, limits), limits);
+  return 'ruleId' in judged ? undefined : judged.type;
+}
+
+function isImageType(type: string | undefined): type is ImageType {
+  return (IMAGE_TYPES as readonly (string | undefined)[]).includes(type);
 }
 
 export function isImageProblem(value: ImageInfo | ImageProblem): value is ImageProblem {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { imageSize } from 'image-size';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { ImageInfo } from './image-info.js';
@@ -13,13 +14,20 @@ export interface Pixels {
 /** The most pixels a picture may have to be read for its colours; larger ones are not decoded. */
 const MAX_PIXELS = 40_000_000;
 
-/** A PNG's or JPEG's pixels; undefined for the kinds deckdown does not decode here (SVG, GIF) or a picture that will not decode. */
+/**
+ * A PNG's or JPEG's pixels; undefined for the kinds deckdown does not decode here (SVG, GIF) or a
+ * picture that will not decode. The header of the very bytes decoded is read first, and a picture
+ * of more pixels than allowed is never decoded: a small file may claim, and inflate to, gigabytes.
+ */
 export function readPixels(info: ImageInfo): Pixels | undefined {
-  if (info.widthPx * info.heightPx > MAX_PIXELS) return undefined;
+  if (info.type !== 'png' && info.type !== 'jpg') return undefined;
   try {
     const bytes = readFileSync(info.path);
-    if (info.type === 'png') return PNG.sync.read(bytes);
-    if (info.type === 'jpg') return jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
+    const header = imageSize(bytes);
+    const kind = header.type === 'jpeg' ? 'jpg' : header.type;
+    if (kind !== info.type || (header.width ?? Infinity) * (header.height ?? Infinity) > MAX_PIXELS) return undefined;
+    if (kind === 'png') return PNG.sync.read(bytes);
+    return jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 512 });
   } catch {
     // A picture that does not decode is still placed; its colours are just not known.
   }

@@ -80,6 +80,7 @@ function keepText(text: string): Block[] {
 export function imageToOutline(src: string, alt: string, node: RootContent | PhrasingContent, ctx: Context, widthPercent?: number): Image {
   const info = readImageInfo(src, ctx.baseDir, ctx.root);
   if (isImageProblem(info)) report(ctx.file, info.ruleId, info.reason, node);
+  else if (info.note) report(ctx.file, info.note.ruleId, info.note.reason, node);
   return { type: 'image', src, alt, ...(widthPercent ? { widthPercent } : {}) };
 }
 

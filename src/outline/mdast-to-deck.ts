@@ -78,6 +78,7 @@ function backgroundOf(value: string, node: RootContent | Position | undefined, c
   // A remote background is not fetched either; the slide keeps its colour.
   const reason = isImageProblem(info) && info.ruleId === 'remote-image' ? `remote image "${value}" is not fetched; the slide keeps its background colour` : isImageProblem(info) ? info.reason : undefined;
   if (isImageProblem(info)) report(ctx.file, info.ruleId, `slide background: ${reason}`, node);
+  else if (info.note) report(ctx.file, info.note.ruleId, `slide background: ${info.note.reason}`, node);
   return { image: value };
 }
 

@@ -21,8 +21,13 @@ export class OpcPackage {
   private readonly parts = new Map<string, Uint8Array | Document>();
 
   static unzip(bytes: Uint8Array): OpcPackage {
+    return OpcPackage.fromParts(Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith('/')));
+  }
+
+  /** A package of parts already unpacked, in package order. */
+  static fromParts(parts: Iterable<readonly [string, Uint8Array]>): OpcPackage {
     const opc = new OpcPackage();
-    for (const [name, data] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) opc.parts.set(name, data);
+    for (const [name, data] of parts) opc.parts.set(name, data);
     return opc;
   }
 

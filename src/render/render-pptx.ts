@@ -1,4 +1,5 @@
 import type { PlacedDeck } from '../layout/frames.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { adoptTemplate } from './adopt-template.js';
 import { colourSliceLabels, dropThirdAxis, numberCharts } from './chart-parts.js';
 import { cropPictures } from './crop-pictures.js';
@@ -14,7 +15,7 @@ import { schemeColorsInLayouts, writeThemeScheme } from './theme-part.js';
 /** One step from pptxgenjs's package to deckdown's: each has one job and works on parsed parts. */
 export interface RenderPass {
   name: string;
-  run(opc: OpcPackage, deck: PlacedDeck, properties: DocumentProperties): void | Promise<void>;
+  run(opc: OpcPackage, deck: PlacedDeck, properties: DocumentProperties, limits: Limits): void | Promise<void>;
 }
 
 /** The passes, in order: later ones rely on what earlier ones wrote (shapes are numbered after placeholders are added). */
@@ -33,15 +34,15 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'scheme colours in layouts', run: (opc, deck) => schemeColorsInLayouts(opc, deck.scheme) },
   { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },
   { name: 'presentation in schema order', run: (opc) => orderPresentation(opc) },
-  { name: 'SVG fallbacks', run: (opc) => rasteriseSvgFallbacks(opc) },
+  { name: 'SVG fallbacks', run: (opc, _deck, _properties, limits) => rasteriseSvgFallbacks(opc, limits) },
   { name: 'document properties', run: (opc, _deck, properties) => writeCoreProperties(opc, properties) },
   { name: 'content types of existing parts', run: (opc) => pruneContentTypes(opc) },
   { name: 'embedded workbooks dated', run: (opc, _deck, properties) => normaliseEmbeddedPackages(opc, properties.date) },
 ];
 
 /** Placed frames → the bytes of a .pptx: pptxgenjs writes the package, then each pass completes it. */
-export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties): Promise<Uint8Array> {
+export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS): Promise<Uint8Array> {
   const opc = OpcPackage.unzip(await writeWithPptxgen(deck));
-  for (const pass of RENDER_PASSES) await pass.run(opc, deck, properties);
+  for (const pass of RENDER_PASSES) await pass.run(opc, deck, properties, limits);
   return opc.zip();
 }

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PlacedTemplate } from '../layout/frames.js';
+import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import type { LayoutName } from '../outline/schema.js';
 import type { Theme } from '../theme/schema.js';
 import { blankLayout, chooseLayouts, type LayoutChoice } from './layout-choice.js';
@@ -27,11 +28,14 @@ export interface TemplateBuild {
  * Read the template at `path` (relative to `baseDir`) and derive what the deck is laid out
  * with. A file that is missing or is no PowerPoint template throws a TemplateError that names it.
  */
-export function loadTemplate(path: string, baseDir: string, base: Theme): TemplateBuild {
+export function loadTemplate(path: string, baseDir: string, base: Theme, limits: Limits = DEFAULT_LIMITS): TemplateBuild {
   const file = resolve(baseDir, path);
   let bytes: Uint8Array;
   try {
-    if (!statSync(file).isFile()) throw new TemplateError(`reference doc "${path}" is not a file`);
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new TemplateError(`reference doc "${path}" is not a file`);
+    // Refused before it is read: the size budget bounds memory too.
+    if (stat.size > limits.archiveBytes) throw new TemplateError(`reference doc "${path}": ${overLimit(`an archive of ${stat.size.toLocaleString('en')} bytes`, 'archiveBytes', limits)}`);
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof TemplateError) throw error;
@@ -39,7 +43,7 @@ export function loadTemplate(path: string, baseDir: string, base: Theme): Templa
   }
   let template;
   try {
-    template = openTemplate(bytes, file);
+    template = openTemplate(bytes, file, limits);
   } catch (error) {
     if (error instanceof TemplateError) throw new TemplateError(`reference doc "${path}": ${error.message}`);
     throw error;

@@ -1,8 +1,10 @@
 import type { Document, Element } from '@xmldom/xmldom';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { all, children, first } from '../render/dom.js';
 import { OpcPackage } from '../render/opc-package.js';
 import { relationships, resolveTarget } from '../render/relationships.js';
 import { emuToInches } from '../render/xml.js';
+import { ArchiveError, readArchive } from './read-archive.js';
 import type { Box } from '../theme/schema.js';
 
 /**
@@ -202,14 +204,35 @@ function readLayout(opc: OpcPackage, part: string, master: string, colors: Recor
   };
 }
 
-/** Open a template's bytes; `source` names it in errors. */
-export function openTemplate(bytes: Uint8Array, source: string): Template {
+/**
+ * The package of a template's bytes, every XML part parsed once now: a part that is not
+ * well-formed, or that declares a document type (which packages may not, and whose entities could
+ * expand without bound), is an error here rather than deep inside a later step. No message
+ * quotes a part: the template is not the user's own text.
+ */
+function openPackage(bytes: Uint8Array, limits: Limits): OpcPackage {
   let opc: OpcPackage;
   try {
-    opc = OpcPackage.unzip(bytes);
-  } catch {
-    throw new TemplateError('it is not a PowerPoint presentation or template: it is not a zip package');
+    opc = OpcPackage.fromParts(readArchive(bytes, limits));
+  } catch (error) {
+    if (error instanceof ArchiveError) throw new TemplateError(`it is not a PowerPoint presentation or template: ${error.message}`);
+    throw error;
   }
+  for (const name of opc.names().filter((part) => /\.(xml|rels)$/i.test(part))) {
+    const part = JSON.stringify(name);
+    if (/<!DOCTYPE/i.test(new TextDecoder().decode(opc.bytes(name)))) throw new TemplateError(`its part ${part} declares a document type, which packages may not have`);
+    try {
+      opc.xml(name);
+    } catch {
+      throw new TemplateError(`its part ${part} is not well-formed XML`);
+    }
+  }
+  return opc;
+}
+
+/** Open a template's bytes; `source` names it in errors. */
+export function openTemplate(bytes: Uint8Array, source: string, limits: Limits = DEFAULT_LIMITS): Template {
+  const opc = openPackage(bytes, limits);
   const presentation = presentationPart(opc);
   const masters = related(opc, presentation, 'slideMaster');
   if (masters.length === 0) throw new TemplateError('it has no slide master');

@@ -1,4 +1,5 @@
-import { posix } from 'node:path';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { pictureKind } from '../media/image-info.js';
 import { all, first, NS } from '../render/dom.js';
 import { relationships, resolveTarget } from '../render/relationships.js';
 import { chooseLayouts } from '../template/layout-choice.js';
@@ -29,12 +30,16 @@ function fontsOf(template: Template): { heading?: string; body?: string } {
 }
 
 /** The heading and body fonts a template (.potx or .pptx) would give its imported theme. */
-export function templateFonts(bytes: Uint8Array): { heading?: string; body?: string } {
-  return fontsOf(openTemplate(bytes, 'the template'));
+export function templateFonts(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): { heading?: string; body?: string } {
+  return fontsOf(openTemplate(bytes, 'the template', limits));
 }
 
-/** The first picture on the first slide master (or, failing that, on a layout): a template's logo. */
-function findLogo(template: Template): { data: Uint8Array; extension: string; box: Box } | undefined {
+/**
+ * The first picture on the first slide master (or, failing that, on a layout): a template's logo.
+ * Its file extension is the kind its content says, never the part's name, and a part that is
+ * no picture, or one over the budgets, is passed over.
+ */
+function findLogo(template: Template, limits: Limits): { data: Uint8Array; extension: string; box: Box } | undefined {
   const { opc } = template;
   for (const source of [template.masters[0]!, ...template.layouts.map((layout) => layout.part).sort()]) {
     for (const picture of all(opc.xml(source), 'p:pic')) {
@@ -46,7 +51,9 @@ function findLogo(template: Template): { data: Uint8Array; extension: string; bo
       const box = rounded(frame);
       // A picture covering most of the slide is a background, not a logo.
       if (box.w * box.h > 0.25 * template.widthInches * template.heightInches) continue;
-      return { data: opc.bytes(media), extension: posix.extname(media).slice(1).toLowerCase(), box };
+      const data = opc.bytes(media);
+      const kind = pictureKind(data, limits);
+      if (kind) return { data, extension: kind, box };
     }
   }
   return undefined;
@@ -65,8 +72,8 @@ function rounded<T>(value: T): T {
  * major and minor fonts, the slide size, the frames and text sizes of its placeholders (as a
  * deck built on the template lays out) and the logo.
  */
-export function importTemplate(bytes: Uint8Array, base: Theme, name: string): ImportedTemplate {
-  const template = openTemplate(bytes, name);
+export function importTemplate(bytes: Uint8Array, base: Theme, name: string, limits: Limits = DEFAULT_LIMITS): ImportedTemplate {
+  const template = openTemplate(bytes, name, limits);
   const notes: string[] = [];
   const theme: ImportedTemplate['theme'] = {
     extends: 'default',
@@ -79,7 +86,7 @@ export function importTemplate(bytes: Uint8Array, base: Theme, name: string): Im
   else notes.push('the template names no theme fonts; the default fonts are kept');
   const laidOut = templateTheme(template, chooseLayouts(template.layouts), base);
   Object.assign(theme, rounded({ slide: laidOut.slide, layouts: laidOut.layouts, footer: laidOut.footer, sizes: laidOut.sizes, floors: laidOut.floors, spacing: laidOut.spacing }));
-  const logo = findLogo(template);
+  const logo = findLogo(template, limits);
   if (logo) theme.logo = { path: `${name}-logo.${logo.extension}`, box: logo.box };
   else notes.push('no logo picture was found on the slide master or its layouts');
   notes.push("taken over: colour scheme, heading and body fonts, slide size, placeholder frames, text sizes, logo; not taken over: the masters' and layouts' own shapes and background pictures (build with --reference-doc to keep them)");
