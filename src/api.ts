@@ -87,12 +87,13 @@ export function buildOutline(input: string | VFile, options: OutlineBuildOptions
   const file = toFile(input, options.path);
   const baseDir = sourceDir(file);
   const root = rootOption(options.resourceRoot, baseDir);
+  const limits = limitsWith(options.limits);
   const processor = createProcessor({
     theme: options.theme,
     baseDir,
     resourceRoot: root,
     // A theme the caller names is theirs; one the front matter names is the deck's, and confined to its root.
-    checkTheme: (name) => (options.theme ? themeProblem(name, process.cwd(), { root: trustedRoot(options.resourceRoot) }) : themeProblem(name, baseDir, { root })),
+    checkTheme: (name) => (options.theme ? themeProblem(name, process.cwd(), { root: trustedRoot(options.resourceRoot), limits }) : themeProblem(name, baseDir, { root, limits })),
   });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const deck = processor.stringify(tree, file);

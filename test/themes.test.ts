@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pptxgenjs from 'pptxgenjs';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { mostLegible } from '../src/theme/contrast.js';
 import { buildOutline, contrastWarnings, defineTheme, importTemplate, listThemes, loadTheme, markdownToPptx, planSlides, ThemeError } from '../src/index.js';
@@ -65,6 +66,7 @@ describe('custom themes', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'base'));
     writeFileSync(join(dir, 'base', 'base.json'), JSON.stringify({ extends: 'default', name: 'base', logo: { path: 'logo.png', box: { x: 12, y: 0.2, w: 1, h: 0.5 } } }));
+    writeFileSync(join(dir, 'base', 'logo.png'), PNG.sync.write(new PNG({ width: 2, height: 1 })));
     writeFileSync(join(dir, 'child.json'), JSON.stringify({ extends: 'base/base.json', name: 'child' }));
     expect(loadTheme(join(dir, 'child.json')).logo?.path).toBe(join(dir, 'base', 'logo.png'));
   });

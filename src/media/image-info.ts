@@ -97,13 +97,24 @@ function judge(header: () => ISizeCalculationResult, svg: () => SvgCost | SvgRef
   return { ruleId: cost.ruleId, why: cost.ruleId === 'not-an-image' ? `is not a usable SVG picture: ${cost.why}` : `is not placed: ${cost.why}` };
 }
 
-function pictureContent(path: string, src: string, limits: Limits): ImageInfo | ImageProblem {
-  // The header is read from the file's first bytes only; an SVG is read whole only within its size budget.
+/** A picture file judged by its content: the header read from its first bytes only, an SVG read whole only within its size budget. */
+function judgeFile(path: string, limits: Limits): Judged {
   const judged = judge(() => imageSize(path), () => svgTooLarge(statSync(path).size, limits) ?? inspectSvg(readFileSync(path), limits), limits);
+  // pptxgenjs files a picture by its name: a raster picture named .svg would become a broken SVG part.
+  if (!('ruleId' in judged) && judged.type !== 'svg' && extname(path).toLowerCase() === '.svg') return { ruleId: 'not-an-image', why: `is named .svg but holds a ${judged.type.toUpperCase()} picture` };
+  return judged;
+}
+
+/** Why a file cannot be a theme's logo or background, or nothing when it can. */
+export function pictureFault(path: string, limits: Limits = DEFAULT_LIMITS): string | undefined {
+  const judged = judgeFile(path, limits);
+  return 'ruleId' in judged ? judged.why : undefined;
+}
+
+function pictureContent(path: string, src: string, limits: Limits): ImageInfo | ImageProblem {
+  const judged = judgeFile(path, limits);
   if ('ruleId' in judged) return { ruleId: judged.ruleId, reason: `"${src}" ${judged.why}; ${INSTEAD}` };
   const { type, width, height } = judged;
-  // pptxgenjs files a picture by its name: a raster picture named .svg would become a broken SVG part.
-  if (type !== 'svg' && extname(path).toLowerCase() === '.svg') return { ruleId: 'not-an-image', reason: `"${src}" is named .svg but holds a ${type.toUpperCase()} picture; ${INSTEAD}` };
   const info: ImageInfo = { path, type, widthPx: width, heightPx: height };
   if (!judged.filtered) return info;
   const reason = `"${src}" uses SVG filters (blur, shadows…), which take unbounded time to rasterise: its PNG fallback, which LibreOffice and older PowerPoint show, is drawn without them`;

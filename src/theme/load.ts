@@ -219,8 +219,8 @@ export interface LocatedTheme {
 }
 
 /** The files a theme names that cannot be read, as one error pointing at each. */
-function checkFiles(theme: Theme, root: ResourceRoot, at: (key: readonly PropertyKey[]) => ThemePlace | undefined): void {
-  const problems = themeFileProblems(theme, root);
+function checkFiles(theme: Theme, root: ResourceRoot, at: (key: readonly PropertyKey[]) => ThemePlace | undefined, limits?: Limits): void {
+  const problems = themeFileProblems(theme, root, limits);
   if (problems.length === 0) return;
   throw new ThemeError(
     problems.map((problem) => ({ ...at(problem.key), reason: problem.reason })),
@@ -240,7 +240,7 @@ export function loadLocatedTheme(value: string, baseDir = process.cwd(), access:
   const data = sources.reduceRight<Json>((merged, source) => mergeThemeData(merged, source.data), {});
   const at = (key: readonly PropertyKey[]) => place(sources, key);
   const theme = validate(data, sources);
-  checkFiles(theme, located.root, at);
+  checkFiles(theme, located.root, at, access.limits);
   return { theme, place: at };
 }
 

@@ -20,6 +20,8 @@ export const cases: HostileCase[] = [
   { name: 'a theme logo that is a folder', files: { ...themed('logo: { path: pictures, ' + box + ' }'), pictures: { folder: true } }, expect: { exit: 1, message: /logo\.path: ".*pictures" is a folder/, at: 'theme.yaml:2:15' } },
   { name: 'a theme background that is a device', files: themed('backgrounds:\n  content: /dev/zero\n'), expect: { ...outside, at: 'theme.yaml:3:12' } },
   { name: 'a theme logo through a symlink out of the project', files: { ...themed('logo: { path: logo.png, ' + box + ' }'), 'logo.png': { symlink: '../secret.txt' } }, expect: { ...outside, at: 'theme.yaml:2:15' } },
+  { name: 'a theme logo that is a text file', files: themed('logo: { path: notes.png, ' + box + ' }', { 'notes.png': 'not a picture\n' }), expect: { exit: 1, message: /logo\.path: ".*notes\.png" is not a PNG, JPEG, GIF or SVG image/, at: 'theme.yaml:2:15' } },
+  { name: 'a theme background over the pixel budget', files: themed('backgrounds:\n  content: huge.png\n', { 'huge.png': png(400, 300) }), args: ['build', 'deck.md', '--limit', 'image-pixels=1000'], expect: { exit: 1, message: /backgrounds\.content: ".*huge\.png" is not placed: a picture of 120,000 pixels exceeds the limit of 1,000/, at: 'theme.yaml:3:12' } },
   { name: 'a theme logo inside the project', files: themed('logo: { path: art/logo.png, ' + box + ' }', { 'art/logo.png': png() }), expect: { exit: 0 } },
   { name: 'a theme that names /etc/shadow', files: { 'deck.md': deck('theme: /etc/shadow') }, expect: { ...outside, at: 'deck.md:3:8' } },
   { name: 'a theme that names the secret beside the project', files: { 'deck.md': deck('theme: ../secret.txt') }, expect: { ...outside, at: 'deck.md:3:8' } },
