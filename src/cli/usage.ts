@@ -27,8 +27,8 @@ const DECK_OPTIONS = `  -t, --theme <name|path>      a built-in theme or a theme
                                layouts and theme; overrides the front matter's template:
       --limit <name=value>     raise or lower a budget, such as input-bytes=20M or slides=500;
                                repeatable (names: input-bytes, depth, slides, table-cells,
-                               chart-points, image-pixels, svg-bytes, svg-elements, archive-bytes,
-                               archive-entries, expansion-ratio)
+                               chart-points, image-pixels, svg-bytes, svg-elements, svg-depth,
+                               archive-bytes, archive-entries, expansion-ratio)
       --allow-outside-root     let the deck and its theme read files outside the project folder`;
 
 const REPORT_OPTIONS = `      --json                   print the fitting report (sizes, continuations, messages) as JSON
