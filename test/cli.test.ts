@@ -147,6 +147,8 @@ describe('deckdown CLI', () => {
     write('themes/mine.json', JSON.stringify({ ...theme, name: 'mine', colors: { ...theme.colors, heading: '123456' } }));
     mkdirSync(join(dir, 'talks'));
     write('talks/talk.md', good);
+    // The project the deck is in, whose files its front matter may name.
+    write('package.json', '{}');
     const result = await cli('build', 'talks/talk.md', '--theme', 'themes/mine.json', '-o', 'talk.pptx');
     expect(result.code).toBe(0);
     // The heading colour is the theme's second dark colour, which titles refer to.

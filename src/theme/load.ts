@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import { isUrl, locateResource, projectRoot, type ResourceRoot } from '../resources/policy.js';
 import { themeFileProblems } from './files.js';
-import { builtInThemePath, listThemes } from './registry.js';
+import { builtInThemePath, listThemes, templatesDir } from './registry.js';
 import { ThemeSchema, type Theme } from './schema.js';
 
 /** The rules a theme that cannot be used is reported by. */
@@ -106,10 +106,10 @@ function absolutePaths(data: Json, dir: string): Json {
   return result;
 }
 
-/** A theme file's text, if it is not larger than a theme file can sensibly be. */
+/** A theme file's text, if it is not larger than the input budget; deckdown's own themes are not counted against it. */
 function readThemeText(path: string, limits: Limits): string {
   const { size } = statSync(path);
-  if (size > limits.inputBytes) throw new ThemeError([{ file: path, line: 1, column: 1, reason: overLimit(`the theme file's size (${size.toLocaleString('en')} bytes)`, 'inputBytes', limits) }], 'invalid-theme');
+  if (size > limits.inputBytes && dirname(dirname(path)) !== templatesDir) throw new ThemeError([{ file: path, line: 1, column: 1, reason: overLimit(`the theme file's size (${size.toLocaleString('en')} bytes)`, 'inputBytes', limits) }], 'invalid-theme');
   return readFileSync(path, 'utf8');
 }
 
