@@ -110,8 +110,7 @@ function resolveTheme(theme: string | Theme, baseDir: string, access: ThemeAcces
   if (typeof theme !== 'string') {
     const parsed = ThemeSchema.safeParse(theme);
     if (!parsed.success) throw new ThemeError(`the theme object is invalid: ${formatIssues(parsed.error.issues)}`, 'invalid-theme');
-    checkThemeObjectFiles(parsed.data);
-    return { theme: parsed.data };
+    return { theme: checkThemeObjectFiles(parsed.data, access.limits) };
   }
   return loadLocatedTheme(theme, baseDir, access);
 }

@@ -102,3 +102,20 @@ describe('a theme object', () => {
     expect(await errors('# Slide\n\nText.\n', join(dir, 'talk.md'), { theme })).toEqual([expect.stringMatching(/logo\.path: ".*missing\.png" does not exist/)]);
   });
 });
+
+describe('what is drawn is what was checked', () => {
+  it('a theme object’s relative logo is taken from the working directory, as the renderer takes it, and checked there', async () => {
+    write('project/package.json', '{}');
+    write('project/lecture/ornament.png', '#!/bin/sh\necho not a picture\n');
+    const cwd = process.cwd();
+    process.chdir(join(dir, 'project'));
+    try {
+      const theme = defineTheme({ logo: { path: 'lecture/ornament.png', box: { x: 0.1, y: 0.1, w: 1, h: 0.5 } } }, '.');
+      expect(await errors('# Slide\n\nText.\n', join(dir, 'project/talk.md'), { theme: { ...theme, logo: { ...theme.logo!, path: 'lecture/ornament.png' } } })).toEqual([
+        expect.stringMatching(/logo\.path: "lecture\/ornament\.png" is not a PNG, JPEG, GIF or SVG image/),
+      ]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

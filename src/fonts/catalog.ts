@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { packageRoot } from '../package-root.js';
 
@@ -74,7 +74,8 @@ export function builtInFonts(): Record<string, FontFaces> {
 
 /** A font file's bytes: a shipped face is stored compressed, a theme's own file as it is. */
 export function readFontFile(path: string): Buffer {
-  if (!path.endsWith(COMPRESSED)) return readFileSync(path);
+  // Only deckdown's own faces are decompressed: a theme's `.br` file could unpack to gigabytes.
+  if (!path.endsWith(COMPRESSED) || dirname(path) !== shippedFontsDir) return readFileSync(path);
   if (!existsSync(path)) throw new Error(`deckdown's font files are missing (${path}): run "npm run build" in the package`);
   return brotliDecompressSync(readFileSync(path));
 }

@@ -48,9 +48,8 @@ function locateImage(src: string, baseDir: string, root: ResourceRoot): string |
   if (located && 'path' in located) return located.path;
   const refused = found.find((result) => 'problem' in result && result.problem !== 'missing');
   if (refused && 'problem' in refused) {
-    return refused.problem === 'outside-root'
-      ? { ruleId: 'outside-root', reason: `image ${refused.reason}${src.startsWith('/') ? ", and is not in the deck's public/ folder" : ''}` }
-      : { ruleId: 'not-an-image', reason: `image ${refused.reason}; the slide shows its alt text in a frame instead` };
+    if (refused.problem === 'outside-root') return { ruleId: 'outside-root', reason: `image ${refused.reason}${src.startsWith('/') ? ", and is not in the deck's public/ folder" : ''}` };
+    return { ruleId: refused.problem === 'remote' ? 'remote-image' : 'not-an-image', reason: `image ${refused.reason}; the slide shows its alt text in a frame instead` };
   }
   return { ruleId: 'image-not-found', reason: `image "${src}" does not exist${isAbsolute(src) ? '' : ' (paths are relative to the Markdown file)'}; the slide shows its alt text in a frame instead` };
 }

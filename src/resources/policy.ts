@@ -60,6 +60,8 @@ export function locateResource(reference: string, fromDir: string, root: Resourc
       return { problem: 'missing', reason: `"${reference}" is not a file URL deckdown can read` };
     }
   }
+  // A network share (`//host/share`, `\\host\share`) is a remote file: even asking whether it exists would connect.
+  if (/^[\\/]{2}/.test(local)) return { problem: 'remote', reason: `"${reference}" is on a network share; deckdown reads local files only and never fetches` };
   const path = resolve(fromDir, local);
   // A file that is not there is reported as missing wherever it would be: `/images/a.png`, as web decks write it, is usually meant inside the project.
   if (!existsSync(path)) return { problem: 'missing', reason: `"${reference}" does not exist` };

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { shippedFontsDir } from '../fonts/catalog.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { pictureFault } from '../media/image-info.js';
@@ -35,17 +36,42 @@ export interface ThemeFileProblem {
   outside: boolean;
 }
 
+/** The theme with each file it names replaced by the real file that was checked, and what is wrong with the others. */
+export interface CheckedThemeFiles {
+  theme: Theme;
+  problems: ThemeFileProblem[];
+}
+
+/** A copy of the theme with the value at `key` replaced. */
+function withValue(theme: Theme, key: readonly string[], value: string): Theme {
+  const copy = structuredClone(theme) as unknown as Record<string, unknown>;
+  let at = copy;
+  for (const part of key.slice(0, -1)) at = at[part] as Record<string, unknown>;
+  at[key[key.length - 1]!] = value;
+  return copy as unknown as Theme;
+}
+
 /**
- * What is wrong with the files a theme names: outside the root, not a regular file, or, for a
- * logo or a background, missing or not a picture within the budgets. deckdown's own theme files (the built-in themes' pictures) are
- * always readable.
+ * Checks the files a theme names: outside the root, not a regular file, or, for a logo or a
+ * background, missing or not a picture within the budgets. deckdown's own theme files (the
+ * built-in themes' pictures, the shipped fonts) are always readable. A relative path (in a theme
+ * object) is taken from the working directory, as the renderer would. Each file that passes is
+ * replaced by the real path that was checked, so that what is drawn is what was checked, and a
+ * `file:` URL becomes the path it names.
  */
-export function themeFileProblems(theme: Theme, root: ResourceRoot, limits: Limits = DEFAULT_LIMITS): ThemeFileProblem[] {
-  return themeFiles(theme).flatMap(({ key, path, picture }) => {
-    const own = OWN_FOLDERS.map((folder) => locateResource(path, folder, folder)).find((found) => 'path' in found);
-    const located: { path: string } | ResourceProblem = own ?? locateResource(path, templatesDir, root);
-    const fault = 'path' in located ? (picture ? pictureFault(located.path, limits) : undefined) : located.problem === 'missing' && !picture ? undefined : located.reason;
-    if (fault === undefined) return [];
-    return [{ key, reason: `${key.join('.')}: ${'path' in located ? `"${path}" ${fault}` : fault}`, outside: !('path' in located) && located.problem === 'outside-root' }];
-  });
+export function checkThemeFiles(theme: Theme, root: ResourceRoot, limits: Limits = DEFAULT_LIMITS): CheckedThemeFiles {
+  let checked = theme;
+  const problems: ThemeFileProblem[] = [];
+  for (const { key, path, picture } of themeFiles(theme)) {
+    const own = isAbsolute(path) ? OWN_FOLDERS.map((folder) => locateResource(path, folder, folder)).find((found) => 'path' in found) : undefined;
+    const located: { path: string } | ResourceProblem = own ?? locateResource(path, process.cwd(), root);
+    if ('path' in located) {
+      const fault = picture ? pictureFault(located.path, limits) : undefined;
+      if (fault) problems.push({ key, reason: `${key.join('.')}: "${path}" ${fault}`, outside: false });
+      else checked = withValue(checked, key, located.path);
+    } else if (located.problem !== 'missing' || picture) {
+      problems.push({ key, reason: `${key.join('.')}: ${located.reason}`, outside: located.problem === 'outside-root' });
+    }
+  }
+  return { theme: checked, problems };
 }

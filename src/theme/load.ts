@@ -4,7 +4,7 @@ import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import type { z } from 'zod';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import { isUrl, locateResource, projectRoot, type ResourceRoot } from '../resources/policy.js';
-import { themeFileProblems } from './files.js';
+import { checkThemeFiles } from './files.js';
 import { builtInThemePath, listThemes, templatesDir } from './registry.js';
 import { ThemeSchema, type Theme } from './schema.js';
 
@@ -94,7 +94,7 @@ function locate(value: string, baseDir: string, root: ResourceRoot | undefined):
 /** Paths in a theme file are relative to it; they are made absolute before files are merged. */
 function absolutePaths(data: Json, dir: string): Json {
   const result = { ...data };
-  // A URL stays as written, to be refused as one.
+  // A URL stays as written, to be refused as one; a file URL is checked, then replaced by the path it names.
   const absolute = (value: unknown) => (typeof value === 'string' && !isUrl(value) && !/^file:/i.test(value) ? resolve(dir, value) : value);
   if (isObject(result.logo)) result.logo = { ...result.logo, path: absolute(result.logo.path) };
   if (typeof result.template === 'string') result.template = absolute(result.template);
@@ -218,19 +218,20 @@ export interface LocatedTheme {
   place: (key: readonly PropertyKey[]) => ThemePlace;
 }
 
-/** The files a theme names that cannot be read, as one error pointing at each. */
-function checkFiles(theme: Theme, root: ResourceRoot, at: (key: readonly PropertyKey[]) => ThemePlace | undefined, limits?: Limits): void {
-  const problems = themeFileProblems(theme, root, limits);
-  if (problems.length === 0) return;
+/** The theme with the real files it names; those that cannot be read are one error pointing at each. */
+function checkFiles(theme: Theme, root: ResourceRoot, at: (key: readonly PropertyKey[]) => ThemePlace | undefined, limits?: Limits): Theme {
+  const checked = checkThemeFiles(theme, root, limits);
+  const { problems } = checked;
+  if (problems.length === 0) return checked.theme;
   throw new ThemeError(
     problems.map((problem) => ({ ...at(problem.key), reason: problem.reason })),
     problems.some((problem) => problem.outside) ? 'outside-root' : 'invalid-theme',
   );
 }
 
-/** A theme object given through the API: its files must exist and be regular files; it may name them anywhere. */
-export function checkThemeObjectFiles(theme: Theme): void {
-  checkFiles(theme, false, () => undefined);
+/** A theme object given through the API, with the real files it names: they must exist and be regular files, anywhere. */
+export function checkThemeObjectFiles(theme: Theme, limits?: Limits): Theme {
+  return checkFiles(theme, false, () => undefined, limits);
 }
 
 /** `loadTheme`, keeping the theme files for pointing into them. */
@@ -239,8 +240,7 @@ export function loadLocatedTheme(value: string, baseDir = process.cwd(), access:
   const sources = chain(located, access.limits ?? DEFAULT_LIMITS);
   const data = sources.reduceRight<Json>((merged, source) => mergeThemeData(merged, source.data), {});
   const at = (key: readonly PropertyKey[]) => place(sources, key);
-  const theme = validate(data, sources);
-  checkFiles(theme, located.root, at, access.limits);
+  const theme = checkFiles(validate(data, sources), located.root, at, access.limits);
   return { theme, place: at };
 }
 

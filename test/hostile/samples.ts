@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import type { Content } from './case.js';
 
 /** Small, real inputs the cases build on. */
 
@@ -15,6 +16,6 @@ export function deck(frontMatter: string, body = 'Text.'): string {
 }
 
 /** A deck whose front matter names `theme.yaml`, and that theme file, extending the default theme. */
-export function themed(theme: string, extra: Record<string, string | Uint8Array> = {}): Record<string, string | Uint8Array> {
+export function themed(theme: string, extra: Record<string, Content> = {}): Record<string, Content> {
   return { 'deck.md': deck('theme: theme.yaml'), 'theme.yaml': `extends: default\n${theme}`, ...extra };
 }

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import type { HostileCase } from '../case.js';
 import { deck, png, themed } from '../samples.js';
 
@@ -7,6 +9,8 @@ import { deck, png, themed } from '../samples.js';
  */
 const outside = { exit: 1, message: /outside the project folder/ } as const;
 const box = 'box: { x: 0.2, y: 0.2, w: 1, h: 0.5 }';
+/** A picture of deckdown's own, which every theme may name. */
+const ownPicture = fileURLToPath(new URL('../../../templates/lecture/ornament.png', import.meta.url));
 
 export const cases: HostileCase[] = [
   { name: 'a theme logo at an absolute path', files: themed('logo: { path: /etc/passwd, ' + box + ' }'), expect: { ...outside, at: 'theme.yaml:2:15' } },
@@ -53,6 +57,17 @@ export const cases: HostileCase[] = [
   { name: 'a Marp background outside the project', files: { 'deck.md': '---\nmarp: true\n---\n\n# A slide\n\n![bg](../secret.txt)\n' }, expect: { ...outside, at: 'deck.md:7:1' } },
   { name: 'a percent-encoded way out of the project', files: { 'deck.md': deck('', '![secret](%2E%2E/secret.txt)') }, expect: { ...outside, at: 'deck.md:7:1' } },
   { name: 'a template outside the project, from the front matter', files: { 'deck.md': deck('template: ../corp.potx'), '../corp.potx': 'PK' }, expect: { ...outside } },
+  {
+    name: 'a theme logo as a file URL to deckdown’s own picture, beside a planted folder named file:',
+    files: { ...themed(`logo: { path: "file://${ownPicture}", ${box} }`), [`file:${ownPicture}`]: { symlink: `${'../'.repeat(ownPicture.split('/').length)}secret.txt` } },
+    expect: { exit: 0 },
+  },
+  {
+    name: 'a theme font file ending in .br that unpacks to 768 MB',
+    files: themed('fonts:\n  files:\n    Corp: { regular: bomb.ttf.br }\n  heading: Corp\n', { 'bomb.ttf.br': () => brotliCompressSync(Buffer.alloc(768 * 1024 * 1024), { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }) }),
+    expect: { exit: 0, rules: ['invalid-font-file'] },
+  },
+  { name: 'a picture on a network share', files: { 'deck.md': deck('', '![share](//server/share/a.png)') }, expect: { exit: 0, rules: ['remote-image'] } },
   { name: 'a remote picture is not fetched', files: { 'deck.md': deck('', '![remote](https://example.com/a.png)') }, expect: { exit: 0, rules: ['remote-image'] } },
   { name: 'a picture in a sibling folder of the project', files: { 'talks/deck.md': deck('', '![ok](../images/p.png)'), 'images/p.png': png() }, args: ['build', 'talks/deck.md'], expect: { exit: 0, decks: ['talks/deck.pptx'] } },
   { name: 'a picture outside the project, allowed by the user', files: { 'deck.md': deck('', '![outside](../outside.png)'), '../outside.png': png() }, args: ['build', 'deck.md', '--allow-outside-root'], outsideAllowed: true, expect: { exit: 0 } },
