@@ -153,7 +153,7 @@ describe.skipIf(!hasPandoc())('a deck built on an institution template', () => {
     writeFileSync(join(dir, 'notes.potx'), 'plain text');
     expect(((await attempt('notes.potx')) as DeckdownError).messages[0]!.reason).toBe('reference doc "notes.potx": it is not a PowerPoint presentation or template: it is not a zip package');
     writeFileSync(join(dir, 'empty.potx'), zipSync({ 'a.txt': strToU8('a') }));
-    expect(((await attempt('empty.potx')) as DeckdownError).messages[0]!.reason).toBe('reference doc "empty.potx": it is not a PowerPoint presentation or template: it has no presentation part');
+    expect(((await attempt('empty.potx')) as DeckdownError).messages[0]!.reason).toBe('reference doc "empty.potx": it is not a PowerPoint presentation or template: it has no [Content_Types].xml part');
   });
 
   it('deckdown build --reference-doc writes the deck on the template', async () => {

@@ -5,6 +5,7 @@ import { OpcPackage } from '../render/opc-package.js';
 import { relationships, resolveTarget } from '../render/relationships.js';
 import { emuToInches } from '../render/xml.js';
 import { ArchiveError, readArchive } from './read-archive.js';
+import { packageFaults } from './package-faults.js';
 import type { Box } from '../theme/schema.js';
 
 /**
@@ -227,6 +228,8 @@ function openPackage(bytes: Uint8Array, limits: Limits): OpcPackage {
       throw new TemplateError(`its part ${part} is not well-formed XML`);
     }
   }
+  const [fault] = packageFaults(opc);
+  if (fault) throw new TemplateError(fault);
   return opc;
 }
 
@@ -242,6 +245,9 @@ export function openTemplate(bytes: Uint8Array, source: string, limits: Limits =
   const colors = schemeColors(themeDocument);
   const size = first(opc.xml(presentation), 'p:sldSz');
   if (!size) throw new TemplateError('it has no slide size');
+  // The standard's range of a slide side, 1 to 56 inches; outside it no deck built on it is valid.
+  const sides = ['cx', 'cy'].map((side) => Number(size.getAttribute(side)));
+  if (!sides.every((side) => Number.isInteger(side) && side >= 914400 && side <= 51206400)) throw new TemplateError('its slide size is outside the range PowerPoint allows (1 to 56 inches a side)');
   const layouts = masters.flatMap((master) => related(opc, master, 'slideLayout').map((part) => readLayout(opc, part, master, colors)));
   return {
     source,

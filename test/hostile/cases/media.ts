@@ -248,7 +248,7 @@ const templateCases: HostileCase[] = [
     name: 'theme import of a zip without presentation parts is a clear error',
     files: { 'corp.potx': () => zip({ 'word/document.xml': strToU8('<document/>') }) },
     args: importing('corp.potx'),
-    expect: { exit: 1, message: /it has no presentation part/ },
+    expect: { exit: 1, message: /it is not a PowerPoint presentation or template: it has no \[Content_Types\]\.xml part/ },
   },
   {
     name: 'theme import of a template part with entities of entities refuses the document type',
