@@ -56,7 +56,7 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         break;
       case 'footnoteReference':
         if (ctx.footnotes.has(node.identifier)) {
-          const label = ctx.footnotes.reference(node.identifier, (definition) => footnoteRuns(definition.children, ctx));
+          const label = ctx.footnotes.reference(node.identifier);
           runs.push({ type: 'text', text: label, ...marks, superscript: true });
         } else {
           report(file, 'unsupported-node', `footnote [^${node.label ?? node.identifier}] has no definition; the reference is kept as text`, node);
@@ -96,7 +96,7 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
 }
 
 /** A footnote's paragraphs as one line of runs. */
-function footnoteRuns(children: readonly (BlockContent | DefinitionContent)[], ctx: Context): Inline[] {
+export function footnoteRuns(children: readonly (BlockContent | DefinitionContent)[], ctx: Context): Inline[] {
   return children.flatMap((child, index) => [
     ...(index > 0 ? [{ type: 'text' as const, text: ' ' }] : []),
     ...(child.type === 'paragraph' ? phrasingToRuns(child.children, ctx) : [{ type: 'text' as const, text: toString(child) }]),

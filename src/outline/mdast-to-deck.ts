@@ -12,7 +12,7 @@ import { blocksToOutline, imageToOutline } from './blocks.js';
 import type { Context } from './context.js';
 import { Footnotes } from './footnotes.js';
 import { parseFrontMatter } from './front-matter.js';
-import { phrasingToRuns, runsToText, trimRuns } from './inline.js';
+import { footnoteRuns, phrasingToRuns, runsToText, trimRuns } from './inline.js';
 import { chooseLayout } from './layout-choice.js';
 import { BODY_LAYOUTS, type Background, type Block, type BodyLayout, type Deck, type Inline, type Position, type Slide } from './schema.js';
 import { inferSlideLevel } from './slide-level.js';
@@ -166,7 +166,7 @@ function expandEach(node: ContainerDirective, title: Inline[], ctx: Context): Op
     let blocks: RootContent[] = item.children;
     let itemTitle = title;
     if (lead && first?.type === 'paragraph') {
-      itemTitle = phrasingToRuns(lead.children, ctx).map((run) => (run.type === 'text' ? { ...run, text: run.text.replace(/[\s,.:;—-]+$/, '') } : run));
+      itemTitle = phrasingToRuns(lead.children, ctx).map((run) => (run.type === 'text' ? { ...run, text: run.text.replace(/(?<![\s,.:;—-])[\s,.:;—-]+$/, '') } : run));
       const remainder = first.children.slice(1);
       const head = remainder[0];
       // What followed the lead now begins the slide's body, so it begins as a sentence does.
@@ -193,7 +193,7 @@ function finishSlide(open: OpenSlide, ctx: Context, frontMatter: TitleParts): Sl
     else body.push(picture);
   }
   const notes = blocksToOutline([...open.notes, ...ctx.notes], ctx);
-  const footnotes = ctx.footnotes.takeSlideFootnotes();
+  const footnotes = ctx.footnotes.takeSlideFootnotes((definition) => footnoteRuns(definition.children, ctx));
   const common = {
     notes,
     ...(open.background ? { background: open.background } : {}),
