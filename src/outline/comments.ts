@@ -14,7 +14,7 @@ export function commentToNotes(comment: Comment, ctx: Context): RootContent[] {
     report(ctx.file, 'directive-comment', `the comment "${comment.value.replace(/\s+/g, ' ')}" is a directive to another tool; it is ignored`, comment);
     return [];
   }
-  const tree = fromMarkdown(comment.value.replace(/<\/?[A-Za-z][^>]*>/g, ''));
+  const tree = fromMarkdown(comment.value.replace(/<\/?[A-Za-z][^<>]*>/g, ''));
   // Places in the note's text are not places in the file.
   visit(tree, (node) => {
     delete node.position;

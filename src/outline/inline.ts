@@ -23,7 +23,9 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
   const { file } = ctx;
   const runs: Inline[] = [];
   const text = (value: string, extra: Marks = {}) => {
-    if (value) runs.push({ type: 'text', text: value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...marks, ...extra });
+    // The lookbehind starts a run of spaces at its first one: from each of them, a long run without a
+    // line break would be quadratic.
+    if (value) runs.push({ type: 'text', text: value.replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' '), ...marks, ...extra });
   };
   for (const node of nodes) {
     switch (node.type) {

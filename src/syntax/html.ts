@@ -34,7 +34,8 @@ export function isDirectiveComment(text: string): boolean {
 
 /** Marp's `headingDivider` written in a directive comment rather than the front matter: the deepest level it names. */
 export function headingDividerIn(comment: string): number | undefined {
-  const value = /^\s*headingDivider\s*:\s*(.+)$/m.exec(comment)?.[1];
+  // `[^\S\n]*`, not `\s*`: from every line, `\s*` would run over all the blank lines below it.
+  const value = /^[^\S\n]*headingDivider[^\S\n]*:\s*(.+)$/m.exec(comment)?.[1];
   const levels = value?.match(/[1-6]/g)?.map(Number) ?? [];
   return levels.length > 0 ? Math.max(...levels) : undefined;
 }
@@ -149,8 +150,10 @@ export function isNotesOpener(node: RootContent): boolean {
   return fromHtml(node.value, { fragment: true }).children.some(isNotesDiv);
 }
 
-const TAG = /^<(\/?)([A-Za-z][\w-]*)((?:\s[^>]*?)?)\s*(\/?)>$/;
-const ATTRIBUTE = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))/g;
+// The lookbehinds start a run (of white space, of a name) at its first character only: tried from
+// each of its characters, a long run that does not match is quadratic.
+const TAG = /^<(\/?)([A-Za-z][\w-]*)((?:\s[^>]*?)?)(?<!\s)\s*(\/?)>$/;
+const ATTRIBUTE = /(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))/g;
 
 function tagAttributes(text: string): Record<string, string> {
   const values: Record<string, string> = {};

@@ -72,7 +72,7 @@ export function findPandocTables(lines: readonly string[], skip: ReadonlySet<num
       let last = end + 2;
       while (last + 1 < lines.length && !BLANK.test(lines[last + 1]!)) last++;
       // `{#tbl:id}` after a caption names the table for cross-references, which slides do not number.
-      segment.caption = lines.slice(end + 2, last + 1).join(' ').replace(CAPTION, '').replace(/\s*\{[#.][^{}]*\}\s*$/, '').trim();
+      segment.caption = lines.slice(end + 2, last + 1).join(' ').replace(CAPTION, '').replace(/\{[#.][^{}]*\}\s*$/, '').trim();
       segment.endLine = last + 1;
     }
     segments.push(segment);

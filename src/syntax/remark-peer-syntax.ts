@@ -193,7 +193,7 @@ function remarkProperties(previous: RootContent | undefined, node: Paragraph | H
   const values = new Map(properties.map((pair) => [pair[1]!, pair[2]!.trim()]));
   // `name: Jane Doe` alone is as likely a line of a slide as remark.js's slide name.
   if ([...values.keys()].every((key) => key === 'name')) return undefined;
-  const background = /url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(values.get('background-image') ?? '')?.[1];
+  const background = /url\(\s*['"]?([^'"()]+)['"]?\s*\)/.exec(values.get('background-image') ?? '')?.[1];
   const hidden = values.get('layout') === 'true' || values.get('exclude') === 'true';
   const ignored = [...values.keys()].filter((key) => key !== 'background-image' && key !== 'exclude');
   if (ignored.length > 0) report(file, 'foreign-key', `slide properties ${ignored.join(', ')} belong to remark.js; ${values.get('layout') === 'true' ? 'this template slide is left out' : 'they are ignored'}`, node);
@@ -300,7 +300,7 @@ function md2pptxMetadata(tree: Root, file: VFile): boolean {
 /** md2pptx names a slide for links with `[id]` at the end of its heading: `### Sport [sport]`. */
 function md2pptxHeadingId(heading: Heading): void {
   const last = heading.children.at(-1);
-  const match = last?.type === 'text' ? /\s*\[([\w-]+)\]\s*$/.exec(last.value) : null;
+  const match = last?.type === 'text' ? /(?<!\s)\s*\[([\w-]+)\]\s*$/.exec(last.value) : null;
   if (!match || last?.type !== 'text') return;
   last.value = last.value.slice(0, match.index);
   heading.data = { ...heading.data, id: match[1] };
