@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
-import type { Limits } from './limits.js';
+import { limitsWith, overLimit, type Limits } from './limits.js';
 import { sourceDir } from './source-dir.js';
 import { DeckdownError } from './diagnostics/error.js';
 import { hasErrors, report } from './diagnostics/report.js';
@@ -84,11 +84,18 @@ function toFile(input: string | VFile, path: string | undefined): VFile {
 /** Markdown → the slide outline and every message about the source. Never throws for bad input. */
 export function buildOutline(input: string | VFile, options: OutlineBuildOptions = {}): OutlineResult {
   const file = toFile(input, options.path);
+  const limits = limitsWith(options.limits);
+  const bytes = typeof file.value === 'string' ? Buffer.byteLength(file.value) : (file.value?.byteLength ?? 0);
+  if (bytes > limits.inputBytes) {
+    report(file, 'over-limit', overLimit(`the input (${bytes.toLocaleString('en')} bytes)`, 'inputBytes', limits), { line: 1, column: 1 });
+    return { deck: { meta: { lang: 'en-US', theme: 'default', slideNumbers: false }, slides: [] }, messages: [...file.messages] };
+  }
   const baseDir = sourceDir(file);
   const processor = createProcessor({
     theme: options.theme,
     baseDir,
     checkTheme: (name) => themeProblem(name, options.theme ? process.cwd() : baseDir),
+    limits,
   });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const deck = processor.stringify(tree, file);
@@ -175,7 +182,8 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const theme = onTemplate?.theme ?? (valid.meta.aspect ? withAspect(resolved.theme, valid.meta.aspect) : resolved.theme);
   const { images, problems } = loadImages(valid, baseDir);
   const measure = new Measurer(new FontSet(theme.fonts.files), theme.fonts.fallback);
-  const layout = layoutDeck(valid, theme, { images, measure });
+  const limits = limitsWith(options.limits);
+  const layout = layoutDeck(valid, theme, { images, measure, limits });
   const placed = onTemplate ? { ...layout.deck, template: onTemplate.placed } : layout.deck;
   const file = options.file ?? new VFile();
   // A picture the outline stage already reported (with its place) is not reported again.
@@ -188,6 +196,8 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
     ...(onTemplate && valid.meta.aspect ? [report(file, 'aspect-ignored', `aspect ${valid.meta.aspect} is ignored: the template's slides are ${onTemplate.theme.slide.widthInches.toFixed(3)} × ${onTemplate.theme.slide.heightInches.toFixed(3)} inches`)] : []),
     ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
   ];
+  // A budget the layout went over (continued slides) stops the build as the outline's errors do.
+  if (hasErrors(messages)) throw new DeckdownError(messages.filter((message) => message.fatal), file.path);
   return { deck: valid, placed, fit: layout.fit, messages };
 }
 

@@ -46,6 +46,7 @@ export const rules = {
   'broken-link': { severity: 'warning', summary: 'an internal link names a heading that does not exist; it is kept as text' },
   'ambiguous-number': { severity: 'error', summary: 'a chart cell could be read two ways in the deck\'s language' },
   'unreferenced-footnote': { severity: 'warning', summary: 'a footnote is defined but never referenced, so it is on no slide' },
+  'over-limit': { severity: 'error', summary: 'the input goes over one of the budgets that bound a build (size, nesting, slides, table cells, chart values); the message names the limit and how to raise it' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** The id of a rule, as messages carry it in `ruleId`. */

@@ -1,6 +1,7 @@
 import type { BlockContent, DefinitionContent, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { append } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 import { commentToNotes } from './comments.js';
 import type { Context } from './context.js';
@@ -33,24 +34,24 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         text(node.value);
         break;
       case 'strong':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, bold: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, bold: true }));
         break;
       case 'emphasis':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, italic: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, italic: true }));
         break;
       case 'delete':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, strike: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, strike: true }));
         break;
       case 'inlineCode':
         text(node.value, { code: true });
         break;
       case 'link':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, href: node.url }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, href: node.url }));
         break;
       case 'linkReference': {
         // The parser makes a reference only when its definition exists.
         const url = ctx.definition(node.identifier)?.url;
-        runs.push(...phrasingToRuns(node.children, ctx, url ? { ...marks, href: url } : marks));
+        append(runs, phrasingToRuns(node.children, ctx, url ? { ...marks, href: url } : marks));
         break;
       }
       case 'break':
@@ -71,11 +72,11 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         text(node.alt ?? '');
         break;
       case 'styled':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, [node.style === 'code' ? 'code' : node.style]: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, [node.style === 'code' ? 'code' : node.style]: true }));
         break;
       case 'comment':
         // A comment inside a paragraph is a speaker note, like one on its own line.
-        ctx.notes.push(...commentToNotes(node, ctx));
+        append(ctx.notes, commentToNotes(node, ctx));
         break;
       case 'inlineMath': {
         report(file, 'math-not-rendered', `math $${node.value.replace(/\s+/g, ' ')}$ is not typeset yet; its LaTeX source is shown in monospace`, node);

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import { fromHtml } from 'hast-util-from-html';
 import type { Html, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import { append, maxOf } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 import type { Comment, TextStyle } from './nodes.js';
 
@@ -37,7 +38,7 @@ export function headingDividerIn(comment: string): number | undefined {
   // `[^\S\n]*`, not `\s*`: from every line, `\s*` would run over all the blank lines below it.
   const value = /^[^\S\n]*headingDivider[^\S\n]*:\s*(.+)$/m.exec(comment)?.[1];
   const levels = value?.match(/[1-6]/g)?.map(Number) ?? [];
-  return levels.length > 0 ? Math.max(...levels) : undefined;
+  return levels.length > 0 ? maxOf(levels) : undefined;
 }
 
 export function commentNode(text: string, position: Html['position']): Comment {
@@ -103,7 +104,7 @@ function toPhrasing(nodes: readonly (HastContent | ElementContent)[], dropped: D
       if (paragraphs.at(-1)!.length > 0) paragraphs.push([]);
       inner.forEach((paragraph, index) => {
         if (index > 0) paragraphs.push([]);
-        paragraphs.at(-1)!.push(...paragraph);
+        append(paragraphs.at(-1)!, paragraph);
       });
       paragraphs.push([]);
       return;
@@ -180,7 +181,7 @@ export function inlineHtmlToMdast(children: readonly PhrasingContent[], file: VF
   const close = (index: number) => {
     while (stack.length - 1 >= index) {
       const done = stack.pop()!;
-      stack.at(-1)!.children.push(...done.make(done.children));
+      append(stack.at(-1)!.children, done.make(done.children));
     }
   };
   for (const child of children) {

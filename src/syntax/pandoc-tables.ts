@@ -1,5 +1,6 @@
 import type { AlignType, Code, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { VFile } from 'vfile';
+import { append } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 
 /**
@@ -215,7 +216,7 @@ export function replacePandocTables(children: readonly RootContent[], segments: 
     }
     if (!done.has(segment)) {
       done.add(segment);
-      out.push(...segmentNodes(segment, inline, file, child.position));
+      append(out, segmentNodes(segment, inline, file, child.position));
     }
   }
   return out;
