@@ -18,6 +18,7 @@ import { loadTemplate, type TemplateBuild } from './template/load-template.js';
 import { TemplateError } from './template/open-template.js';
 import { DeckSchema, type Deck, type Position } from './outline/schema.js';
 import { createProcessor } from './processor.js';
+import { removeXmlIllegal } from './syntax/characters.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
 import { formatIssues, isThemePath, issueText, loadLocatedTheme, themeProblem, ThemeError, type LocatedTheme } from './theme/load.js';
 import { contrastWarnings } from './theme/contrast.js';
@@ -90,6 +91,7 @@ export function buildOutline(input: string | VFile, options: OutlineBuildOptions
     report(file, 'over-limit', overLimit(`the input (${bytes.toLocaleString('en')} bytes)`, 'inputBytes', limits), { line: 1, column: 1 });
     return { deck: { meta: { lang: 'en-US', theme: 'default', slideNumbers: false }, slides: [] }, messages: [...file.messages] };
   }
+  removeXmlIllegal(file);
   const baseDir = sourceDir(file);
   const processor = createProcessor({
     theme: options.theme,

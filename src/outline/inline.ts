@@ -2,6 +2,7 @@ import type { BlockContent, DefinitionContent, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { append } from '../arrays.js';
+import { isAllowedLink } from '../link-targets.js';
 import { report } from '../diagnostics/report.js';
 import { commentToNotes } from './comments.js';
 import type { Context } from './context.js';
@@ -46,12 +47,12 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         text(node.value, { code: true });
         break;
       case 'link':
-        append(runs, phrasingToRuns(node.children, ctx, { ...marks, href: node.url }));
+        append(runs, phrasingToRuns(node.children, ctx, linked(marks, node.url, node, ctx)));
         break;
       case 'linkReference': {
         // The parser makes a reference only when its definition exists.
         const url = ctx.definition(node.identifier)?.url;
-        append(runs, phrasingToRuns(node.children, ctx, url ? { ...marks, href: url } : marks));
+        append(runs, phrasingToRuns(node.children, ctx, url ? linked(marks, url, node, ctx) : marks));
         break;
       }
       case 'break':
@@ -96,6 +97,13 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
     }
   }
   return mergeRuns(runs);
+}
+
+/** The marks of a link's text: with its target, unless the target is one a deck does not link to. */
+function linked(marks: Marks, url: string, node: PhrasingContent, ctx: Context): Marks {
+  if (isAllowedLink(url)) return { ...marks, href: url };
+  report(ctx.file, 'unsafe-link', `the link to "${url.length > 80 ? `${url.slice(0, 80)}…` : url}" is not to a web page, an e-mail address or a slide of this deck; its text is kept without the link`, node);
+  return marks;
 }
 
 /** A footnote's paragraphs as one line of runs. */
