@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { resolveBuildDate } from './build-date.js';
-import { limitsWith, type Limits } from './limits.js';
+import { limitsWith, overLimit, type Limits } from './limits.js';
 import { locateResource, rootOption, type ResourceRoot } from './resources/policy.js';
 import { sourceDir } from './source-dir.js';
 import { DeckdownError } from './diagnostics/error.js';
@@ -19,6 +19,7 @@ import { loadTemplate, type TemplateBuild } from './template/load-template.js';
 import { TemplateError } from './template/open-template.js';
 import { DeckSchema, type Deck, type Position } from './outline/schema.js';
 import { createProcessor } from './processor.js';
+import { removeXmlIllegal } from './syntax/characters.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
 import { checkThemeObjectFiles, formatIssues, isThemePath, issueText, loadLocatedTheme, themeProblem, ThemeError, type LocatedTheme, type ThemeAccess } from './theme/load.js';
 import { contrastWarnings } from './theme/contrast.js';
@@ -85,15 +86,22 @@ function toFile(input: string | VFile, path: string | undefined): VFile {
 /** Markdown → the slide outline and every message about the source. Never throws for bad input. */
 export function buildOutline(input: string | VFile, options: OutlineBuildOptions = {}): OutlineResult {
   const file = toFile(input, options.path);
+  const limits = limitsWith(options.limits);
+  const bytes = typeof file.value === 'string' ? Buffer.byteLength(file.value) : (file.value?.byteLength ?? 0);
+  if (bytes > limits.inputBytes) {
+    report(file, 'over-limit', overLimit(`the input (${bytes.toLocaleString('en')} bytes)`, 'inputBytes', limits), { line: 1, column: 1 });
+    return { deck: { meta: { lang: 'en-US', theme: 'default', slideNumbers: false }, slides: [] }, messages: [...file.messages] };
+  }
+  removeXmlIllegal(file);
   const baseDir = sourceDir(file);
   const root = rootOption(options.resourceRoot, baseDir);
-  const limits = limitsWith(options.limits);
   const processor = createProcessor({
     theme: options.theme,
     baseDir,
     resourceRoot: root,
     // A theme the caller names is theirs; one the front matter names is the deck's, and confined to its root.
     checkTheme: (name) => (options.theme ? themeProblem(name, process.cwd(), { root: trustedRoot(options.resourceRoot), limits }) : themeProblem(name, baseDir, { root, limits })),
+    limits,
   });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const deck = processor.stringify(tree, file);
@@ -201,7 +209,7 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
   const { images, problems } = loadImages(valid, baseDir, root, limits);
   const fontFiles = usableFontFiles(theme.fonts.files);
   const measure = new Measurer(new FontSet(fontFiles.files), theme.fonts.fallback);
-  const layout = layoutDeck(valid, theme, { images, measure });
+  const layout = layoutDeck(valid, theme, { images, measure, limits });
   const placed = onTemplate ? { ...layout.deck, template: onTemplate.placed } : layout.deck;
   const file = options.file ?? new VFile();
   // A picture the outline stage already reported (with its place) is not reported again.
@@ -215,6 +223,8 @@ export function planSlides(deck: unknown, options: RenderOptions & { file?: VFil
     ...(onTemplate && valid.meta.aspect ? [report(file, 'aspect-ignored', `aspect ${valid.meta.aspect} is ignored: the template's slides are ${onTemplate.theme.slide.widthInches.toFixed(3)} × ${onTemplate.theme.slide.heightInches.toFixed(3)} inches`)] : []),
     ...layout.messages.map((message) => report(file, message.ruleId, message.reason, message.position)),
   ];
+  // A budget the layout went over (continued slides) stops the build as the outline's errors do.
+  if (hasErrors(messages)) throw new DeckdownError(messages.filter((message) => message.fatal), file.path);
   return { deck: valid, placed, fit: layout.fit, messages };
 }
 

@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { mdastToDeck, type OutlineOptions } from './outline/mdast-to-deck.js';
 import type { Deck } from './outline/schema.js';
+import { remarkDepthLimit } from './syntax/depth.js';
 import { remarkSourceRewrites } from './syntax/source-rewrites.js';
 import { withoutPositions } from './syntax/positions.js';
 import { remarkPeerSyntax } from './syntax/remark-peer-syntax.js';
@@ -42,6 +43,8 @@ export const remarkDeck: Plugin<[(OutlineOptions | null | undefined)?], Root, De
 export function createProcessor(options?: OutlineOptions | null) {
   return unified()
     .use(remarkParse)
+    // First of the parser's transforms: the ones after it recurse, and must not meet a tree too deep.
+    .use(remarkDepthLimit, { depth: options?.limits?.depth })
     .use(remarkSourceRewrites)
     .use(remarkFrontmatter, ['yaml'])
     // A single tilde is pandoc's subscript (H~2~O); strike-through takes two.

@@ -52,6 +52,9 @@ export const rules = {
   'broken-link': { severity: 'warning', summary: 'an internal link names a heading that does not exist; it is kept as text' },
   'ambiguous-number': { severity: 'error', summary: 'a chart cell could be read two ways in the deck\'s language' },
   'unreferenced-footnote': { severity: 'warning', summary: 'a footnote is defined but never referenced, so it is on no slide' },
+  'unsafe-link': { severity: 'warning', summary: 'a link whose target is not a web page (http, https), an e-mail address (mailto) or a slide of the deck, such as javascript: or file:; its text is kept without the link' },
+  'invalid-character': { severity: 'warning', summary: 'a character that a PowerPoint file cannot hold (a control character, U+FFFE, U+FFFF or half a surrogate pair); it is removed' },
+  'over-limit': { severity: 'error', summary: 'the input goes over one of the budgets that bound a build (size, nesting, slides, table cells, chart values); the message names the limit and how to raise it' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** The id of a rule, as messages carry it in `ruleId`. */

@@ -1,4 +1,5 @@
 import type { RuleId } from '../diagnostics/rules.js';
+import { limitsWith, overLimit, type Limits } from '../limits.js';
 import type { ImageInfo } from '../media/image-info.js';
 import { blockRuns } from '../outline/block-runs.js';
 import { runsToText } from '../outline/inline.js';
@@ -50,6 +51,8 @@ export interface LayoutInputs {
   /** Picture sizes, read at the edge. */
   images: ReadonlyMap<string, ImageInfo>;
   measure: Measurer;
+  /** Budgets of the build: the slides a deck may have, continuations included. Defaults when not given. */
+  limits?: Limits | undefined;
 }
 
 /** A slide whose body is fitted: the body layouts, and the agenda, whose list is fitted like any body. */
@@ -547,8 +550,14 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     for (const note of legible.notes) messages.push({ ruleId: 'text-on-picture', reason: `slide ${number}: ${note}`, position: slide.position });
     return pictureBehind(legible.placed, slide, inputs.images, theme);
   };
+  const limits = inputs.limits ?? limitsWith(undefined);
   for (const slide of deck.slides) {
     const number = slides.length + 1;
+    if (slides.length >= limits.slides) {
+      // Continuations made more slides than the limit: the rest are not laid out.
+      messages.push({ ruleId: 'over-limit', reason: overLimit(`the deck, with its continued slides, has more slides than allowed: slide ${number}`, 'slides', limits), position: slide.position });
+      break;
+    }
     const context: SlideContext = { theme, deck, words, inputs, messages, slide, number };
     const notes = notesOf(slide, theme);
     const anchors = slide.anchors ? { anchors: slide.anchors } : {};

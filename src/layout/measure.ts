@@ -151,7 +151,8 @@ export class Measurer {
     for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
       const piece = text.slice(last, next.position);
       // Trailing spaces hang past the edge; they never push a word to the next line.
-      const visible = piece.replace(/[ \n]+$/, '');
+      // (The lookbehind tries a run of spaces from its first only: from each, it would be quadratic.)
+      const visible = piece.replace(/(?<![ \n])[ \n]+$/, '');
       const width = measure(last, last + visible.length);
       if (lineWidth + width > available && lineWidth > 0) {
         lines.push([lineStart, last]);

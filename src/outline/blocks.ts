@@ -1,6 +1,7 @@
 import type { Blockquote, BlockContent, DefinitionContent, List as MdastList, Paragraph as MdastParagraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
+import { append } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 import { isKnownLanguage } from '../highlight.js';
 import { isImageProblem, readImageInfo } from '../media/image-info.js';
@@ -55,7 +56,7 @@ function blockToOutline(node: Node, ctx: Context): Block[] {
       report(file, 'math-not-rendered', 'display math is not typeset yet; its LaTeX source is shown as code', node);
       return [{ type: 'code', text: node.value }];
     case 'comment':
-      ctx.notes.push(...commentToNotes(node, ctx));
+      append(ctx.notes, commentToNotes(node, ctx));
       return [];
     case 'slideSettings':
     case 'columnBreak':
@@ -78,7 +79,7 @@ function keepText(text: string): Block[] {
 
 /** An image checked now, so a missing or unreadable file is reported where it is written. */
 export function imageToOutline(src: string, alt: string, node: RootContent | PhrasingContent, ctx: Context, widthPercent?: number): Image {
-  const info = readImageInfo(src, ctx.baseDir, ctx.root);
+  const info = readImageInfo(src, ctx.baseDir, ctx.root, ctx.limits);
   if (isImageProblem(info)) report(ctx.file, info.ruleId, info.reason, node);
   else if (info.note) report(ctx.file, info.note.ruleId, info.note.reason, node);
   return { type: 'image', src, alt, ...(widthPercent ? { widthPercent } : {}) };
@@ -176,7 +177,7 @@ function columnsToOutline(node: ContainerDirective, ctx: Context): Block[] {
 function containerToOutline(node: ContainerDirective, ctx: Context): Block[] {
   switch (node.name) {
     case 'notes':
-      ctx.notes.push(...node.children);
+      append(ctx.notes, node.children);
       return [];
     case 'stat': {
       const stat = statToOutline(node, ctx);

@@ -2,6 +2,7 @@ import type { Table as MdastTable } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { report } from '../diagnostics/report.js';
+import { overLimit } from '../limits.js';
 import { attribute } from './attributes.js';
 import type { Context } from './context.js';
 import { CHART_TYPES, type Chart } from './schema.js';
@@ -66,6 +67,11 @@ export function chartFromDirective(node: ContainerDirective, ctx: Context, lang:
   const names = (head?.children ?? []).slice(1).map((cell) => toString(cell).trim());
   if (names.length === 0 || rows.length === 0) {
     report(ctx.file, 'invalid-chart', 'a chart table needs a header, at least one data row and at least two columns', table);
+    return undefined;
+  }
+  const points = names.length * rows.length;
+  if (points > ctx.limits.chartPoints) {
+    report(ctx.file, 'over-limit', overLimit(`a chart of ${points.toLocaleString('en')} values`, 'chartPoints', ctx.limits), node);
     return undefined;
   }
   let decimals = 0;

@@ -1,5 +1,6 @@
 import type { Definition, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import type { Limits } from '../limits.js';
 import type { Footnotes } from './footnotes.js';
 import type { ResourceRoot } from '../resources/policy.js';
 
@@ -17,4 +18,6 @@ export interface Context {
   notes: RootContent[];
   /** The deck's language: chart cells are read the way it writes numbers. */
   lang: string;
+  /** Budgets of the build. */
+  limits: Limits;
 }

@@ -1,6 +1,8 @@
 import type { BlockContent, DefinitionContent, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { append } from '../arrays.js';
+import { isAllowedLink } from '../link-targets.js';
 import { report } from '../diagnostics/report.js';
 import { commentToNotes } from './comments.js';
 import type { Context } from './context.js';
@@ -23,7 +25,9 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
   const { file } = ctx;
   const runs: Inline[] = [];
   const text = (value: string, extra: Marks = {}) => {
-    if (value) runs.push({ type: 'text', text: value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...marks, ...extra });
+    // The lookbehind starts a run of spaces at its first one: from each of them, a long run without a
+    // line break would be quadratic.
+    if (value) runs.push({ type: 'text', text: value.replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' '), ...marks, ...extra });
   };
   for (const node of nodes) {
     switch (node.type) {
@@ -31,24 +35,24 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         text(node.value);
         break;
       case 'strong':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, bold: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, bold: true }));
         break;
       case 'emphasis':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, italic: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, italic: true }));
         break;
       case 'delete':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, strike: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, strike: true }));
         break;
       case 'inlineCode':
         text(node.value, { code: true });
         break;
       case 'link':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, href: node.url }));
+        append(runs, phrasingToRuns(node.children, ctx, linked(marks, node.url, node, ctx)));
         break;
       case 'linkReference': {
         // The parser makes a reference only when its definition exists.
         const url = ctx.definition(node.identifier)?.url;
-        runs.push(...phrasingToRuns(node.children, ctx, url ? { ...marks, href: url } : marks));
+        append(runs, phrasingToRuns(node.children, ctx, url ? linked(marks, url, node, ctx) : marks));
         break;
       }
       case 'break':
@@ -56,7 +60,7 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         break;
       case 'footnoteReference':
         if (ctx.footnotes.has(node.identifier)) {
-          const label = ctx.footnotes.reference(node.identifier, (definition) => footnoteRuns(definition.children, ctx));
+          const label = ctx.footnotes.reference(node.identifier);
           runs.push({ type: 'text', text: label, ...marks, superscript: true });
         } else {
           report(file, 'unsupported-node', `footnote [^${node.label ?? node.identifier}] has no definition; the reference is kept as text`, node);
@@ -69,11 +73,11 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         text(node.alt ?? '');
         break;
       case 'styled':
-        runs.push(...phrasingToRuns(node.children, ctx, { ...marks, [node.style === 'code' ? 'code' : node.style]: true }));
+        append(runs, phrasingToRuns(node.children, ctx, { ...marks, [node.style === 'code' ? 'code' : node.style]: true }));
         break;
       case 'comment':
         // A comment inside a paragraph is a speaker note, like one on its own line.
-        ctx.notes.push(...commentToNotes(node, ctx));
+        append(ctx.notes, commentToNotes(node, ctx));
         break;
       case 'inlineMath': {
         report(file, 'math-not-rendered', `math $${node.value.replace(/\s+/g, ' ')}$ is not typeset yet; its LaTeX source is shown in monospace`, node);
@@ -95,8 +99,15 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
   return mergeRuns(runs);
 }
 
+/** The marks of a link's text: with its target, unless the target is one a deck does not link to. */
+function linked(marks: Marks, url: string, node: PhrasingContent, ctx: Context): Marks {
+  if (isAllowedLink(url)) return { ...marks, href: url };
+  report(ctx.file, 'unsafe-link', `the link to "${url.length > 80 ? `${url.slice(0, 80)}…` : url}" is not to a web page, an e-mail address or a slide of this deck; its text is kept without the link`, node);
+  return marks;
+}
+
 /** A footnote's paragraphs as one line of runs. */
-function footnoteRuns(children: readonly (BlockContent | DefinitionContent)[], ctx: Context): Inline[] {
+export function footnoteRuns(children: readonly (BlockContent | DefinitionContent)[], ctx: Context): Inline[] {
   return children.flatMap((child, index) => [
     ...(index > 0 ? [{ type: 'text' as const, text: ' ' }] : []),
     ...(child.type === 'paragraph' ? phrasingToRuns(child.children, ctx) : [{ type: 'text' as const, text: toString(child) }]),

@@ -4,8 +4,11 @@ import { toString } from 'mdast-util-to-string';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { definitions } from 'mdast-util-definitions';
 import type { VFile } from 'vfile';
+import { append } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 import { sourceDir } from '../source-dir.js';
+import { limitsWith, overLimit, type Limits } from '../limits.js';
+import { cutTooDeep, reportTooDeep } from '../syntax/depth.js';
 import { isImageProblem, readImageInfo } from '../media/image-info.js';
 import { rootOption, type ResourceRoot } from '../resources/policy.js';
 import type { ThemeRuleId } from '../theme/load.js';
@@ -14,7 +17,7 @@ import { blocksToOutline, imageToOutline } from './blocks.js';
 import type { Context } from './context.js';
 import { Footnotes } from './footnotes.js';
 import { parseFrontMatter } from './front-matter.js';
-import { phrasingToRuns, runsToText, trimRuns } from './inline.js';
+import { footnoteRuns, phrasingToRuns, runsToText, trimRuns } from './inline.js';
 import { chooseLayout } from './layout-choice.js';
 import { BODY_LAYOUTS, type Background, type Block, type BodyLayout, type Deck, type Inline, type Position, type Slide } from './schema.js';
 import { inferSlideLevel } from './slide-level.js';
@@ -39,6 +42,8 @@ export interface OutlineOptions {
    * problems found in it; given by the processor, so the values get the same syntax as the body.
    */
   parseInline?: ((text: string) => { children: PhrasingContent[]; messages: { ruleId?: string | undefined; reason: string }[] }) | undefined;
+  /** Budgets of the build; the defaults when not given. */
+  limits?: Limits | undefined;
 }
 
 /** A slide under construction: its mdast is collected first and converted once the slide is closed. */
@@ -74,7 +79,7 @@ const PEER_LAYOUTS: Record<string, BodyLayout | 'section'> = {
 /** A slide background as written: a colour, or a picture checked now so a missing file is reported where it is named. */
 function backgroundOf(value: string, node: RootContent | Position | undefined, ctx: Context): Background {
   if (/^#?[0-9a-f]{6}$/i.test(value)) return { color: value.replace('#', '').toUpperCase() };
-  const info = readImageInfo(value, ctx.baseDir, ctx.root);
+  const info = readImageInfo(value, ctx.baseDir, ctx.root, ctx.limits);
   // A remote background is not fetched either; the slide keeps its colour.
   const reason = isImageProblem(info) && info.ruleId === 'remote-image' ? `remote image "${value}" is not fetched; the slide keeps its background colour` : isImageProblem(info) ? info.reason : undefined;
   if (isImageProblem(info)) report(ctx.file, info.ruleId, `slide background: ${reason}`, node);
@@ -171,7 +176,7 @@ function expandEach(node: ContainerDirective, title: Inline[], ctx: Context): Op
     let blocks: RootContent[] = item.children;
     let itemTitle = title;
     if (lead && first?.type === 'paragraph') {
-      itemTitle = phrasingToRuns(lead.children, ctx).map((run) => (run.type === 'text' ? { ...run, text: run.text.replace(/[\s,.:;—-]+$/, '') } : run));
+      itemTitle = phrasingToRuns(lead.children, ctx).map((run) => (run.type === 'text' ? { ...run, text: run.text.replace(/(?<![\s,.:;—-])[\s,.:;—-]+$/, '') } : run));
       const remainder = first.children.slice(1);
       const head = remainder[0];
       // What followed the lead now begins the slide's body, so it begins as a sentence does.
@@ -198,7 +203,7 @@ function finishSlide(open: OpenSlide, ctx: Context, frontMatter: TitleParts): Sl
     else body.push(picture);
   }
   const notes = blocksToOutline([...open.notes, ...ctx.notes], ctx);
-  const footnotes = ctx.footnotes.takeSlideFootnotes();
+  const footnotes = ctx.footnotes.takeSlideFootnotes((definition) => footnoteRuns(definition.children, ctx));
   const common = {
     notes,
     ...(open.background ? { background: open.background } : {}),
@@ -238,6 +243,10 @@ function anchorsOf(heading: Heading): string[] {
 
 /** mdast → Deck. Every construct either lands on a slide or is reported with its place. */
 export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {}): Deck {
+  const limits = options.limits ?? limitsWith(undefined);
+  // The parser's tree was cut to the depth limit already; HTML tags read since may nest deeper.
+  const tooDeep = cutTooDeep(tree, limits.depth);
+  if (tooDeep) reportTooDeep(file, tooDeep, limits.depth);
   const frontMatterNode = tree.children.find((node) => node.type === 'yaml');
   const parsed = parseFrontMatter(frontMatterNode, file);
   const { values: fm, places, headingDivider, firstSlide } = parsed;
@@ -249,7 +258,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
   const slideLevel = fm.slideLevel ?? (tool ? (divider ?? 0) : inferSlideLevel(content));
   const baseDir = options.baseDir ?? sourceDir(file);
   const lang = fm.lang ?? 'en-US';
-  const ctx: Context = { file, baseDir, root: rootOption(options.resourceRoot, baseDir), footnotes: new Footnotes(tree), definition: definitions(tree), notes: [], lang };
+  const ctx: Context = { file, baseDir, root: rootOption(options.resourceRoot, baseDir), footnotes: new Footnotes(tree), definition: definitions(tree), notes: [], lang, limits };
 
   let theme = options.theme ?? fm.theme ?? 'default';
   const themeProblem = options.checkTheme?.(theme);
@@ -304,7 +313,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
     if (node.type === 'heading' && node.depth <= slideLevel) {
       start(node.depth < slideLevel && !tool ? 'section' : 'body', trimRuns(phrasingToRuns(node.children, ctx)), node, anchorsOf(node));
       // A comment in a title (`## Timeline <!-- dates are provisional -->`) is a note of its slide.
-      open.at(-1)!.notes.push(...ctx.notes.splice(0));
+      append(open.at(-1)!.notes, ctx.notes.splice(0));
       // pandoc's `background-image`, and reveal.js's `data-background-image` that pandoc passes on.
       const image = node.data?.attributes?.['background-image'] ?? node.data?.attributes?.['data-background-image'];
       if (image) open.at(-1)!.background = backgroundOf(image, node, ctx);
@@ -313,18 +322,18 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
       if (!last || last.kind === 'title') start('body', [], node);
       const slide = open.at(-1)!;
       slide.title = trimRuns(phrasingToRuns(node.children, ctx));
-      slide.notes.push(...ctx.notes.splice(0));
+      append(slide.notes, ctx.notes.splice(0));
       slide.anchors.push(...anchorsOf(node));
     } else if (node.type === 'thematicBreak') {
       start('body', [], node);
     } else if (node.type === 'containerDirective' && node.name === 'notes') {
-      (last?.notes ?? pendingNotes).push(...node.children);
+      append(last?.notes ?? pendingNotes, node.children);
     } else if (node.type === 'notesMark') {
       (last ?? current(node)).inNotes = true;
     } else if (last?.inNotes && node.type !== 'heading') {
       last.notes.push(node);
     } else if (node.type === 'comment') {
-      (last?.notes ?? pendingNotes).push(...commentToNotes(node, ctx));
+      append(last?.notes ?? pendingNotes, commentToNotes(node, ctx));
     } else if (node.type === 'slideSettings') {
       applySlideSettings(last ?? current(node), node, ctx);
     } else if (node.type === 'definition') {
@@ -336,7 +345,7 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
       const host = current(node);
       // A slide that holds nothing but the :::each is replaced by the slides it makes.
       if (host.blocks.length === 0 && host.notes.length === 0) open.pop();
-      open.push(...expandEach(node, host.title, ctx).map((slide) => ({ ...slide, layout: host.layout, background: host.background })));
+      append(open, expandEach(node, host.title, ctx).map((slide) => ({ ...slide, layout: host.layout, background: host.background })));
     } else {
       const slide = current(node);
       if (node.type === 'heading') slide.anchors.push(...anchorsOf(node));
@@ -344,7 +353,13 @@ export function mdastToDeck(tree: Root, file: VFile, options: OutlineOptions = {
     }
   }
 
-  const slides = open.filter((slide) => !slide.hidden).map((slide) => finishSlide(slide, ctx, titleParts)).filter((slide): slide is Slide => slide !== undefined);
+  const shown = open.filter((slide) => !slide.hidden);
+  if (shown.length > limits.slides) {
+    report(file, 'over-limit', overLimit(`a deck of ${shown.length.toLocaleString('en')} slides`, 'slides', limits), shown[limits.slides]!.position);
+    // The slides past the limit are not converted: the build stops at the error anyway.
+    shown.length = limits.slides;
+  }
+  const slides = shown.map((slide) => finishSlide(slide, ctx, titleParts)).filter((slide): slide is Slide => slide !== undefined);
   ctx.footnotes.reportUnreferenced(file);
   checkInternalLinks(slides, file);
 

@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
+import { isAllowedLink } from '../link-targets.js';
 import type { PlacedDeck, TableFrame } from '../layout/frames.js';
 import { all, replaceEach, replaceWith, required, shapeNamed } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
@@ -17,6 +18,8 @@ import { uriReference } from './xml.js';
 function linkCollector(slideOf: ReadonlyMap<string, number>, slidesFolder: '' | '../slides/') {
   const ids = new Map<string, string>();
   const linkIds: LinkIds = (url) => {
+    // An outline written by hand is held to the targets the Markdown may link to.
+    if (!isAllowedLink(url)) return undefined;
     const internal = url.startsWith('#');
     if (internal && !slideOf.has(url.slice(1))) return undefined;
     let id = ids.get(url);

@@ -1,5 +1,6 @@
 import { XMLSerializer, type Document } from '@xmldom/xmldom';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { withoutXmlIllegal } from '../xml-chars.js';
 import { parseXml } from './dom.js';
 
 /**
@@ -50,7 +51,7 @@ export class OpcPackage {
   xml(name: string): Document {
     const part = this.get(name);
     if (!(part instanceof Uint8Array)) return part;
-    const document = parseXml(new TextDecoder().decode(part), `part "${name}"`);
+    const document = parseXml(withoutXmlIllegal(new TextDecoder().decode(part)), `part "${name}"`);
     this.parts.set(name, document);
     return document;
   }
@@ -62,7 +63,9 @@ export class OpcPackage {
 
   bytes(name: string): Uint8Array {
     const part = this.get(name);
-    return part instanceof Uint8Array ? part : new TextEncoder().encode(new XMLSerializer().serializeToString(part));
+    // The serialiser writes text as it is; a character XML cannot hold (from a theme, a template or
+    // a hand-written outline) would make the part unreadable, so none is written.
+    return part instanceof Uint8Array ? part : new TextEncoder().encode(withoutXmlIllegal(new XMLSerializer().serializeToString(part)));
   }
 
   setBytes(name: string, data: Uint8Array): void {

@@ -1,5 +1,7 @@
 import pptxgenjs from 'pptxgenjs';
 import type { ChartFrame, Frame, PlacedBackground, PlacedDeck, TableFrame } from '../layout/frames.js';
+import { withoutXmlIllegal } from '../xml-chars.js';
+import { escapeXml } from './xml.js';
 
 // The package's types describe a CommonJS module, while Node loads its ES build, whose default export is the class.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
@@ -13,7 +15,7 @@ function backgroundProps(background: PlacedBackground) {
 }
 
 function geometry(frame: Frame) {
-  return { x: frame.box.x, y: frame.box.y, w: frame.box.w, h: frame.box.h, objectName: frame.name };
+  return { x: frame.box.x, y: frame.box.y, w: frame.box.w, h: frame.box.h, objectName: withoutXmlIllegal(frame.name) };
 }
 
 /** Cells get a one-space placeholder: their bodies are written afterwards like every text body. */
@@ -34,9 +36,12 @@ function valueFormat(decimals: number): string {
 const CHART_TYPES = { bar: 'bar', line: 'line', pie: 'pie', doughnut: 'doughnut' } as const;
 
 function addChart(pptx: Pptx, slide: PptxSlide, frame: ChartFrame): void {
-  const data = frame.series.map((series) => ({ name: series.name, labels: frame.categories, values: series.values }));
+  // pptxgenjs escapes names and categories, but writes them into the chart and its workbook with
+  // any character; fonts it writes into attributes as they are, so they are escaped here.
+  const categories = frame.categories.map(withoutXmlIllegal);
+  const data = frame.series.map((series) => ({ name: withoutXmlIllegal(series.name), labels: categories, values: series.values }));
   const round = frame.chart === 'pie' || frame.chart === 'doughnut';
-  const text = { fontFace: frame.font, fontSize: frame.fontSizePt, color: frame.textColor };
+  const text = { fontFace: escapeXml(frame.font), fontSize: frame.fontSizePt, color: frame.textColor };
   const labelled = frame.chart === 'bar';
   slide.addChart(pptx.ChartType[CHART_TYPES[frame.chart]], data, {
     ...geometry(frame),
@@ -89,7 +94,7 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
       objects: layout.decorations.map((frame) =>
         frame.kind === 'rect'
           ? { rect: { ...geometry(frame), fill: { color: frame.color }, line: { type: 'none' as const } } }
-          : { image: { ...geometry(frame), path: frame.path, altText: frame.alt } },
+          : { image: { ...geometry(frame), path: frame.path, altText: withoutXmlIllegal(frame.alt) } },
       ),
     });
   }
@@ -108,7 +113,7 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
           slide.addText('', { ...geometry(frame), ...(frame.outline ? { line: { color: frame.outline, width: 1, dashType: 'dash' as const } } : {}), ...(frame.fill ? { fill: { color: frame.fill } } : {}) });
           break;
         case 'image':
-          slide.addImage({ ...geometry(frame), path: frame.path, altText: frame.alt });
+          slide.addImage({ ...geometry(frame), path: frame.path, altText: withoutXmlIllegal(frame.alt) });
           break;
         case 'table':
           addTable(slide, frame);

@@ -1,5 +1,6 @@
 import type { PlacedParagraph, PlacedRun, RunStyle, TextFrame } from '../layout/frames.js';
 import type { SchemeRefs } from './scheme-refs.js';
+import { isRightToLeft } from './direction.js';
 import { attributes, escapeXml, inchesToEmu } from './xml.js';
 
 /** Gives the relationship id for a hyperlink target, adding the relationship on first use; `internal` for a jump to a slide of the deck. */
@@ -71,12 +72,20 @@ function bulletXml(paragraph: PlacedParagraph, scheme: SchemeRefs): string {
 
 const ALIGN = { left: 'l', center: 'ctr', right: 'r' } as const;
 
+/** The schema's range of a paragraph's margin and indent (ST_TextMargin, ST_TextIndent): 4,032 points. */
+const MOST_EMU = 51206400;
+const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+
 function paragraphXml(paragraph: PlacedParagraph, writing: TextWriting): string {
+  const rtl = isRightToLeft(paragraph.runs.map((run) => (run.type === 'break' ? '\n' : run.text)).join(''));
   const attrs = attributes({
-    marL: inchesToEmu(paragraph.marginInches),
-    indent: -inchesToEmu(paragraph.hangInches),
+    // Lists nested as deep as the depth limit allows can indent past the schema's range.
+    marL: clamp(inchesToEmu(paragraph.marginInches), 0, MOST_EMU),
+    indent: clamp(-inchesToEmu(paragraph.hangInches), -MOST_EMU, MOST_EMU),
     lvl: paragraph.level > 0 ? Math.min(paragraph.level, 8) : undefined,
-    algn: ALIGN[paragraph.align],
+    // Right-to-left text starts at the right: a paragraph set to the start edge is set to the right.
+    algn: rtl && paragraph.align === 'left' ? ALIGN.right : ALIGN[paragraph.align],
+    rtl: rtl ? 1 : undefined,
   });
   const spacing =
     `<a:lnSpc><a:spcPct val="${Math.round(paragraph.lineSpacing * 100000)}"/></a:lnSpc>` +

@@ -1,4 +1,5 @@
 /** Small helpers for writing OOXML by hand where pptxgenjs cannot. */
+import { withoutXmlIllegal } from '../xml-chars.js';
 
 export const EMU_PER_INCH = 914400;
 
@@ -11,14 +12,9 @@ export function emuToInches(emu: number): number {
   return emu / EMU_PER_INCH;
 }
 
+/** Text for XML content or an attribute value: markup characters escaped, those XML cannot hold left out. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Control characters other than tab and newline are not allowed in XML 1.0.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return withoutXmlIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export function attributes(values: Record<string, string | number | undefined>): string {

@@ -13,7 +13,10 @@ import { parseAttributeBlock } from './attribute-block.js';
  */
 
 // A fence may stand inside a blockquote (`> ::: notes`): the `>` markers are kept as they are.
-const FENCE = /^((?: {0,3}> ?)*(?: {0,3}))(:{3,})(.*)$/;
+// The markers are taken atomically (a lookahead, then a back-reference to what it took): the
+// space after a `>` may also begin the next marker's indent, and trying every split of a line
+// of `> > > …` is exponential.
+const FENCE = /^(?=((?: {0,3}> ?)*))(\1 {0,3})(:{3,})(.*)$/;
 const NATIVE = /^[A-Za-z][\w-]*(?:\[[^\]\n]*\])?(?:\{[^}\n]*\})?\s*$/;
 
 interface Fence {
@@ -28,7 +31,8 @@ interface Fence {
 
 /** A fence line as a directive opener (`name{attrs}`), a closer (''), or undefined when it is no fence. */
 function classify(rest: string): string | undefined {
-  const trimmed = rest.replace(/[\s:]*$/, '').trim();
+  // The run is tried from its first character only (the lookbehind): from each of its characters, it is quadratic.
+  const trimmed = rest.replace(/(?<![\s:])[\s:]*$/, '').trim();
   if (trimmed === '') return '';
   // deckdown's own form, name right after the colons.
   if (!/^\s/.test(rest) && NATIVE.test(rest)) return rest.trim();
@@ -55,11 +59,11 @@ export function rewriteFencedDivs(source: string, skip: ReadonlySet<number>, fil
     if (skip.has(line)) return;
     const match = FENCE.exec(text.replace(/\r$/, ''));
     if (!match) return;
-    const kind = classify(match[3]!);
+    const kind = classify(match[4]!);
     if (kind === undefined) return;
-    const fence: Fence = { line, indent: match[1]!, height: 1, ...(kind ? { opener: kind } : {}) };
+    const fence: Fence = { line, indent: match[2]!, height: 1, ...(kind ? { opener: kind } : {}) };
     if (kind) {
-      if (/^\s/.test(match[3]!)) changed = true;
+      if (/^\s/.test(match[4]!)) changed = true;
       open.push(fence);
       fences.push(fence);
       return;
@@ -96,7 +100,7 @@ export function rewriteFencedDivs(source: string, skip: ReadonlySet<number>, fil
 
 /** True when an opener's colons are not more than each child's, so remark-directive would close it early. */
 function needsRecount(fences: readonly Fence[], lines: readonly string[]): boolean {
-  const colons = (line: number) => FENCE.exec(lines[line - 1]!)?.[2]!.length ?? 0;
+  const colons = (line: number) => FENCE.exec(lines[line - 1]!)?.[3]!.length ?? 0;
   const stack: Fence[] = [];
   for (const fence of fences) {
     if (fence.opener) {

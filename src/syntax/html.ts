@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import { fromHtml } from 'hast-util-from-html';
 import type { Html, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import { append, maxOf } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 import type { Comment, TextStyle } from './nodes.js';
 
@@ -34,9 +35,10 @@ export function isDirectiveComment(text: string): boolean {
 
 /** Marp's `headingDivider` written in a directive comment rather than the front matter: the deepest level it names. */
 export function headingDividerIn(comment: string): number | undefined {
-  const value = /^\s*headingDivider\s*:\s*(.+)$/m.exec(comment)?.[1];
+  // `[^\S\n]*`, not `\s*`: from every line, `\s*` would run over all the blank lines below it.
+  const value = /^[^\S\n]*headingDivider[^\S\n]*:\s*(.+)$/m.exec(comment)?.[1];
   const levels = value?.match(/[1-6]/g)?.map(Number) ?? [];
-  return levels.length > 0 ? Math.max(...levels) : undefined;
+  return levels.length > 0 ? maxOf(levels) : undefined;
 }
 
 export function commentNode(text: string, position: Html['position']): Comment {
@@ -102,7 +104,7 @@ function toPhrasing(nodes: readonly (HastContent | ElementContent)[], dropped: D
       if (paragraphs.at(-1)!.length > 0) paragraphs.push([]);
       inner.forEach((paragraph, index) => {
         if (index > 0) paragraphs.push([]);
-        paragraphs.at(-1)!.push(...paragraph);
+        append(paragraphs.at(-1)!, paragraph);
       });
       paragraphs.push([]);
       return;
@@ -149,8 +151,10 @@ export function isNotesOpener(node: RootContent): boolean {
   return fromHtml(node.value, { fragment: true }).children.some(isNotesDiv);
 }
 
-const TAG = /^<(\/?)([A-Za-z][\w-]*)((?:\s[^>]*?)?)\s*(\/?)>$/;
-const ATTRIBUTE = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))/g;
+// The lookbehinds start a run (of white space, of a name) at its first character only: tried from
+// each of its characters, a long run that does not match is quadratic.
+const TAG = /^<(\/?)([A-Za-z][\w-]*)((?:\s[^>]*?)?)(?<!\s)\s*(\/?)>$/;
+const ATTRIBUTE = /(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))/g;
 
 function tagAttributes(text: string): Record<string, string> {
   const values: Record<string, string> = {};
@@ -177,7 +181,7 @@ export function inlineHtmlToMdast(children: readonly PhrasingContent[], file: VF
   const close = (index: number) => {
     while (stack.length - 1 >= index) {
       const done = stack.pop()!;
-      stack.at(-1)!.children.push(...done.make(done.children));
+      append(stack.at(-1)!.children, done.make(done.children));
     }
   };
   for (const child of children) {

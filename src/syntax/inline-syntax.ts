@@ -166,7 +166,9 @@ function backToText(children: PhrasingContent[], file: VFile): PhrasingContent[]
 }
 
 /** CriticMarkup, which md2pptx reads: `{++ added ++}`, `{-- removed --}`, `{~~ old ~> new ~~}`, `{== marked ==}`, `{>> comment <<}`. */
-const CRITIC = /\{(\+\+|--|~~|==|>>)([\s\S]*?)(\+\+|--|~~|==|<<)\}/g;
+// The body stops at the next opening mark: an unclosed `{++` scanning to the end of the text from
+// every opening would be quadratic.
+const CRITIC = /\{(\+\+|--|~~|==|>>)((?:(?!\{(?:\+\+|--|~~|==|>>))[\s\S])*?)(\+\+|--|~~|==|<<)\}/g;
 const CRITIC_CLOSE: Record<string, string> = { '++': '++', '--': '--', '~~': '~~', '==': '==', '>>': '<<' };
 
 function criticMarkup(children: PhrasingContent[], file: VFile): PhrasingContent[] {
@@ -207,7 +209,9 @@ const TEX_STYLES: Record<string, 'strong' | 'emphasis' | TextStyle> = { textbf: 
 const TEX_LAYOUT = new Set(['centering', 'raggedright', 'raggedleft', 'noindent', 'newline', 'newpage', 'clearpage', 'pause', 'vfill', 'hfill', 'medskip', 'smallskip', 'bigskip', 'linebreak', 'hline', 'tableofcontents', 'maketitle', 'small', 'footnotesize', 'scriptsize', 'tiny', 'large', 'Large', 'LARGE', 'huge', 'Huge', 'normalsize', 'bfseries', 'itshape', 'today']);
 /** Commands whose arguments are no text: files, lengths, labels. */
 const TEX_NO_TEXT = new Set(['includegraphics', 'vspace', 'hspace', 'label', 'input', 'include', 'setlength', 'usepackage', 'usetheme', 'usecolortheme', 'definecolor', 'setbeamertemplate', 'setbeamercolor', 'color']);
-const TEX_COMMAND = /\\([A-Za-z]+)(\[[^\]\n]*\])?((?:\{[^{}\n]*\})*)/g;
+// An optional argument stops at the next `[`: an unclosed one scanning the rest of the line from
+// every command would be quadratic.
+const TEX_COMMAND = /\\([A-Za-z]+)(\[[^[\]\n]*\])?((?:\{[^{}\n]*\})*)/g;
 
 /**
  * TeX in prose, as beamer decks write it: symbols become their characters, `\textbf{…}` and the

@@ -1,5 +1,6 @@
 import type { AlignType, Code, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { VFile } from 'vfile';
+import { append } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 
 /**
@@ -72,7 +73,7 @@ export function findPandocTables(lines: readonly string[], skip: ReadonlySet<num
       let last = end + 2;
       while (last + 1 < lines.length && !BLANK.test(lines[last + 1]!)) last++;
       // `{#tbl:id}` after a caption names the table for cross-references, which slides do not number.
-      segment.caption = lines.slice(end + 2, last + 1).join(' ').replace(CAPTION, '').replace(/\s*\{[#.][^{}]*\}\s*$/, '').trim();
+      segment.caption = lines.slice(end + 2, last + 1).join(' ').replace(CAPTION, '').replace(/\{[#.][^{}]*\}\s*$/, '').trim();
       segment.endLine = last + 1;
     }
     segments.push(segment);
@@ -215,7 +216,7 @@ export function replacePandocTables(children: readonly RootContent[], segments: 
     }
     if (!done.has(segment)) {
       done.add(segment);
-      out.push(...segmentNodes(segment, inline, file, child.position));
+      append(out, segmentNodes(segment, inline, file, child.position));
     }
   }
   return out;

@@ -3,6 +3,7 @@ import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isMap, parseDocument, stringify } from 'yaml';
+import { append } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 import { sourceOf } from '../outline/inline.js';
 import { describeAttributes, trailingAttributes } from './attribute-block.js';
@@ -15,6 +16,8 @@ import { findPandocTables, replacePandocTables } from './pandoc-tables.js';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { withoutPositions } from './positions.js';
+import { cutTooDeep, reportTooDeep } from './depth.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 /**
  * Decks written for pandoc, Marp, Slidev and md2pptx, read into the one vocabulary the outline
@@ -28,10 +31,14 @@ function sourceLines(file: VFile, node: RootContent): string[] {
   return sourceOf(node, file)?.split(/\r?\n/) ?? [];
 }
 
-/** Inline HTML, then pandoc's inline syntax, at every level of a paragraph's content. */
-function rewritePhrasing(children: readonly PhrasingContent[], file: VFile): PhrasingContent[] {
+/**
+ * Inline HTML, then pandoc's inline syntax, at every level of a paragraph's content, down to the
+ * depth limit: HTML tags may nest deeper, which the outline reports and cuts, never recursing.
+ */
+function rewritePhrasing(children: readonly PhrasingContent[], file: VFile, level = 0): PhrasingContent[] {
+  const deeper = level < (file.data.depthLimit ?? DEFAULT_LIMITS.depth);
   return inlineSyntaxToMdast(inlineHtmlToMdast(children, file), file).map((child) =>
-    'children' in child ? ({ ...child, children: rewritePhrasing(child.children as PhrasingContent[], file) } as PhrasingContent) : child,
+    'children' in child && deeper ? ({ ...child, children: rewritePhrasing(child.children as PhrasingContent[], file, level + 1) } as PhrasingContent) : child,
   );
 }
 
@@ -47,7 +54,11 @@ function markdownPhrasing(text: string, file: VFile): PhrasingContent[] {
     const value = toString(node);
     return value ? [[{ type: 'text', value }]] : [];
   };
-  const joined = fromMarkdown(text).children.flatMap(lines).flatMap((children, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' as const }] : []), ...children]);
+  const tree = fromMarkdown(text);
+  // Read apart from the document, so its places are not the file's: a nesting error names none.
+  const limit = file.data.depthLimit ?? DEFAULT_LIMITS.depth;
+  if (cutTooDeep(tree, limit)) reportTooDeep(file, { type: 'text' }, limit);
+  const joined = tree.children.flatMap(lines).flatMap((children, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' as const }] : []), ...children]);
   return rewritePhrasing(withoutPositions(joined), file);
 }
 
@@ -193,7 +204,7 @@ function remarkProperties(previous: RootContent | undefined, node: Paragraph | H
   const values = new Map(properties.map((pair) => [pair[1]!, pair[2]!.trim()]));
   // `name: Jane Doe` alone is as likely a line of a slide as remark.js's slide name.
   if ([...values.keys()].every((key) => key === 'name')) return undefined;
-  const background = /url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(values.get('background-image') ?? '')?.[1];
+  const background = /url\(\s*['"]?([^'"()]+)['"]?\s*\)/.exec(values.get('background-image') ?? '')?.[1];
   const hidden = values.get('layout') === 'true' || values.get('exclude') === 'true';
   const ignored = [...values.keys()].filter((key) => key !== 'background-image' && key !== 'exclude');
   if (ignored.length > 0) report(file, 'foreign-key', `slide properties ${ignored.join(', ')} belong to remark.js; ${values.get('layout') === 'true' ? 'this template slide is left out' : 'they are ignored'}`, node);
@@ -300,7 +311,7 @@ function md2pptxMetadata(tree: Root, file: VFile): boolean {
 /** md2pptx names a slide for links with `[id]` at the end of its heading: `### Sport [sport]`. */
 function md2pptxHeadingId(heading: Heading): void {
   const last = heading.children.at(-1);
-  const match = last?.type === 'text' ? /\s*\[([\w-]+)\]\s*$/.exec(last.value) : null;
+  const match = last?.type === 'text' ? /(?<!\s)\s*\[([\w-]+)\]\s*$/.exec(last.value) : null;
   if (!match || last?.type !== 'text') return;
   last.value = last.value.slice(0, match.index);
   heading.data = { ...heading.data, id: match[1] };
@@ -318,6 +329,10 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
     if (PHRASING_PARENTS.has(node.type)) {
       const phrasing = node as Paragraph;
       phrasing.children = rewritePhrasing(phrasing.children, file);
+      // HTML tags may have nested the content deeper than the limit, and the walks that follow recurse.
+      const limit = file.data.depthLimit ?? DEFAULT_LIMITS.depth;
+      const cut = cutTooDeep(phrasing, limit);
+      if (cut) reportTooDeep(file, cut, limit);
       if (node.type === 'heading') headingAttributes(node as Heading, file);
       if (node.type === 'heading' && md2pptx) md2pptxHeadingId(node as Heading);
     }
@@ -331,11 +346,11 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
     for (const child of children) {
       if (child.type === 'html') {
         // The text of an HTML block is Markdown, as pandoc reads it.
-        rewritten.push(...htmlBlockToMdast(child, file).map((node) => (node.type === 'paragraph' ? { ...node, children: node.children.flatMap((part) => (part.type === 'text' ? spacedMarkdown(part.value, file) : rewritePhrasing([part], file))) } : node)));
+        append(rewritten, htmlBlockToMdast(child, file).map((node) => (node.type === 'paragraph' ? { ...node, children: node.children.flatMap((part) => (part.type === 'text' ? spacedMarkdown(part.value, file) : rewritePhrasing([part], file))) } : node)));
       }
       else if (child.type === 'paragraph') {
         const properties = container.type === 'root' ? remarkProperties(rewritten.findLast((node) => node.type !== 'comment' && node.type !== 'yaml'), child, file, remark) : undefined;
-        rewritten.push(...(properties ?? rewriteParagraph(child, file)));
+        append(rewritten, properties ?? rewriteParagraph(child, file));
       } else if (child.type === 'code') {
         const code = codeAttributes(child, file);
         if (code) rewritten.push(code);
@@ -345,8 +360,8 @@ export function peerSyntaxToMdast(tree: Root, file: VFile): void {
         const properties = settings ? undefined : container.type === 'root' ? remarkProperties(previous, child, file, remark) : undefined;
         const underlined = remark && child.depth === 2 && /^ {0,3}-{3,}\s*$/.test(sourceLines(file, child).at(-1) ?? '') && sourceLines(file, child).length > 1;
         if (settings) rewritten.push(settings);
-        else if (properties) rewritten.push(...properties);
-        else if (underlined) rewritten.push(...rewriteParagraph({ type: 'paragraph', children: child.children, ...(child.position ? { position: child.position } : {}) }, file), { type: 'thematicBreak' });
+        else if (properties) append(rewritten, properties);
+        else if (underlined) append(rewritten, [...rewriteParagraph({ type: 'paragraph', children: child.children, ...(child.position ? { position: child.position } : {}) }, file), { type: 'thematicBreak' }]);
         else rewritten.push(child);
       } else rewritten.push(child);
     }

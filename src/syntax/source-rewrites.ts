@@ -24,7 +24,9 @@ export function closeFrontMatter(source: string): string {
   return `${source.slice(0, at)}---${source.slice(at + 3)}`;
 }
 
-const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]+\S.*?)[ \t]*(\{[^{}\n]*\})[ \t]*$/;
+// No `[ \t]*` before the braces: tried after every character the lazy `.*?` takes, it would make a
+// long run of spaces quadratic.
+const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]+\S.*?)(\{[^{}\n]*\})[ \t]*$/;
 
 /**
  * `[map]: map.png "Title" {width=50%}`: CommonMark takes a definition with attributes for a
@@ -57,8 +59,10 @@ export function orgTableRules(source: string, skip: ReadonlySet<number>): string
 }
 
 const ORG_RULE = /^\s*\|[-:]+(?:\+[-:]+)+\|\s*$/;
-const FENCE_CANDIDATE = /^(?: {0,3}> ?)* {0,3}:{3,}/m;
-const ORG_RULE_CANDIDATE = /^\s*\|[-:]+\+[-:+]*\|\s*$/m;
+// As FENCE in fenced-divs.ts, the quote markers are taken atomically. In these whole-document
+// patterns, white space is `[^\S\n]*`, not `\s*`, which would run over every blank line below each line.
+const FENCE_CANDIDATE = /^(?=((?: {0,3}> ?)*))\1 {0,3}:{3,}/m;
+const ORG_RULE_CANDIDATE = /^[^\S\n]*\|[-:]+\+[-:+]*\|[^\S\n]*$/m;
 const DEFINITION_CANDIDATE = /^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*\}[ \t]*$/m;
 
 /**
