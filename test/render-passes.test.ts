@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Document, Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildOutline, planSlides, type PlacedDeck, type PlacedSlide } from '../src/index.js';
 import type { ImageFrame } from '../src/layout/frames.js';
@@ -15,6 +15,7 @@ import { RENDER_PASSES } from '../src/render/render-pptx.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { brandedTemplate } from './helpers/branded-template.js';
 import { hasPandoc } from './helpers/pandoc.js';
+import { partViolations } from './helpers/schema-validity.js';
 
 /**
  * Each render pass has one job. Every test starts from the package the pass really receives
@@ -180,13 +181,20 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     for (const old of before) expect(overrides(opc)).not.toContain(old);
   });
 
-  itPass('two axes for flat charts', async () => {
-    const { opc, run } = await upTo('two axes for flat charts');
+  itPass('flat charts as the schema has them', async () => {
+    const { opc, run } = await upTo('flat charts as the schema has them');
     const axisIds = () =>
       chartParts(opc).flatMap((part) => (['c:barChart', 'c:lineChart', 'c:doughnutChart'] as const).flatMap((tag) => all(opc.xml(part), tag).map((chart) => `${tag} ${children(chart, 'c:axId').length}`)));
     expect(axisIds()).toEqual(['c:barChart 3', 'c:doughnutChart 0']);
     await run();
     expect(axisIds()).toEqual(['c:barChart 2', 'c:doughnutChart 0']);
+    // A line chart gets the grouping the schema requires as its first child.
+    const line = await upTo('flat charts as the schema has them', build('# Trend\n\n:::chart{type=line}\n| Year | Value |\n| --- | --- |\n| 2024 | 1 |\n| 2025 | 2 |\n:::\n'));
+    const firstChild = () => chartParts(line.opc).map((part) => children(first(line.opc.xml(part), 'c:lineChart')!, 'c:varyColors')[0]!.previousSibling?.nodeName);
+    expect(firstChild()).toEqual([undefined]);
+    await line.run();
+    expect(firstChild()).toEqual(['c:grouping']);
+    expect(chartParts(line.opc).flatMap((part) => partViolations(new XMLSerializer().serializeToString(line.opc.xml(part))))).toEqual([]);
   });
 
   itPass("doughnut labels in their slices' colours", async () => {

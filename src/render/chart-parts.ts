@@ -36,11 +36,27 @@ export function numberCharts(opc: OpcPackage): void {
 /** Chart types drawn on two axes: the schema allows them exactly two axis ids. */
 const TWO_AXES = ['c:barChart', 'c:lineChart'] as const;
 
-/** pptxgenjs gives flat bar and line charts a third (series) axis id, which only 3-D charts may have. */
-export function dropThirdAxis(opc: OpcPackage): void {
+/**
+ * pptxgenjs gives flat bar and line charts a third (series) axis id, which only 3-D charts may
+ * have; line charts no grouping, which the schema requires first, on their series an
+ * `invertIfNegative`, which only bars have, and the marker after the labels, where it goes before them.
+ */
+export function flatChartsBySchema(opc: OpcPackage): void {
   for (const name of opc.names().filter((part) => CHART.test(part))) {
-    for (const chart of TWO_AXES.flatMap((tag) => all(opc.xml(name), tag))) {
+    const document = opc.xml(name);
+    for (const chart of TWO_AXES.flatMap((tag) => all(document, tag))) {
       for (const extra of children(chart, 'c:axId').slice(2)) chart.removeChild(extra);
+    }
+    for (const line of all(document, 'c:lineChart').filter((chart) => children(chart, 'c:grouping').length === 0)) {
+      const grouping = document.createElementNS(line.namespaceURI, 'c:grouping');
+      grouping.setAttribute('val', 'standard');
+      line.insertBefore(grouping, line.firstChild);
+    }
+    for (const series of all(document, 'c:lineChart').flatMap((line) => children(line, 'c:ser'))) {
+      for (const invert of children(series, 'c:invertIfNegative')) series.removeChild(invert);
+      const [marker] = children(series, 'c:marker');
+      const before = [...children(series, 'c:dPt'), ...children(series, 'c:dLbls')][0];
+      if (marker && before) series.insertBefore(marker, before);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { PlacedDeck } from '../layout/frames.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { adoptTemplate } from './adopt-template.js';
-import { colourSliceLabels, dropThirdAxis, numberCharts } from './chart-parts.js';
+import { colourSliceLabels, flatChartsBySchema, numberCharts } from './chart-parts.js';
 import { cropPictures } from './crop-pictures.js';
 import { fillText, renumberShapes } from './fill-text.js';
 import { OpcPackage } from './opc-package.js';
@@ -21,7 +21,7 @@ export interface RenderPass {
 /** The passes, in order: later ones rely on what earlier ones wrote (shapes are numbered after placeholders are added). */
 export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'number charts from 1', run: (opc) => numberCharts(opc) },
-  { name: 'two axes for flat charts', run: (opc) => dropThirdAxis(opc) },
+  { name: 'flat charts as the schema has them', run: (opc) => flatChartsBySchema(opc) },
   { name: 'doughnut labels in their slices\' colours', run: (opc, deck) => colourSliceLabels(opc, deck) },
   { name: 'text bodies, notes and links', run: (opc, deck) => fillText(opc, deck) },
   { name: 'picture crops', run: (opc, deck) => cropPictures(opc, deck) },
