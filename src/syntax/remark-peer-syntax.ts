@@ -3,6 +3,7 @@ import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isMap, parseDocument, stringify } from 'yaml';
+import { documentValue } from '../yaml/document-value.js';
 import { append } from '../arrays.js';
 import { report } from '../diagnostics/report.js';
 import { sourceOf } from '../outline/inline.js';
@@ -160,7 +161,12 @@ function slideFrontMatter(previous: RootContent | undefined, heading: Heading, f
   if (!lines.slice(0, -1).every((line) => /^\s*([\w-]+\s*:(\s|$)|#|-\s|\s)/.test(line) || line.trim() === '')) return undefined;
   const document = parseDocument(yaml);
   if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
-  const values = document.toJS() as Record<string, unknown>;
+  const data = documentValue(document);
+  if (!('value' in data)) {
+    report(file, 'invalid-front-matter', `slide settings: ${data.reason}`, heading);
+    return undefined;
+  }
+  const values = data.value as Record<string, unknown>;
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const used = ['layout', 'background', 'image', 'hide', 'disabled', 'src'];
   const ignored = Object.keys(values).filter((key) => !used.includes(key));

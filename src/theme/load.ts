@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { documentValue } from '../yaml/document-value.js';
 import type { z } from 'zod';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import { isUrl, locateResource, projectRoot, type ResourceRoot } from '../resources/policy.js';
@@ -113,24 +114,12 @@ function readThemeText(path: string, limits: Limits): string {
   return readFileSync(path, 'utf8');
 }
 
-/**
- * The document's data. YAML aliases can multiply a small file into a huge value (the "billion
- * laughs"); the parser refuses past a bounded count of them, which is reported at the first alias.
- */
+/** The document's data; aliases that expand without bound, or to nothing, are an error at the first alias. */
 function documentData(document: Document, lineCounter: LineCounter, path: string): unknown {
-  try {
-    return document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
-    let at = 0;
-    visit(document, (_key, node) => {
-      if (!isAlias(node)) return undefined;
-      at = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    });
-    const { line, col } = lineCounter.linePos(at);
-    throw new ThemeError([{ file: path, line, column: col, reason: 'YAML aliases expand the theme past any sensible size; write the values out instead' }], 'invalid-theme');
-  }
+  const data = documentValue(document);
+  if ('value' in data) return data.value;
+  const { line, col } = lineCounter.linePos(data.offset);
+  throw new ThemeError([{ file: path, line, column: col, reason: data.reason }], 'invalid-theme');
 }
 
 /** JSON or YAML (YAML reads JSON too), with positions kept for error messages. */
