@@ -26,7 +26,7 @@ export const rules = {
   'remote-image': { severity: 'warning', summary: 'an image is a URL; remote images are not fetched, and the slide shows the alt text in a frame instead' },
   'not-an-image': { severity: 'warning', summary: 'a file used as an image is not a PNG, JPEG, GIF or SVG image; the slide shows its alt text in a frame instead' },
   'image-over-limit': { severity: 'warning', summary: 'a picture exceeds a budget (pixels, SVG bytes, elements or nesting); the slide shows its alt text in a frame instead' },
-  'svg-filter-skipped': { severity: 'warning', summary: 'an SVG picture uses filters, which take unbounded time to rasterise; its PNG fallback is drawn without them' },
+  'svg-filter-skipped': { severity: 'warning', summary: 'an SVG picture uses filters or markers, which take unbounded time to rasterise; its PNG fallback is drawn without them' },
   'invalid-font-file': { severity: 'warning', summary: 'a file a theme names under fonts.files is not a font or cannot be read; its family is measured as if it had no file' },
   'invalid-chart': { severity: 'error', summary: 'a chart has an unknown type, no table, or a cell that is not a number' },
   'unknown-layout': { severity: 'error', summary: 'a slide asks for a layout the theme does not have' },

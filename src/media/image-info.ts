@@ -116,7 +116,7 @@ function pictureContent(path: string, src: string, limits: Limits): ImageInfo | 
   const { type, width, height } = judged;
   const info: ImageInfo = { path, type, widthPx: width, heightPx: height };
   if (!judged.filtered) return info;
-  const reason = `"${src}" uses SVG filters (blur, shadows…), which take unbounded time to rasterise: its PNG fallback, which LibreOffice and older PowerPoint show, is drawn without them`;
+  const reason = `"${src}" uses SVG filters (blur, shadows…) or markers, which take unbounded time to rasterise: its PNG fallback, which LibreOffice and older PowerPoint show, is drawn without them`;
   return { ...info, note: { ruleId: 'svg-filter-skipped', reason } };
 }
 

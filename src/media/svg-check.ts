@@ -50,13 +50,15 @@ function layerUnits(text: string): number {
 }
 
 /**
- * Filters, as an attribute (`filter="url(#blur)"`) and as a CSS declaration (in `style`, in a
- * `<style>` sheet or in an entity's value): what `withoutFilters` removes.
+ * Filters and markers, as an attribute (`filter="url(#blur)"`, `marker-mid="url(#m)"`) and as a
+ * CSS declaration (in `style`, in a `<style>` sheet or in an entity's value): what
+ * `withoutFilters` removes. A filter costs without bound; a marker is drawn again at every vertex
+ * of its path, so a short path of many vertices multiplies whatever the marker holds.
  */
-const FILTER_ATTRIBUTE = /(\s)filter\s*=\s*(?:"[^"]*"|'[^']*')/g;
-const FILTER_DECLARATION = /([\s;{"'])filter\s*:[^;}"'<]*/g;
+const FILTER_ATTRIBUTE = /(\s)(?:filter|marker(?:-start|-mid|-end)?)\s*=\s*(?:"[^"]*"|'[^']*')/g;
+const FILTER_DECLARATION = /([\s;{"'])(?:filter|marker(?:-start|-mid|-end)?)\s*:[^;}"'<]*/g;
 
-/** The SVG text with every use of a filter removed: what its PNG fallback is drawn from. */
+/** The SVG text with every use of a filter or a marker removed: what its PNG fallback is drawn from. */
 export function withoutFilters(text: string): string {
   return text.replace(FILTER_ATTRIBUTE, '$1').replace(FILTER_DECLARATION, '$1');
 }

@@ -31,6 +31,11 @@ const MB = 1024 * 1024;
 
 const svgCases: HostileCase[] = [
   {
+    name: 'a 1 KB SVG whose path draws a layered marker at each of 100 vertices is drawn without markers in the fallback',
+    files: withPicture('markers.svg', svg(`<defs><marker id="m" markerWidth="400" markerHeight="400" markerUnits="userSpaceOnUse"><g opacity=".5"><rect width="400" height="400"/></g></marker></defs><path d="M0 0${Array.from({ length: 100 }, (_, index) => ` L${index * 4} ${(index % 2) * 100}`).join('')}" marker-mid="url(#m)" fill="none" stroke="black"/>`)),
+    expect: { exit: 0, rules: ['svg-filter-skipped'] },
+  },
+  {
     name: 'a 272-byte SVG with a wide blur (31 s to rasterise before) is drawn without its filter in the fallback',
     files: withPicture('blur.svg', media.BLUR_SVG),
     expect: { exit: 0, rules: ['svg-filter-skipped'] },
