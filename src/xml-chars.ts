@@ -17,20 +17,25 @@ export interface IllegalCharacter {
   column: number;
 }
 
-/** Every character of `text` that XML cannot hold, with its place; one scan, whatever the text. */
-export function xmlIllegalIn(text: string): IllegalCharacter[] {
-  const found: IllegalCharacter[] = [];
+/**
+ * The characters of `text` that XML cannot hold: the places of the first `most`, and how many
+ * there are in all. One scan, whatever the text: lines are counted on from the last place found.
+ */
+export function xmlIllegalIn(text: string, most = Infinity): { places: IllegalCharacter[]; count: number } {
+  const places: IllegalCharacter[] = [];
+  let count = 0;
   let line = 1;
   let lineStart = 0;
-  let scanned = 0;
+  let nextBreak = text.indexOf('\n');
   for (const match of text.matchAll(NOT_IN_XML)) {
-    // Lines are counted from the last character found, so the text is read once in all.
-    for (let at = text.indexOf('\n', scanned); at !== -1 && at < match.index; at = text.indexOf('\n', at + 1)) {
+    count += 1;
+    if (places.length >= most) continue;
+    while (nextBreak !== -1 && nextBreak < match.index) {
       line += 1;
-      lineStart = at + 1;
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
     }
-    scanned = match.index;
-    found.push({ codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, line, column: match.index - lineStart + 1 });
+    places.push({ codePoint: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, line, column: match.index - lineStart + 1 });
   }
-  return found;
+  return { places, count };
 }

@@ -552,12 +552,8 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
   };
   const limits = inputs.limits ?? limitsWith(undefined);
   for (const slide of deck.slides) {
+    if (slides.length > limits.slides) break;
     const number = slides.length + 1;
-    if (slides.length >= limits.slides) {
-      // Continuations made more slides than the limit: the rest are not laid out.
-      messages.push({ ruleId: 'over-limit', reason: overLimit(`the deck, with its continued slides, has more slides than allowed: slide ${number}`, 'slides', limits), position: slide.position });
-      break;
-    }
     const context: SlideContext = { theme, deck, words, inputs, messages, slide, number };
     const notes = notesOf(slide, theme);
     const anchors = slide.anchors ? { anchors: slide.anchors } : {};
@@ -570,6 +566,10 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed, index) => finish(placed, slide, number + index)));
     fit.push(result.fit);
     messages.push(...fitMessages(result.fit, theme));
+    if (slides.length > limits.slides) {
+      // Continued slides went past the limit: the slides after are not laid out.
+      messages.push({ ruleId: 'over-limit', reason: overLimit(`a deck of ${slides.length.toLocaleString('en')} slides or more, continued slides included,`, 'slides', limits), position: slide.position });
+    }
   }
   const unique = [...new Map(messages.map((message) => [`${message.ruleId}|${message.reason}|${message.position?.line}`, message])).values()];
   const placed: PlacedDeck = {

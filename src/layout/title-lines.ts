@@ -59,7 +59,9 @@ export function balanceLines(paragraph: PlacedParagraph, widthPt: number, measur
   const text = textOf(paragraph.runs);
   const words = text.split(' ').filter(Boolean).length;
   const lineWidth = (runs: PlacedRun[]) => measure.naturalWidths([{ ...paragraph, runs: measure.cover(runs).runs }]).line;
-  const candidates = [...text.matchAll(/ /g)].flatMap((match) => {
+  // One break to try per run of spaces: each try measures the whole title, and a title of a
+  // hundred thousand spaces would otherwise be tried as many times.
+  const candidates = [...text.matchAll(/(?<! ) /g)].flatMap((match) => {
     const [first, rest] = cutAt(paragraph.runs, match.index!);
     const [, second] = cutAt(rest, 1);
     const lastWords = textOf(second).split(' ').filter(Boolean).length;

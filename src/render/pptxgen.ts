@@ -14,8 +14,17 @@ function backgroundProps(background: PlacedBackground) {
   return background.imagePath ? { path: background.imagePath } : { color: background.color };
 }
 
+/**
+ * pptxgenjs reads a number above 100 as EMU, not inches, and writes it unrounded: a frame that
+ * text overflowing a slide has grown past 100 inches is kept below that (no slide is larger than
+ * 56 inches, so nothing that shows is lost).
+ */
+const MOST_INCHES = 99;
+
 function geometry(frame: Frame) {
-  return { x: frame.box.x, y: frame.box.y, w: frame.box.w, h: frame.box.h, objectName: withoutXmlIllegal(frame.name) };
+  const { x, y, w, h } = frame.box;
+  const within = (value: number) => Math.min(value, MOST_INCHES);
+  return { x: within(x), y: within(y), w: within(w), h: within(h), objectName: withoutXmlIllegal(frame.name) };
 }
 
 /** Cells get a one-space placeholder: their bodies are written afterwards like every text body. */

@@ -13,14 +13,14 @@ const MOST_REPORTED = 20;
  */
 export function removeXmlIllegal(file: VFile): void {
   if (typeof file.value !== 'string') return;
-  const found = xmlIllegalIn(file.value);
-  if (found.length === 0) return;
-  for (const { codePoint, line, column } of found.slice(0, MOST_REPORTED)) {
+  const { places, count } = xmlIllegalIn(file.value, MOST_REPORTED + 1);
+  if (count === 0) return;
+  for (const { codePoint, line, column } of places.slice(0, MOST_REPORTED)) {
     report(file, 'invalid-character', `the character ${codePoint} cannot be written to a PowerPoint file; it is removed`, { line, column });
   }
-  if (found.length > MOST_REPORTED) {
-    const { line, column } = found[MOST_REPORTED]!;
-    report(file, 'invalid-character', `${(found.length - MOST_REPORTED).toLocaleString('en')} more characters that cannot be written to a PowerPoint file, from here on, are removed`, { line, column });
+  if (count > MOST_REPORTED) {
+    const { line, column } = places[MOST_REPORTED]!;
+    report(file, 'invalid-character', `${(count - MOST_REPORTED).toLocaleString('en')} more characters that cannot be written to a PowerPoint file, from here on, are removed`, { line, column });
   }
   file.value = withoutXmlIllegal(file.value);
 }

@@ -1,0 +1,61 @@
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { buildOutline, loadTheme } from '../src/index.js';
+import { FontSet } from '../src/fonts/font-set.js';
+import { Measurer } from '../src/layout/measure.js';
+import { rewriteFencedDivs } from '../src/syntax/fenced-divs.js';
+import { headingDividerIn, inlineHtmlToMdast } from '../src/syntax/html.js';
+import { inlineSyntaxToMdast } from '../src/syntax/inline-syntax.js';
+import { paragraph } from './helpers/paragraph.js';
+
+/**
+ * Every regular expression and loop that reads the source runs in linear time. Each place that
+ * was quadratic (or exponential) is fed about a megabyte built to make it backtrack. Before the
+ * fix each took from minutes to forever at this size; in linear time each takes a few seconds at
+ * most on a two-core machine (the parser and the font shaper, which are linear, take most of it).
+ * The bound, 10 s, leaves room for a loaded CI machine and is still a tenth or less of what the
+ * quadratic forms took.
+ */
+const BOUND_MS = 10_000;
+const MB = 1_000_000;
+
+function seconds(work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+const outline = (source: string) => () => buildOutline(source, { path: 'deck.md' });
+
+describe('linear time on a megabyte of hostile source', () => {
+  const places: [string, () => unknown][] = [
+    ['spaces inside a paragraph (soft line breaks, outline/inline.ts)', outline(`# T\n\na${' '.repeat(MB)}b\n`)],
+    ['commas after an :::each lead (mdast-to-deck.ts)', outline(`:::each\n- **${','.repeat(MB)}x** rest\n:::\n`)],
+    // Forty markers were enough to never finish: each split of `> > ` between two markers was tried.
+    ['forty quote markers before no fence (source-rewrites.ts)', outline(`# T\n\n${'> '.repeat(40)}x\n`)],
+    ['a megabyte of quote markers before a fence (fenced-divs.ts)', () => rewriteFencedDivs(`${'> '.repeat(MB / 2)}x\n${'> '.repeat(MB / 2)}::: notes\n:::\n`, new Set())],
+    ['colons and spaces after a fence (fenced-divs.ts)', outline(`# T\n\n::: ${' :'.repeat(MB / 2)}x\n`)],
+    ['lines of spaces (the org-table check, source-rewrites.ts)', outline(`# T\n\n${`${' '.repeat(1000)}\n`.repeat(MB / 1000)}x\n`)],
+    ['spaces before a definition\'s attributes (source-rewrites.ts)', outline(`[a]: x${' '.repeat(MB)}y\n\n# T\n\nz\n`)],
+    ['spaces before an md2pptx heading id (remark-peer-syntax.ts)', outline(`### T${' '.repeat(MB)}x\n\ntext\n`)],
+    ['an attribute name of an HTML tag (html.ts)', outline(`# T\n\nx <a ${'b'.repeat(MB)}> y\n`)],
+    ['unclosed tags in a note (comments.ts)', outline(`# T\n\n<!-- ${'<a'.repeat(MB / 2)} -->\n`)],
+    ['a headingDivider directive after blank lines (html.ts)', () => headingDividerIn(`${'\n'.repeat(MB)}x`)],
+    ['digits of a headingDivider (html.ts)', () => headingDividerIn(`headingDivider: ${'1'.repeat(MB)}`)],
+    ['spaces inside an HTML tag that does not close (html.ts)', () => inlineHtmlToMdast([{ type: 'html', value: `<a${' '.repeat(MB)}x` }], new VFile())],
+    ['unclosed CriticMarkup (inline-syntax.ts)', () => inlineSyntaxToMdast([{ type: 'text', value: '{++'.repeat(MB / 3) }], new VFile())],
+    ['unclosed TeX optional arguments (inline-syntax.ts)', () => inlineSyntaxToMdast([{ type: 'text', value: '\\a['.repeat(MB / 3) }], new VFile())],
+    ['an md2pptx background url that never closes (remark-peer-syntax.ts)', outline(`# T\n\nlayout: x\nbackground-image: ${'url(a'.repeat(MB / 5)}\n\ntext\n`)],
+    ['a footnote chain (footnotes.ts)', outline(`# T\n\nx[^0]\n\n${Array.from({ length: 5000 }, (_, index) => `[^${index}]: y[^${index + 1}]`).join('\n\n')}\n`)],
+    ['control characters to remove (xml-chars.ts)', outline(`# T\n\n${'\u0001'.repeat(MB)}x\n`)],
+  ];
+  for (const [name, work] of places) {
+    it(name, () => expect(seconds(work)).toBeLessThan(BOUND_MS));
+  }
+
+  it('spaces in a code line before a closing bracket (layout/measure.ts)', () => {
+    const measure = new Measurer(new FontSet(), loadTheme('default').fonts.fallback);
+    const line = paragraph(`x${' '.repeat(MB)})`, 18, 'Noto Sans Mono');
+    expect(seconds(() => measure.lines(line, 600))).toBeLessThan(BOUND_MS);
+  });
+});
