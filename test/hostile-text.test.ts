@@ -1,7 +1,8 @@
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { buildOutline, DeckdownError, defineTheme, markdownToPptx, planSlides } from '../src/index.js';
-import { formatMessage, printable } from '../src/diagnostics/format.js';
+import { formatMessage } from '../src/diagnostics/format.js';
+import { printable } from '../src/diagnostics/printable.js';
 import type { Limits } from '../src/limits.js';
 import { isRightToLeft } from '../src/render/direction.js';
 import { withoutXmlIllegal, xmlIllegalIn } from '../src/xml-chars.js';
@@ -178,8 +179,8 @@ describe('link targets', () => {
 
 describe('messages', () => {
   it('control, escape and bidi characters are written as escapes', () => {
-    expect(printable('a\u001b[31mred\u009b2J\u202Eb\nc\td')).toBe('a\\x1B[31mred\\x9B2J\\u202Eb\\x0Ac\\x09d');
+    expect(printable('a\u001b[31mred\u009b2J\u202Eb\nc\td')).toBe('a\\u001b[31mred\\u009b2J\\u202eb\\u000ac\\u0009d');
     const message = new VFileMessage('unknown key "\u001b[31m"', { place: { line: 2, column: 1 } });
-    expect(formatMessage(message, 'deck\u0007.md')).toBe('deck\\x07.md:2:1: info: unknown key "\\x1B[31m"');
+    expect(formatMessage(message, 'deck\u0007.md')).toBe('deck\\u0007.md:2:1: info: unknown key "\\u001b[31m"');
   });
 });

@@ -4,17 +4,7 @@
  * rewritten in place. Colour and progress only where a person reads: see `colourWanted` and
  * `progressWanted`.
  */
-
-/** C0 controls other than tab and newline, DEL, and C1 controls (0x9B starts an escape sequence too). */
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-
-/**
- * Control characters as `\u001b`, so that a file named with ESC cannot drive the terminal. The
- * form is JSON's, so a JSON report stays valid JSON when escaped.
- */
-export function escapeControls(text: string): string {
-  return text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+import { escapeControls } from '../diagnostics/printable.js';
 
 type Env = Record<string, string | undefined>;
 

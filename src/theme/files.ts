@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { shippedFontsDir } from '../fonts/catalog.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { pictureFault } from '../media/image-info.js';
@@ -28,6 +29,16 @@ function themeFiles(theme: Theme): ThemeFile[] {
 
 /** deckdown's own files, which any theme may name: the built-in themes' pictures and the shipped fonts. */
 const OWN_FOLDERS = [templatesDir, shippedFontsDir];
+
+/** The path a theme's file names: itself, or the path a `file:` URL stands for; nothing for another URL. */
+function localPath(path: string): string | undefined {
+  if (!/^file:/i.test(path)) return path;
+  try {
+    return fileURLToPath(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** A problem with a file a theme names, at its key. */
 export interface ThemeFileProblem {
@@ -63,7 +74,8 @@ export function checkThemeFiles(theme: Theme, root: ResourceRoot, limits: Limits
   let checked = theme;
   const problems: ThemeFileProblem[] = [];
   for (const { key, path, picture } of themeFiles(theme)) {
-    const own = isAbsolute(path) ? OWN_FOLDERS.map((folder) => locateResource(path, folder, folder)).find((found) => 'path' in found) : undefined;
+    const local = localPath(path);
+    const own = local && isAbsolute(local) ? OWN_FOLDERS.map((folder) => locateResource(local, folder, folder)).find((found) => 'path' in found) : undefined;
     const located: { path: string } | ResourceProblem = own ?? locateResource(path, process.cwd(), root);
     if ('path' in located) {
       const fault = picture ? pictureFault(located.path, limits) : undefined;
