@@ -26,7 +26,7 @@ const PREVIOUS = 'the previous deck, which a failed build must leave as it was';
 
 /** Each file in `cases/` holds the cases of one kind of attack. */
 const caseFiles = readdirSync(new URL('./cases/', import.meta.url)).filter((name) => name.endsWith('.ts')).sort();
-const modules = await Promise.all(caseFiles.map(async (file) => ({ file, module: (await import(`./cases/${file}`)) as { cases: HostileCase[] } })));
+const modules = await Promise.all(caseFiles.map(async (file) => ({ file, module: (await import(/* @vite-ignore */ new URL(`./cases/${file}`, import.meta.url).href)) as { cases: HostileCase[] } })));
 const corpus = modules.flatMap(({ file, module }) => module.cases.map((hostile) => ({ file: file.replace(/\.ts$/, ''), hostile })));
 
 /** The newest modification time under a folder. */
