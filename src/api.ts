@@ -19,6 +19,8 @@ import { loadTemplate, type TemplateBuild } from './template/load-template.js';
 import { TemplateError } from './template/open-template.js';
 import { DeckSchema, type Deck, type Position } from './outline/schema.js';
 import { createProcessor } from './processor.js';
+import { workerBuilder } from './isolate/builder.js';
+import { fromMessageData } from './isolate/message-data.js';
 import { removeXmlIllegal } from './syntax/characters.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
 import { checkThemeObjectFiles, formatIssues, isThemePath, issueText, loadLocatedTheme, themeProblem, ThemeError, type LocatedTheme, type ThemeAccess } from './theme/load.js';
@@ -249,7 +251,15 @@ export function renderPlan(plan: SlidePlan, options: RenderOptions = {}): Promis
 }
 
 /** Options of `markdownToPptx`: the outline's and the renderer's, with a theme given by name, path or object. */
-export type MarkdownToPptxOptions = Omit<OutlineBuildOptions, 'theme'> & RenderOptions;
+export type MarkdownToPptxOptions = Omit<OutlineBuildOptions, 'theme'> &
+  RenderOptions & {
+    /**
+     * Build in a worker thread whose heap (`limits.heapBytes`) and time (`limits.buildSeconds`)
+     * are bounded, as the CLI does: for Markdown from people you do not know. A build that goes
+     * over either throws a DeckdownError with an `over-limit` message.
+     */
+    isolate?: boolean | undefined;
+  };
 
 /**
  * Markdown → .pptx bytes, the outline and the messages. Throws a DeckdownError when the source
@@ -258,14 +268,47 @@ export type MarkdownToPptxOptions = Omit<OutlineBuildOptions, 'theme'> & RenderO
  */
 export async function markdownToPptx(input: string | VFile, options: MarkdownToPptxOptions = {}): Promise<PptxResult> {
   const file = toFile(input, options.path);
+  if (options.isolate) return inWorker(file, options);
   const named = typeof options.theme === 'string' ? options.theme : undefined;
   const { deck, messages } = buildOutline(file, { ...options, theme: named });
   if (hasErrors(messages)) throw new DeckdownError(messages, file.path);
-  // A theme path given as an option is relative to the working directory; everything else to the source.
-  // Without one, the deck's own theme, as the outline settled it, confined to the deck's root.
-  const theme = typeof options.theme === 'object' ? options.theme : named && isThemePath(named) ? resolve(named) : named;
-  const renderOptions = { ...options, theme, baseDir: options.baseDir ?? sourceDir(file) };
+  const renderOptions = { ...options, theme: callerTheme(options.theme), baseDir: options.baseDir ?? sourceDir(file) };
   const plan = planSlides(deck, { ...renderOptions, file });
   const pptx = await renderPlan(plan, renderOptions);
   return { pptx, deck, messages: [...messages, ...plan.messages], fit: plan.fit };
+}
+
+/**
+ * The caller's theme as the renderer takes it. A theme path given as an option is relative to
+ * the working directory; everything else to the source. Without one, the deck's own theme, as
+ * the outline settled it, confined to the deck's root.
+ */
+function callerTheme(theme: string | Theme | undefined): string | Theme | undefined {
+  return typeof theme === 'string' && isThemePath(theme) ? resolve(theme) : theme;
+}
+
+/** `markdownToPptx` with `isolate`: the same build, in a worker within the heap and time budgets. */
+async function inWorker(file: VFile, options: MarkdownToPptxOptions): Promise<PptxResult> {
+  const builder = workerBuilder({ limits: options.limits, tasks: 1 });
+  try {
+    const result = await builder.run({
+      path: file.path || '<input>',
+      baseDir: options.baseDir ?? sourceDir(file),
+      cwd: file.cwd,
+      text: String(file.value ?? ''),
+      outline: false,
+      theme: callerTheme(options.theme),
+      referenceDoc: options.referenceDoc,
+      limits: options.limits ?? {},
+      resourceRoot: options.resourceRoot,
+      render: true,
+      date: options.date,
+      sourceDateEpoch: options.sourceDateEpoch,
+    });
+    const messages = result.messages.map(fromMessageData);
+    if (!result.deck || !result.pptx || !result.fit || hasErrors(messages)) throw new DeckdownError(messages, file.path);
+    return { pptx: result.pptx, deck: result.deck, messages, fit: result.fit };
+  } finally {
+    await builder.close();
+  }
 }

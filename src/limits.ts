@@ -28,6 +28,13 @@ export interface Limits {
   archiveEntries: number;
   /** Bytes a template archive may unpack to, as a multiple of its own size; each entry past its first MiB too, as a multiple of its packed size. */
   expansionRatio: number;
+  /**
+   * Bytes of memory one deck's build may hold (the JavaScript heap of its worker): the parser
+   * takes far more per byte of dense Markdown than the input budget can bound.
+   */
+  heapBytes: number;
+  /** Seconds one deck's build may take, whatever in it is slow. */
+  buildSeconds: number;
 }
 
 /** The budgets a build has unless the caller sets others. */
@@ -44,6 +51,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   archiveBytes: 200 * 1024 * 1024,
   archiveEntries: 10_000,
   expansionRatio: 100,
+  heapBytes: 1024 * 1024 * 1024,
+  buildSeconds: 300,
 };
 
 /** The CLI's names of the limits, as `--limit name=value` takes them. */

@@ -6,3 +6,11 @@ import { fileURLToPath } from 'node:url';
  * the package, whether it runs from source or as published.
  */
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * One of deckdown's own modules that runs on its own (a worker's entry), by its name: beside
+ * this one in `src/` as TypeScript, or in `dist/` as the bundler wrote it.
+ */
+export function ownModule(name: string): URL {
+  return new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+}

@@ -570,7 +570,7 @@ describe('watching files', () => {
     const [a, b, shared] = ['a.md', 'b.md', 'shared.json'].map((name) => write(name, 'x'));
     const batches: string[][] = [];
     const stop = new AbortController();
-    const watching = watchInputs({ inputs: [a!, b!], dependencies: (input) => [input, shared!], rebuild: async (inputs) => void batches.push(inputs), signal: stop.signal, debounceMs: 50 });
+    const watching = watchInputs({ inputs: () => [a!, b!], dependencies: (input) => [input, shared!], rebuild: async (inputs) => void batches.push(inputs), signal: stop.signal, debounceMs: 50 });
     writeFileSync(a!, 'y');
     await until(() => batches.length === 1);
     writeFileSync(shared!, 'y');
@@ -584,7 +584,7 @@ describe('watching files', () => {
 
   it('ends with the error a rebuild throws', async () => {
     const a = write('a.md', 'x');
-    const watching = watchInputs({ inputs: [a], dependencies: (input) => [input], rebuild: () => Promise.reject(new Error('broken')), signal: undefined, debounceMs: 10 });
+    const watching = watchInputs({ inputs: () => [a], dependencies: (input) => [input], rebuild: () => Promise.reject(new Error('broken')), signal: undefined, debounceMs: 10 });
     writeFileSync(a, 'y');
     await expect(watching).rejects.toThrow('broken');
   });
@@ -635,10 +635,12 @@ describe.skipIf(process.platform === 'win32')('interrupts and watching, in a pro
     expect(readdirSync(join(dir, 'tmp')).filter((name) => name.startsWith('deckdown-'))).toEqual([]);
   }, 60_000);
 
-  it('--watch rebuilds on a change of the deck or its theme, once per burst, keeps the last good deck on errors, and stops on Ctrl-C', async () => {
+  it('--watch rebuilds on a change of the deck or the theme it extends, once per burst, keeps the last good deck on errors, and stops on Ctrl-C', async () => {
     const theme = JSON.parse(readFileSync(new URL('../templates/default/theme.json', import.meta.url), 'utf8'));
-    const writeTheme = (heading: string) => write('mine.json', JSON.stringify({ ...theme, name: 'mine', colors: { ...theme.colors, heading } }));
+    // The deck's theme extends another file: a change there is a change of the theme.
+    const writeTheme = (heading: string) => write('base.json', JSON.stringify({ ...theme, name: 'base', colors: { ...theme.colors, heading } }));
     writeTheme('123456');
+    write('mine.json', JSON.stringify({ extends: 'base.json', name: 'mine' }));
     const deck = (text: string) => `---\ntitle: Watched\ntheme: mine.json\n---\n\n# Slide\n\n${text}\n`;
     write('talk.md', deck('First.'));
     const { child, output, exit } = spawnCli(['build', join(dir, 'talk.md'), '--watch']);
@@ -664,5 +666,28 @@ describe.skipIf(process.platform === 'win32')('interrupts and watching, in a pro
     child.kill('SIGINT');
     expect(await exit).toBe(130);
     expect(temporaries(dir)).toEqual([]);
+  }, 90_000);
+
+  it('--watch on a folder rebuilds a deck when a picture it shows changes, and builds a deck saved in the folder later', async () => {
+    mkdirSync(join(dir, 'talks', 'img'), { recursive: true });
+    writeFileSync(join(dir, 'talks', 'img', 'chart.png'), png());
+    write('talks/a.md', '# Figures\n\n![The chart](img/chart.png)\n');
+    const { child, output, exit } = spawnCli(['build', join(dir, 'talks'), '--watch']);
+    const wrote = (name: string) => output.stdout.split('\n').filter((line) => line.startsWith(`wrote ${join(dir, 'talks', name)}`)).length;
+    await until(() => output.stderr.includes('watching'));
+    expect(wrote('a.pptx')).toBe(1);
+
+    const bigger = new PNG({ width: 4, height: 3 });
+    bigger.data.fill(0x80);
+    writeFileSync(join(dir, 'talks', 'img', 'chart.png'), PNG.sync.write(bigger));
+    await until(() => wrote('a.pptx') === 2);
+
+    write('talks/b.md', '# Later\n\nA deck saved after the watch began.\n');
+    await until(() => wrote('b.pptx') === 1);
+    expect(JSON.stringify([...readPackage(readFileSync(join(dir, 'talks', 'b.pptx'))).values()])).toContain('A deck saved after the watch began.');
+    expect(wrote('a.pptx')).toBe(2);
+
+    child.kill('SIGINT');
+    expect(await exit).toBe(130);
   }, 90_000);
 });

@@ -23,7 +23,7 @@ describe('budgets', () => {
     for (const [index, [key, value]] of Object.entries(DEFAULT_LIMITS).entries()) {
       const cells = rows[index]!.split('|').map((cell) => cell.trim());
       expect(cells[2]).toBe(`\`${key}\``);
-      const written = cells[3]!.replace(/,/g, '').replace(/^(\d+) MiB$/, (_, n: string) => String(Number(n) * 1024 * 1024));
+      const written = cells[3]!.replace(/,/g, '').replace(/^(\d+) ([MG])iB$/, (_, n: string, unit: string) => String(Number(n) * 1024 ** (unit === 'G' ? 3 : 2)));
       expect(Number(written), key).toBe(value);
     }
     for (const key of Object.keys(DEFAULT_LIMITS)) expect(COMMAND_HELP.build).toContain(limitFlag(key as keyof typeof DEFAULT_LIMITS).replace(/^--limit |=$/g, ''));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLimits, type Limits } from '../limits.js';
-import { isThemePath } from '../theme/load.js';
+import { isThemePath } from '../theme/theme-path.js';
 import { UsageError, type Command } from './usage.js';
 
 /** The options the command line takes; which command takes which is in each command's help. */

@@ -36,6 +36,7 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   signal: interrupt.signal,
+  isolate: true,
 }).then(
   (code) => {
     process.exitCode = code;

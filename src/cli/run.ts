@@ -1,48 +1,28 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { planSlides, renderPlan, type SlidePlan } from '../api.js';
-import { DeckdownError } from '../diagnostics/error.js';
 import { formatMessages } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/report.js';
+import type { SlideFit } from '../layout/layout-deck.js';
 import type { Deck } from '../outline/schema.js';
-import { METRIC_COMPATIBLE } from '../fonts/catalog.js';
-import { missingFontFiles, themeFonts, themeFontSet, withoutFile } from '../fonts/theme-fonts.js';
-import { defineTheme, isThemePath, loadLocatedTheme, loadTheme, ThemeError } from '../theme/load.js';
-import type { Theme } from '../theme/schema.js';
-import { importTemplate, isTemplatePath, templateFonts, type ImportedTemplate } from '../theme/import.js';
-import { contrastWarnings } from '../theme/contrast.js';
+import { inThisThread, workerBuilder, type Builder } from '../isolate/builder.js';
+import { fromMessageData } from '../isolate/message-data.js';
+import { isThemePath } from '../theme/theme-path.js';
 import { listThemes } from '../theme/registry.js';
 import { packageRoot } from '../package-root.js';
 import { checkOptions, deckChoice, parseCommandLine, themeOption, type DeckChoice, type Options } from './args.js';
 import { attempt, FileError } from './file-error.js';
-import { installFonts, userFontConfig, userFontDir } from './fonts.js';
 import { expandInputs, inputName, STDIN } from './inputs.js';
-import { loadInput, type InputIo } from './load-input.js';
-import { MissingRenderer, previewDeck, RendererFailed } from './preview.js';
+import type { Io } from './io.js';
+import { readSource } from './read-source.js';
 import { STDOUT, targetPaths } from './targets.js';
-import { terminal, type Terminal, type TerminalIo } from './terminal.js';
+import { terminal, type Terminal } from './terminal.js';
 import { COMMAND_HELP, isCommand, suggestCommand, UsageError, USAGE, type Command } from './usage.js';
 import { watchInputs } from './watch.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { EXIT } from './exit.js';
 
-/**
- * Everything the command line touches of the process, so that `run` can be called from a test:
- * output and the terminal (`TerminalIo`), the working directory and stdin (`InputIo`), and these.
- */
-export interface Io extends TerminalIo, InputIo {
-  /** Where `-o -` writes the deck's bytes; without it, `-o -` is a usage error. */
-  stdoutBytes?: ((bytes: Uint8Array) => void) | undefined;
-  /** Whether stdout is a terminal: `-o -` refuses to write a deck's bytes there. */
-  stdoutIsTTY?: boolean | undefined;
-  /**
-   * Aborted on an interrupt: running renderers are stopped, temporary folders removed and a
-   * watch ended. The caller exits right after aborting it.
-   */
-  signal?: AbortSignal | undefined;
-}
-
-const EXIT = { ok: 0, input: 1, usage: 2 } as const;
+export type { Io } from './io.js';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
@@ -52,22 +32,46 @@ function version(): string {
 interface Checked {
   path: string;
   deck?: Deck | undefined;
-  plan?: SlidePlan | undefined;
+  /** The number of slides and the fitting of each, once the deck is laid out. */
+  slides?: number | undefined;
+  fit?: SlideFit[] | undefined;
   messages: VFileMessage[];
+  pptx?: Uint8Array | undefined;
+  /** The files the deck and its theme named, for --watch. */
+  files?: string[] | undefined;
 }
 
-/** Outline, validation and layout for one input: everything `check` reports and `build` writes. */
-async function checkInput(path: string, choice: DeckChoice, io: Io): Promise<Checked> {
-  const { deck, messages, file } = await loadInput(path, choice, io);
-  if (!deck || hasErrors(messages)) return { path, deck, messages };
-  try {
-    const { theme, referenceDoc, limits, resourceRoot } = choice;
-    const plan = planSlides(deck, { theme, referenceDoc, limits, resourceRoot, baseDir: path === STDIN ? io.cwd : dirname(path), file });
-    return { path, deck, plan, messages: [...messages, ...plan.messages] };
-  } catch (error) {
-    if (!(error instanceof DeckdownError)) throw error;
-    return { path, deck, messages: [...messages, ...error.messages] };
-  }
+/** Read one input and build it: everything `check` reports and, with `render`, the deck `build` writes. */
+async function checkInput(path: string, choice: DeckChoice, io: Io, builder: Builder, render: boolean): Promise<Checked> {
+  const { file, text } = await readSource(path, choice, io);
+  if (text === undefined) return { path, messages: [...file.messages] };
+  const result = await builder.run({
+    path: file.path,
+    baseDir: path === STDIN ? io.cwd : dirname(path),
+    cwd: io.cwd,
+    text,
+    outline: extname(path).toLowerCase() === '.json',
+    theme: choice.theme,
+    referenceDoc: choice.referenceDoc,
+    limits: choice.limits,
+    resourceRoot: choice.resourceRoot,
+    render,
+    sourceDateEpoch: io.env.SOURCE_DATE_EPOCH,
+  });
+  return { ...result, path, messages: result.messages.map(fromMessageData) };
+}
+
+/** Where decks are built: in workers within the heap and time budgets, unless the caller runs the CLI where workers cannot start. */
+function builderFor(paths: readonly string[], choice: DeckChoice, io: Io): Builder {
+  return io.isolate ? workerBuilder({ limits: choice.limits, tasks: paths.length, signal: io.signal }) : inThisThread;
+}
+
+/** Every input read and built, as many at once as the builder takes, in the order given. */
+function checkAll(paths: readonly string[], choice: DeckChoice, io: Io, builder: Builder, render: boolean): Promise<Checked>[] {
+  const pending = paths.map((path) => checkInput(path, choice, io, builder, render));
+  // Each is awaited in turn; one that fails before its turn must not count as unhandled meanwhile.
+  for (const result of pending) result.catch(() => undefined);
+  return pending;
 }
 
 /** Progress as `[2/5] talk.md`, on a terminal, when there is more than one deck or a slow step to wait for. */
@@ -81,24 +85,34 @@ function progressOf(term: Terminal, paths: readonly string[], cwd: string): (ind
   };
 }
 
+/** Each input's result, in the order given, as it comes, with progress: what every command does with what it built. */
+async function inTurn<T>(pending: readonly Promise<Checked>[], step: (index: number) => void, use: (result: Checked, index: number) => T | Promise<T>): Promise<T[]> {
+  const used: T[] = [];
+  for (const [index, result] of pending.entries()) {
+    step(index);
+    used.push(await use(await result, index));
+  }
+  return used;
+}
+
 /** Diagnostics, on stderr. */
 function printMessages(term: Terminal, { messages, path }: Checked): void {
   if (messages.length > 0) term.err(`${formatMessages(messages, path)}\n`);
 }
 
-function summary(plan: SlidePlan): string {
-  const shrunk = plan.fit.filter((fit) => fit.bodyPt !== undefined || fit.titlePt !== undefined).length;
-  const continued = plan.fit.filter((fit) => fit.continuations > 0).length;
-  return `${plan.placed.slides.length} slides; ${shrunk} shrunk, ${continued} continued`;
+function summary({ slides = 0, fit = [] }: Checked): string {
+  const shrunk = fit.filter((slide) => slide.bodyPt !== undefined || slide.titlePt !== undefined).length;
+  const continued = fit.filter((slide) => slide.continuations > 0).length;
+  return `${slides} slides; ${shrunk} shrunk, ${continued} continued`;
 }
 
 /** The fitting report as data, for `--json`. */
 function jsonReport(checked: Checked[]): string {
   const severity = (message: VFileMessage) => (message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info');
-  const report = checked.map(({ path, plan, messages }) => ({
+  const report = checked.map(({ path, slides, fit, messages }) => ({
     file: path,
-    slides: plan?.placed.slides.length,
-    fit: plan?.fit,
+    slides,
+    fit,
     messages: messages.map((message) => ({ ...(message.file && message.file !== path ? { file: message.file } : {}), line: message.line, column: message.column, severity: severity(message), ruleId: message.ruleId, reason: message.reason })),
   }));
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -106,8 +120,8 @@ function jsonReport(checked: Checked[]): string {
 
 /** Problems decide the exit code; with --strict, so does any warning or continuation. */
 function exitCode(checked: Checked[], strict: boolean | undefined): number {
-  const failed = checked.some(({ plan, messages }) => !plan || hasErrors(messages));
-  const continued = checked.some(({ plan }) => plan?.fit.some((fit) => fit.continuations > 0 || fit.overflow));
+  const failed = checked.some(({ fit, messages }) => !fit || hasErrors(messages));
+  const continued = checked.some(({ fit }) => fit?.some((slide) => slide.continuations > 0 || slide.overflow));
   const warned = checked.some(({ messages }) => messages.some((message) => message.fatal === false));
   return failed || (strict && (continued || warned)) ? EXIT.input : EXIT.ok;
 }
@@ -126,43 +140,58 @@ interface BuildTargets {
   outlines: string[];
 }
 
-/** Build one input and write its deck (and outline); the previous files stay as they were on any error. */
-async function buildInput(path: string, index: number, targets: BuildTargets, choice: DeckChoice, values: Options, io: Io, term: Terminal): Promise<Checked> {
-  const result = await checkInput(path, choice, io);
+/** Write what one input built: its deck (and outline); the previous files stay as they were on any error. */
+function writeBuilt(result: Checked, index: number, targets: BuildTargets, values: Options, io: Io, term: Terminal): Checked {
   printMessages(term, result);
-  if (!result.plan || hasErrors(result.messages)) return result;
-  const pptx = await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+  if (!result.pptx || hasErrors(result.messages)) return result;
   const deck = targets.decks[index]!;
   const outline = targets.outlines[index];
-  if (deck === STDOUT) io.stdoutBytes!(pptx);
-  else attempt(`write ${deck}`, () => writeFileAtomic(deck, pptx));
+  if (deck === STDOUT) io.stdoutBytes!(result.pptx);
+  else attempt(`write ${deck}`, () => writeFileAtomic(deck, result.pptx!));
   if (outline) attempt(`write ${outline}`, () => writeFileAtomic(outline, `${JSON.stringify(result.deck, null, 2)}\n`));
-  if (!values.json && deck !== STDOUT) term.out(`wrote ${deck} (${summary(result.plan)})\n`);
+  if (!values.json && deck !== STDOUT) term.out(`wrote ${deck} (${summary(result)})\n`);
   return result;
 }
 
-/** The files an input is built from besides itself, for --watch: its theme file and template, by option or front matter. */
+/** The files an input is built from besides itself, for --watch: what its deck and theme named, and the template given. */
 function dependencies(checked: Checked | undefined, choice: DeckChoice): string[] {
-  if (!checked) return [];
-  const base = dirname(checked.path);
-  const meta = checked.deck?.meta;
-  const theme = choice.theme ?? meta?.theme;
-  const template = choice.referenceDoc ?? meta?.template;
-  return [theme && isThemePath(theme) ? resolve(base, theme) : undefined, template ? resolve(base, template) : undefined].filter((file) => file !== undefined);
+  return [...(choice.referenceDoc ? [choice.referenceDoc] : []), ...(checked?.files ?? [])];
 }
 
-/** `build --watch`: build again on every change until interrupted; a failed build leaves the last good deck. */
-async function watchBuilds(paths: string[], targets: BuildTargets, checked: Checked[], choice: DeckChoice, values: Options, io: Io, term: Terminal): Promise<number> {
+/** The decks a build's inputs stand for, and where each is written. */
+function buildPlan(inputs: string[], values: Options, io: Io): { paths: string[]; targets: BuildTargets } {
+  const paths = expandInputs(inputs, io.cwd, 'build');
+  const targets = { decks: targetPaths(paths, values.output, '.pptx', '-o', io.cwd), outlines: values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [] };
+  return { paths, targets };
+}
+
+/**
+ * `build --watch`: build again on every change until interrupted; a failed build leaves the
+ * last good deck. A deck saved in a folder given as input is built from then on.
+ */
+async function watchBuilds(inputs: string[], first: ReturnType<typeof buildPlan>, checked: Checked[], builder: Builder, choice: DeckChoice, values: Options, io: Io, term: Terminal): Promise<number> {
   const latest = new Map(checked.map((result) => [result.path, result]));
-  term.err(`watching ${paths.length === 1 ? paths[0] : `${paths.length} decks`} for changes; Ctrl-C stops\n`);
+  let plan = first;
+  const current = () => {
+    try {
+      plan = buildPlan(inputs, values, io);
+    } catch (error) {
+      // A folder emptied for now keeps the decks it had.
+      if (!(error instanceof UsageError)) throw error;
+    }
+    return plan.paths;
+  };
+  const folders = inputs.map((input) => resolve(io.cwd, input)).filter((path) => statSync(path, { throwIfNoEntry: false })?.isDirectory());
+  term.err(`watching ${plan.paths.length === 1 ? plan.paths[0] : `${plan.paths.length} decks`} for changes; Ctrl-C stops\n`);
   await watchInputs({
-    inputs: paths,
+    inputs: current,
+    folders,
     dependencies: (input) => [input, ...dependencies(latest.get(input), choice)],
     signal: io.signal,
-    rebuild: async (inputs) => {
-      for (const input of inputs) {
+    rebuild: async (changed) => {
+      for (const input of changed) {
         try {
-          latest.set(input, await buildInput(input, paths.indexOf(input), targets, choice, values, io, term));
+          latest.set(input, writeBuilt(await checkInput(input, choice, io, builder, true), plan.paths.indexOf(input), plan.targets, values, io, term));
         } catch (error) {
           // A file that cannot be written now may be writable at the next change.
           if (!(error instanceof FileError)) throw error;
@@ -175,85 +204,40 @@ async function watchBuilds(paths: string[], targets: BuildTargets, checked: Chec
 }
 
 async function build(inputs: string[], values: Options, io: Io, term: Terminal): Promise<number> {
-  const paths = expandInputs(inputs, io.cwd, 'build');
+  const plan = buildPlan(inputs, values, io);
+  const { paths, targets } = plan;
   const choice = deckChoice(values, io.cwd);
   if (values.outline === STDOUT) throw new UsageError('--outline writes a file; only -o takes - for stdout', 'build');
   if (values.watch && paths.includes(STDIN)) throw new UsageError('--watch needs files to watch, not stdin', 'build');
-  const targets = { decks: targetPaths(paths, values.output, '.pptx', '-o', io.cwd), outlines: values.outline ? targetPaths(paths, values.outline, '.json', '--outline', io.cwd) : [] };
   checkStdout(targets.decks, values, io);
-  const checked: Checked[] = [];
-  const step = progressOf(term, paths, io.cwd);
-  for (const [index, path] of paths.entries()) {
-    step(index);
-    checked.push(await buildInput(path, index, targets, choice, values, io, term));
+  const builder = builderFor(paths, choice, io);
+  try {
+    const step = progressOf(term, paths, io.cwd);
+    const checked = await inTurn(checkAll(paths, choice, io, builder, true), step, (result, index) => writeBuilt(result, index, targets, values, io, term));
+    term.clear();
+    if (values.json) term.out(jsonReport(checked));
+    if (values.watch) return await watchBuilds(inputs, plan, checked, builder, choice, values, io, term);
+    return exitCode(checked, values.strict);
+  } finally {
+    await builder.close();
   }
-  term.clear();
-  if (values.json) term.out(jsonReport(checked));
-  if (values.watch) return watchBuilds(paths, targets, checked, choice, values, io, term);
-  return exitCode(checked, values.strict);
 }
 
 async function check(inputs: string[], values: Options, io: Io, term: Terminal): Promise<number> {
   const paths = expandInputs(inputs, io.cwd, 'check');
   const choice = deckChoice(values, io.cwd);
-  const checked: Checked[] = [];
-  const step = progressOf(term, paths, io.cwd);
-  for (const [index, path] of paths.entries()) {
-    step(index);
-    const result = await checkInput(path, choice, io);
-    checked.push(result);
-    printMessages(term, result);
-    if (!values.json) term.out(`${path}: ${result.plan && !hasErrors(result.messages) ? `ok (${summary(result.plan)})` : 'errors found'}\n`);
-  }
-  term.clear();
-  if (values.json) term.out(jsonReport(checked));
-  return exitCode(checked, values.strict);
-}
-
-/** The theme a template imports as, as far as fonts go: its heading and body fonts over `default`. */
-function templateFontTheme(path: string): Theme {
-  const bytes = attempt(`read ${path}`, () => readFileSync(path));
+  const builder = builderFor(paths, choice, io);
   try {
-    return defineTheme({ fonts: templateFonts(bytes) });
-  } catch (error) {
-    throw new FileError(`cannot read the fonts of ${path}: ${(error as Error).message}`);
-  }
-}
-
-/**
- * The themes `fonts` covers: the theme or template given, else every built-in theme and the
- * Office families templates name, drawn with their metric-compatible stand-ins.
- */
-function fontThemes(values: Options, io: Io): Theme[] {
-  const value = themeOption(values, io.cwd);
-  if (value === undefined) return [...listThemes().map((name) => loadTheme(name)), defineTheme({ fonts: { fallback: Object.keys(METRIC_COMPATIBLE) } })];
-  return [isTemplatePath(value) ? templateFontTheme(resolve(io.cwd, value)) : attemptTheme(value, io.cwd, values['allow-outside-root'] ? false : undefined)];
-}
-
-/** `deckdown fonts`: the themes' families and their files; with --install, copied where renderers look. */
-function fonts(values: Options, io: Io, term: Terminal): number {
-  const themes = fontThemes(values, io);
-  const set = themeFontSet(themes);
-  for (const font of themeFonts(themes)) {
-    const resolved = set.resolve(font.family);
-    const stand = resolved && resolved !== font.family ? ` (measured with ${resolved}, metric-compatible)` : '';
-    term.out(`${font.family}${stand}: ${resolved ? set.files([font.family]).join(', ') : `no font file; ${withoutFile(font)}`}\n`);
-  }
-  if (values.install) {
-    const target = userFontDir(io.env);
-    const copied = installFonts(themes, target, userFontConfig(io.env));
-    term.out(`installed ${copied.length} font files into ${target}\n`);
-  }
-  return EXIT.ok;
-}
-
-/** A theme named on the command line; one that does not exist is a usage error, one that cannot be used an input error. */
-function attemptTheme(value: string, cwd: string, root: false | undefined): Theme {
-  try {
-    return loadTheme(value, cwd, { root });
-  } catch (error) {
-    if (error instanceof ThemeError) throw error.ruleId === 'unknown-theme' ? new UsageError(error.message, 'fonts') : new FileError(error.message);
-    throw error;
+    const checked = await inTurn(checkAll(paths, choice, io, builder, false), progressOf(term, paths, io.cwd), (result) => {
+      printMessages(term, result);
+      if (!values.json) term.out(`${result.path}: ${result.fit && !hasErrors(result.messages) ? `ok (${summary(result)})` : 'errors found'}\n`);
+      return result;
+    });
+    term.clear();
+    if (values.json) term.out(jsonReport(checked));
+    return exitCode(checked, values.strict);
+  } finally {
+    await builder.close();
   }
 }
 
@@ -263,60 +247,32 @@ async function preview(inputs: string[], values: Options, io: Io, term: Terminal
   if (!values.output || values.output === STDOUT) throw new UsageError('preview needs -o <folder> for the pictures', 'preview');
   const outDir = resolve(io.cwd, values.output);
   const choice = deckChoice(values, io.cwd);
-  let code: number = EXIT.ok;
+  const { previewDeck, MissingRenderer, RendererFailed } = await import('./preview.js');
+  const builder = builderFor(paths, choice, io);
   const step = progressOf(term, paths, io.cwd);
-  for (const [index, path] of paths.entries()) {
-    step(index, ': checking');
-    const result = await checkInput(path, choice, io);
-    printMessages(term, result);
-    if (!result.plan || hasErrors(result.messages)) {
-      code = EXIT.input;
-      continue;
-    }
-    try {
-      const pptx = await renderPlan(result.plan, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
-      // LibreOffice takes seconds per deck: the one wait worth saying on a terminal.
-      step(index, ': rendering with LibreOffice');
-      const { slides, sheet } = await previewDeck(pptx, outDir, inputName(path), { signal: io.signal, env: io.env });
-      term.out(`wrote ${slides.length} slide pictures and ${sheet}\n`);
-    } catch (error) {
-      if (!(error instanceof MissingRenderer || error instanceof RendererFailed)) throw error;
-      term.err(`deckdown: ${error.message}\n`);
-      if (error instanceof MissingRenderer) return EXIT.input;
-      code = EXIT.input;
-    }
-  }
-  term.clear();
-  return code;
-}
-
-/** `deckdown theme import`: a corporate template's colours, fonts, size and logo as a theme file. */
-function themeImport(inputs: string[], values: Options, io: Io, term: Terminal): number {
-  if (inputs.length !== 1) throw new UsageError('theme import takes one template', 'theme');
-  const template = resolve(io.cwd, inputs[0]!);
-  if (!statSync(template, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`template "${inputs[0]}" does not exist`, 'theme');
-  if (!values.output || !/\.(json|ya?ml)$/i.test(values.output)) throw new UsageError('theme import needs -o <theme.json>', 'theme');
-  const target = resolve(io.cwd, values.output);
-  const name = basename(target).replace(/\.(json|ya?ml)$/i, '');
-  let imported: ImportedTemplate;
   try {
-    imported = importTemplate(attempt(`read ${template}`, () => readFileSync(template)), loadTheme('default'), name);
-  } catch (error) {
-    if (error instanceof FileError) throw error;
-    term.err(`deckdown: cannot import ${template}: ${(error as Error).message}\n`);
-    return EXIT.input;
+    const codes = await inTurn(checkAll(paths, choice, io, builder, true), (index) => step(index, ': building'), async (result, index) => {
+      printMessages(term, result);
+      if (!result.pptx || hasErrors(result.messages)) return EXIT.input;
+      try {
+        // LibreOffice takes seconds per deck: the one wait worth saying on a terminal.
+        step(index, ': rendering with LibreOffice');
+        const { slides, sheet } = await previewDeck(result.pptx, outDir, inputName(result.path), { signal: io.signal, env: io.env });
+        term.out(`wrote ${slides.length} slide pictures and ${sheet}\n`);
+        return EXIT.ok;
+      } catch (error) {
+        // Without LibreOffice no deck can be previewed; a deck it failed on is one of several.
+        if (error instanceof MissingRenderer) throw new FileError(error.message);
+        if (!(error instanceof RendererFailed)) throw error;
+        term.err(`deckdown: ${error.message}\n`);
+        return EXIT.input;
+      }
+    });
+    return Math.max(...codes);
+  } finally {
+    term.clear();
+    await builder.close();
   }
-  if (imported.logo) attempt(`write the logo`, () => writeFileAtomic(join(dirname(target), `${name}-logo.${imported.logo!.extension}`), imported.logo!.data));
-  attempt(`write ${target}`, () => writeFileAtomic(target, `${JSON.stringify(imported.theme, null, 2)}\n`));
-  for (const note of imported.notes) term.err(`deckdown: ${note}\n`);
-  const { theme, place } = loadLocatedTheme(target, io.cwd);
-  for (const warning of contrastWarnings(theme)) term.err(`${target}: warning: ${warning} [low-contrast]\n`);
-  for (const font of missingFontFiles(theme)) {
-    const at = place(font.key);
-    term.err(`${at.file}:${at.line}:${at.column}: warning: ${font.reason} [missing-font-file]\n`);
-  }
-  term.out(`wrote ${target}\n`);
-  return EXIT.ok;
 }
 
 /**
@@ -376,12 +332,12 @@ async function runCommand(command: Command, inputs: string[], values: Options, i
       term.out(`${listThemes().join('\n')}\n`);
       return EXIT.ok;
     case 'fonts':
-      return fonts(values, io, term);
+      return (await import('./fonts-command.js')).fonts(values, io, term);
     case 'preview':
       return preview(inputs, values, io, term);
     case 'theme':
       if (inputs[0] !== 'import') throw new UsageError(`unknown theme command "${inputs[0] ?? ''}"; use: deckdown theme import <template.potx|pptx> -o <theme.json>`, 'theme');
-      return themeImport(inputs.slice(1), values, io, term);
+      return (await import('./theme-import.js')).themeImport(inputs.slice(1), values, io, term);
     case 'help':
       return help(inputs[0], term);
   }

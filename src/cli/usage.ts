@@ -28,7 +28,8 @@ const DECK_OPTIONS = `  -t, --theme <name|path>      a built-in theme or a theme
       --limit <name=value>     raise or lower a budget, such as input-bytes=20M or slides=500;
                                repeatable (names: input-bytes, depth, slides, table-cells,
                                chart-points, image-pixels, svg-bytes, svg-elements, svg-depth,
-                               archive-bytes, archive-entries, expansion-ratio)
+                               archive-bytes, archive-entries, expansion-ratio, heap-bytes,
+                               build-seconds)
       --allow-outside-root     let the deck and its theme read files outside the project folder`;
 
 const REPORT_OPTIONS = `      --json                   print the fitting report (sizes, continuations, messages) as JSON
@@ -51,7 +52,8 @@ Options:
   -o, --output <path>          a .pptx file (one input), a folder (default: next to each input),
                                or - to write the deck to stdout (messages go to stderr)
       --outline <path>         also write the outline as JSON (a .json file for one input, or a folder)
-  -w, --watch                  build again whenever an input or its theme file changes; a source
+  -w, --watch                  build again whenever an input or a file it names (theme, pictures,
+                               template) changes, or a deck is saved in an input folder; a source
                                with errors keeps the last good deck; Ctrl-C stops
 ${DECK_OPTIONS}
 ${REPORT_OPTIONS}

@@ -5,7 +5,10 @@ import { dirname, join } from 'node:path';
 export const DEBOUNCE_MS = 200;
 
 export interface WatchOptions {
-  inputs: readonly string[];
+  /** The inputs, asked again when a file appears in one of `folders`. */
+  inputs: () => readonly string[];
+  /** Folders given as inputs: a deck saved in one for the first time is built from then on. */
+  folders?: readonly string[] | undefined;
   /** The files an input is built from (itself, its theme file…), asked again after each rebuild. */
   dependencies: (input: string) => string[];
   /** Build these inputs again; called one batch at a time, never overlapping. What it throws ends the watch with that error. */
@@ -20,7 +23,7 @@ export interface WatchOptions {
  * files, for an editor that saves by writing a new file and renaming it over the old one
  * leaves a watcher on the old file watching nothing.
  */
-export function watchInputs({ inputs, dependencies, rebuild, signal, debounceMs = DEBOUNCE_MS }: WatchOptions): Promise<void> {
+export function watchInputs({ inputs, folders: inputFolders = [], dependencies, rebuild, signal, debounceMs = DEBOUNCE_MS }: WatchOptions): Promise<void> {
   const folders = new Map<string, FSWatcher>();
   /** Each watched file, with the inputs built from it. */
   let owners = new Map<string, Set<string>>();
@@ -29,19 +32,26 @@ export function watchInputs({ inputs, dependencies, rebuild, signal, debounceMs 
   let building = false;
   let finish: (error?: unknown) => void = () => undefined;
 
+  const known = new Set(inputs());
   const changed = (folder: string, name: string | null) => {
     for (const [file, inputsOf] of owners) {
       if (name === null ? dirname(file) === folder : file === join(folder, name)) inputsOf.forEach((input) => pending.add(input));
+    }
+    if (inputFolders.includes(folder)) {
+      for (const input of inputs().filter((input) => !known.has(input))) {
+        known.add(input);
+        pending.add(input);
+      }
     }
     if (pending.size > 0) schedule();
   };
 
   const refresh = () => {
     owners = new Map();
-    for (const input of inputs) {
+    for (const input of inputs()) {
       for (const file of dependencies(input)) owners.set(file, (owners.get(file) ?? new Set()).add(input));
     }
-    const wanted = new Set([...owners.keys()].map((file) => dirname(file)));
+    const wanted = new Set([...[...owners.keys()].map((file) => dirname(file)), ...inputFolders]);
     for (const [folder, watcher] of folders) {
       if (!wanted.has(folder)) {
         watcher.close();
@@ -68,7 +78,7 @@ export function watchInputs({ inputs, dependencies, rebuild, signal, debounceMs 
     timer = undefined;
     if (building || signal?.aborted) return;
     building = true;
-    const batch = inputs.filter((input) => pending.has(input));
+    const batch = inputs().filter((input) => pending.has(input));
     pending.clear();
     try {
       await rebuild(batch);

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noteRead } from './reads.js';
 
 /**
  * Which files a deck or a theme may read. Decks and themes travel: a deck a student sends or a
@@ -63,9 +64,12 @@ export function locateResource(reference: string, fromDir: string, root: Resourc
   // A network share (`//host/share`, `\\host\share`) is a remote file: even asking whether it exists would connect.
   if (/^[\\/]{2}/.test(local)) return { problem: 'remote', reason: `"${reference}" is on a network share; deckdown reads local files only and never fetches` };
   const path = resolve(fromDir, local);
+  noteRead(path);
   // A file that is not there is reported as missing wherever it would be: `/images/a.png`, as web decks write it, is usually meant inside the project.
   if (!existsSync(path)) return { problem: 'missing', reason: `"${reference}" does not exist` };
   const real = realpathSync(path);
+  // A link's target changes without the link's folder hearing of it.
+  noteRead(real);
   if (root !== false && !inside(existsSync(root) ? realpathSync(root) : resolve(root), real)) return outside(reference, root);
   const stat = statSync(real);
   if (!stat.isFile()) return { problem: 'not-a-file', reason: `"${reference}" is ${stat.isDirectory() ? 'a folder' : 'not a regular file (a device, a pipe or a socket)'}` };

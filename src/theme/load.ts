@@ -8,6 +8,9 @@ import { isUrl, locateResource, projectRoot, type ResourceRoot } from '../resour
 import { checkThemeFiles } from './files.js';
 import { builtInThemePath, listThemes, templatesDir } from './registry.js';
 import { ThemeSchema, type Theme } from './schema.js';
+import { isThemePath } from './theme-path.js';
+
+export { isThemePath };
 
 /** The rules a theme that cannot be used is reported by. */
 export type ThemeRuleId = 'unknown-theme' | 'invalid-theme' | 'outside-root';
@@ -34,10 +37,6 @@ export class ThemeError extends Error {
   }
 }
 
-/** A value names a file rather than a built-in theme when it looks like a path. */
-export function isThemePath(value: string): boolean {
-  return /[\\/]/.test(value) || /\.(json|ya?ml)$/i.test(value);
-}
 
 /** A schema problem as "path.to.key: what was expected". */
 export function issueText(issue: z.core.$ZodIssue): string {

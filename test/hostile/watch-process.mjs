@@ -1,17 +1,23 @@
-// Loaded with --import into every corpus run: records the peak memory and any attempt to reach
-// the network, into the file DECKDOWN_TEST_REPORT names, as the process exits.
-import { writeFileSync } from 'node:fs';
+// Loaded with --import into every corpus run, and so into each of its worker threads too:
+// records any attempt to reach the network as it happens, from whichever thread, and the peak
+// memory of the whole process as it exits, into the file DECKDOWN_TEST_REPORT names.
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import dns from 'node:dns';
 import net from 'node:net';
+import { isMainThread } from 'node:worker_threads';
 
-const network = [];
+const report = process.env.DECKDOWN_TEST_REPORT;
+const attempts = `${report}.network`;
 const refuse = (what) =>
   function (...args) {
-    network.push(`${what} ${JSON.stringify(args[0])?.slice(0, 80)}`);
+    appendFileSync(attempts, `${what} ${JSON.stringify(args[0])?.slice(0, 80)}\n`);
     throw new Error('network access during a corpus run');
   };
 net.Socket.prototype.connect = refuse('connect');
 dns.lookup = refuse('dns.lookup');
-process.on('exit', () => {
-  writeFileSync(process.env.DECKDOWN_TEST_REPORT, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, network }));
-});
+if (isMainThread) {
+  process.on('exit', () => {
+    const network = existsSync(attempts) ? readFileSync(attempts, 'utf8').split('\n').filter(Boolean) : [];
+    writeFileSync(report, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, network }));
+  });
+}

@@ -1,10 +1,6 @@
-import { extname } from 'node:path';
 import { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
-import { buildOutline } from '../api.js';
 import { report } from '../diagnostics/report.js';
 import { limitsWith, overLimit } from '../limits.js';
-import type { Deck } from '../outline/schema.js';
 import type { DeckChoice } from './args.js';
 import { FileError } from './file-error.js';
 import { STDIN } from './inputs.js';
@@ -15,12 +11,6 @@ export interface InputIo {
   cwd: string;
   /** What `-` reads; an empty input without it. */
   stdin?: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | undefined;
-}
-
-export interface Loaded {
-  deck?: Deck | undefined;
-  messages: VFileMessage[];
-  file: VFile;
 }
 
 /** The input's bytes, within the input budget: stdin for `-`, else the file, device or pipe. */
@@ -35,7 +25,7 @@ async function readInput(path: string, choice: DeckChoice, io: InputIo): Promise
 }
 
 /** The source as text, or the file with the error saying why it is not: too large, binary or not UTF-8. */
-async function readSource(path: string, choice: DeckChoice, io: InputIo): Promise<{ file: VFile; text?: string }> {
+export async function readSource(path: string, choice: DeckChoice, io: InputIo): Promise<{ file: VFile; text?: string }> {
   // The deck on stdin is "<stdin>" in messages; its relative paths resolve against the working directory.
   const file = new VFile(path === STDIN ? { path: STDIN, cwd: io.cwd } : { path });
   const bytes = await readInput(path, choice, io);
@@ -51,19 +41,3 @@ async function readSource(path: string, choice: DeckChoice, io: InputIo): Promis
   file.value = decoded.text;
   return { file, text: decoded.text };
 }
-
-/** Read one input: Markdown goes through the outline stage, JSON is taken as an outline. */
-export async function loadInput(path: string, choice: DeckChoice, io: InputIo): Promise<Loaded> {
-  const { file, text } = await readSource(path, choice, io);
-  if (text === undefined) return { messages: [...file.messages], file };
-  if (extname(path).toLowerCase() !== '.json') {
-    return { ...buildOutline(file, { theme: choice.theme, limits: choice.limits, resourceRoot: choice.resourceRoot }), file };
-  }
-  try {
-    return { deck: JSON.parse(text) as Deck, messages: [], file };
-  } catch (error) {
-    report(file, 'invalid-outline', `not valid JSON: ${(error as Error).message}`);
-    return { messages: [...file.messages], file };
-  }
-}
-

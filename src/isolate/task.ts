@@ -1,0 +1,79 @@
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { buildOutline, planSlides, renderPlan } from '../api.js';
+import { DeckdownError } from '../diagnostics/error.js';
+import { hasErrors, report } from '../diagnostics/report.js';
+import type { SlideFit } from '../layout/layout-deck.js';
+import type { Limits } from '../limits.js';
+import type { Deck } from '../outline/schema.js';
+import type { Theme } from '../theme/schema.js';
+import { noteReads } from '../resources/reads.js';
+import { toMessageData, type MessageData } from './message-data.js';
+
+/** One deck to build, as plain data: what a worker is given. */
+export interface BuildTask {
+  /** The input's name in messages. */
+  path: string;
+  /** The folder its relative paths resolve against. */
+  baseDir: string;
+  /** The working directory, for a path in messages that is relative. */
+  cwd: string;
+  /** The source, decoded. */
+  text: string;
+  /** An outline (JSON) rather than Markdown. */
+  outline: boolean;
+  /** The caller's theme and template, which override the deck's. */
+  theme: string | Theme | undefined;
+  referenceDoc: string | undefined;
+  limits: Partial<Limits>;
+  resourceRoot: string | false | undefined;
+  /** Without it, the task stops after fitting: what `check` needs. */
+  render: boolean;
+  /** The package's timestamp, or the seconds since the epoch it is taken from; see `resolveBuildDate`. */
+  date?: Date | undefined;
+  sourceDateEpoch: string | undefined;
+}
+
+/** What a task gives back, as plain data: the outline, the fitting, the messages and the bytes. */
+export interface TaskResult {
+  deck?: Deck | undefined;
+  slides?: number | undefined;
+  fit?: SlideFit[] | undefined;
+  messages: MessageData[];
+  pptx?: Uint8Array | undefined;
+  /** Every file the deck and its theme named, found or not, besides the source itself. */
+  files: string[];
+}
+
+/** Markdown through the outline stage; JSON taken as the outline itself. */
+function outlineOf(task: BuildTask, file: VFile): { deck?: Deck | undefined; messages: VFileMessage[] } {
+  if (!task.outline) return buildOutline(file, { theme: typeof task.theme === 'string' ? task.theme : undefined, limits: task.limits, resourceRoot: task.resourceRoot });
+  try {
+    return { deck: JSON.parse(task.text) as Deck, messages: [] };
+  } catch (error) {
+    report(file, 'invalid-outline', `not valid JSON: ${(error as Error).message}`);
+    return { messages: [...file.messages] };
+  }
+}
+
+/** Outline, validation, fitting and (when asked) the deck's bytes: the whole build of one input, and the files it named. */
+export async function runTask(task: BuildTask): Promise<TaskResult> {
+  const { result, files } = await noteReads(() => build(task));
+  return { ...result, files };
+}
+
+async function build(task: BuildTask): Promise<Omit<TaskResult, 'files'>> {
+  const file = new VFile({ path: task.path, cwd: task.cwd, value: task.text });
+  const { deck, messages } = outlineOf(task, file);
+  const data = (more: readonly VFileMessage[] = []) => [...messages, ...more].map(toMessageData);
+  if (!deck || hasErrors(messages)) return { deck, messages: data() };
+  try {
+    const { theme, referenceDoc, limits, resourceRoot, baseDir } = task;
+    const plan = planSlides(deck, { theme, referenceDoc, limits, resourceRoot, baseDir, file });
+    const pptx = task.render ? await renderPlan(plan, { date: task.date, sourceDateEpoch: task.sourceDateEpoch }) : undefined;
+    return { deck, slides: plan.placed.slides.length, fit: plan.fit, messages: data(plan.messages), pptx };
+  } catch (error) {
+    if (!(error instanceof DeckdownError)) throw error;
+    return { deck, messages: data(error.messages) };
+  }
+}
