@@ -70,6 +70,40 @@ describe('measurement with the font files', () => {
     expect(lines.map(([start, end]) => word.slice(start, end)).join('')).toBe(word);
   });
 
+  it('counts lines only as far as asked, and finds the same lines in a text cut into many runs', () => {
+    const [run] = paragraph('').runs;
+    if (run?.type !== 'text') throw new Error('a text run');
+    const texts = [`${sentence(1)} ${'Ә'.repeat(60)} ${sentence(2)}`, sentence(3)];
+    const whole: PlacedParagraph = { ...paragraph(''), runs: [{ ...run, text: texts[0]! }, { type: 'break' }, { ...run, text: texts[1]!, bold: true }] };
+    // Each character a run of its own, with empty runs between: the style at each offset is found the same.
+    const cut: PlacedParagraph = { ...whole, runs: whole.runs.flatMap((piece): PlacedParagraph['runs'] => (piece.type === 'text' ? [...piece.text].flatMap((char) => [{ ...piece, text: char }, { ...piece, text: '' }]) : [piece])) };
+    for (const width of [80, 200, 400, 1000]) {
+      const all = measure.lineCount(whole, width);
+      for (const atMost of [1, 2, 3, 10]) expect(measure.lineCount(whole, width, atMost), `${width} ${atMost}`).toBe(Math.min(all, atMost + 1));
+      expect(measure.lines(cut, width)).toEqual(measure.lines(whole, width));
+    }
+    expect(measure.lineCount(whole, 80)).toBeGreaterThan(10);
+  });
+
+  it('covers a text the same at each size, and reports substitutions in every run but a generated one', () => {
+    const [run] = paragraph('Сәлем 😀 漢字').runs;
+    if (run?.type !== 'text') throw new Error('a text run');
+    const generated = measure.cover([{ ...run, generated: true }, { ...run, sizePt: 12, generated: true }]);
+    expect(generated.substituted).toEqual([]);
+    expect(generated.runs.map((piece) => piece.type === 'text' && [piece.text, piece.font, piece.sizePt])).toEqual([
+      ['Сәлем ', 'Noto Sans', 28],
+      ['😀', 'Noto Emoji', 28],
+      [' 漢字', 'Noto Sans', 28],
+      ['Сәлем ', 'Noto Sans', 12],
+      ['😀', 'Noto Emoji', 12],
+      [' 漢字', 'Noto Sans', 12],
+    ]);
+    expect(measure.cover([run, { ...run, text: '字 😀 Ω' }]).substituted).toEqual([
+      { chars: '😀', from: 'Noto Sans', to: 'Noto Emoji' },
+      { chars: '漢字', from: 'Noto Sans', to: undefined },
+    ]);
+  });
+
   it('sends characters the font lacks to the fallback, and names those no font has', () => {
     const { runs, substituted } = measure.cover(paragraph('Сәлем 😀 漢字').runs);
     expect(runs.map((run) => (run.type === 'text' ? [run.text, run.font] : []))).toEqual([

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { buildOutline, loadTheme } from '../src/index.js';
+import { buildOutline, loadTheme, planSlides } from '../src/index.js';
 import { FontSet } from '../src/fonts/font-set.js';
 import { Measurer } from '../src/layout/measure.js';
 import { rewriteFencedDivs } from '../src/syntax/fenced-divs.js';
@@ -57,5 +57,26 @@ describe('linear time on a megabyte of hostile source', () => {
     const measure = new Measurer(new FontSet(), loadTheme('default').fonts.fallback);
     const line = paragraph(`x${' '.repeat(MB)})`, 18, 'Noto Sans Mono');
     expect(seconds(() => measure.lines(line, 600))).toBeLessThan(BOUND_MS);
+  });
+
+  it('a word of 200,000 runs, broken between characters (layout/measure.ts)', () => {
+    // `**a**b` repeated: each character is measured in its own run's style, found by a search
+    // through every run before (over a minute), by binary search now (under a second).
+    const measure = new Measurer(new FontSet(), loadTheme('default').fonts.fallback);
+    const word = paragraph('');
+    const [run] = word.runs;
+    if (run?.type !== 'text') throw new Error('a text run');
+    word.runs = Array.from({ length: 200_000 }, (_, index) => ({ ...run, text: index % 2 ? 'b' : 'a', bold: index % 2 === 0 }));
+    expect(seconds(() => measure.lines(word, 600))).toBeLessThan(BOUND_MS);
+  });
+});
+
+describe('linear time in the layout of a long title', () => {
+  it('a title of 200,000 commas, tried at each size down to its floor (layout-deck.ts, measure.ts)', () => {
+    // One word that no line holds. Each size tried counted all its lines and read it character by
+    // character for fonts (fourteen seconds at this size); a title needs to know of three lines
+    // at most, and the fonts of a text are the same at every size (under three seconds).
+    const source = `:::each\n- **${','.repeat(200_000)}x** rest\n:::\n`;
+    expect(seconds(() => planSlides(buildOutline(source, { path: 'deck.md' }).deck))).toBeLessThan(BOUND_MS);
   });
 });

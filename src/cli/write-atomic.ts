@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-
-/** A temporary name beside the target that nobody can guess, so nobody can plant a link there first. */
-export function temporaryName(target: string): string {
-  return `.${target}.${randomBytes(8).toString('hex')}.tmp`;
-}
+import { removeLeftovers, temporaryName } from './temporary-files.js';
 
 /** Names tried before giving up: a clash of 64 random bits is already beyond belief. */
 const ATTEMPTS = 5;
@@ -14,7 +9,7 @@ const ATTEMPTS = 5;
  * A new temporary file in `directory`, created exclusively ('wx' is O_CREAT | O_EXCL): a name
  * that exists, a symbolic link above all, is never opened, so nothing planted is followed.
  */
-function createTemporary(directory: string, target: string, name: (target: string) => string): { fd: number; path: string } {
+export function createTemporary(directory: string, target: string, name: (target: string) => string = temporaryName): { fd: number; path: string } {
   for (let attempt = 1; ; attempt += 1) {
     const path = join(directory, name(target));
     try {
@@ -42,12 +37,14 @@ function syncFolder(directory: string): void {
  * Write through a temporary file in the same folder and rename it into place, so an existing
  * deck is either left as it was or replaced whole, never half-written, even by a crash or a
  * power cut: the data is synced before the rename. The write is synchronous from start to end,
- * so a signal handler (which runs between event-loop turns) never finds the temporary file.
+ * so a signal handler (which runs between event-loop turns) never finds the temporary file; only
+ * kill -9 or a crash can leave one, and a later write of the same target removes it (`removeLeftovers`).
  * `name` is for tests that plant a file at the name to be tried.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string, name: (target: string) => string = temporaryName): void {
   const directory = dirname(path);
   mkdirSync(directory, { recursive: true });
+  removeLeftovers(directory, basename(path));
   const temporary = createTemporary(directory, basename(path), name);
   try {
     try {

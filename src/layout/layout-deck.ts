@@ -156,7 +156,7 @@ function setLine(runs: readonly Inline[], box: Box, base: RunStyle, floorPt: num
   for (let size = base.sizePt; ; size -= 1) {
     const paragraphs = line(theme, runs, { ...base, sizePt: Math.max(size, floorPt) }, align);
     const drawn = paragraphs.map((paragraph) => ({ ...paragraph, runs: inputs.measure.cover(paragraph.runs).runs }));
-    const fits = drawn.every((paragraph) => inputs.measure.lineCount(paragraph, widthPt) <= maxLines) && inputs.measure.paragraphsHeight(drawn, box.w, theme.spacing.insetInches) <= box.h + TOLERANCE;
+    const fits = drawn.every((paragraph) => inputs.measure.lineCount(paragraph, widthPt, maxLines) <= maxLines) && inputs.measure.paragraphsHeight(drawn, box.w, theme.spacing.insetInches) <= box.h + TOLERANCE;
     if (fits || size <= floorPt) return { paragraphs, fits };
   }
 }

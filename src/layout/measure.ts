@@ -18,6 +18,12 @@ export type LineSpacing = 'frame' | 'cell';
 
 type StyledText = Pick<RunStyle, 'font' | 'sizePt' | 'bold' | 'italic' | 'superscript' | 'subscript' | 'smallCaps'>;
 
+/** A text split where its characters need another font, and the characters its own font lacks, by the font that draws them. */
+interface Drawing {
+  pieces: { font: string; text: string }[];
+  missing: { to: string | undefined; chars: string[] }[];
+}
+
 export interface Coverage {
   /** The run split where its characters need another font. */
   runs: PlacedRun[];
@@ -28,6 +34,7 @@ export interface Coverage {
 /** Text measured with the real font files: advances from the fonts, breaks by UAX #14. */
 export class Measurer {
   private readonly widths = new Map<string, number>();
+  private readonly drawings = new Map<string, Map<string, Drawing>>();
 
   constructor(
     private readonly fonts: FontSet,
@@ -96,40 +103,73 @@ export class Measurer {
         covered.push(run);
         continue;
       }
-      let current: { font: string; text: string } | undefined;
-      const flush = () => {
-        if (current?.text) covered.push({ ...run, text: current.text, font: current.font });
-      };
-      for (const char of run.text) {
-        const found = this.fontFor(char, run);
-        if (found !== run.font && !run.generated) {
-          const key = `${run.font}>${found}`;
-          const entry = substituted.get(key) ?? { chars: new Set<string>(), from: run.font, to: found };
-          entry.chars.add(char);
-          substituted.set(key, entry);
-        }
-        const font = found ?? run.font;
-        if (current?.font === font) current.text += char;
-        else {
-          flush();
-          current = { font, text: char };
-        }
+      const { pieces, missing } = this.drawing(run);
+      for (const piece of pieces) covered.push({ ...run, text: piece.text, font: piece.font });
+      if (run.generated) continue;
+      for (const { to, chars } of missing) {
+        const key = `${run.font}>${to}`;
+        const entry = substituted.get(key) ?? { chars: new Set<string>(), from: run.font, to };
+        for (const char of chars) entry.chars.add(char);
+        substituted.set(key, entry);
       }
-      flush();
     }
     return { runs: covered, substituted: [...substituted.values()].map((entry) => ({ chars: [...entry.chars].join(''), from: entry.from, to: entry.to })) };
   }
 
-  /** How many lines a paragraph takes in a width (points), breaking as LibreOffice and PowerPoint do. */
-  lineCount(paragraph: PlacedParagraph, widthPt: number): number {
-    return this.lines(paragraph, widthPt).length;
+  /**
+   * How a run's text is drawn: worked out once per text and face, since fitting sets the same
+   * text at one size after another, and a long title would otherwise be read character by
+   * character at each.
+   */
+  private drawing(run: StyledText & { text: string }): Drawing {
+    const face = `${run.font}|${run.bold}|${run.italic}`;
+    let byText = this.drawings.get(face);
+    if (!byText) this.drawings.set(face, (byText = new Map()));
+    let drawing = byText.get(run.text);
+    if (!drawing) byText.set(run.text, (drawing = this.draw(run)));
+    return drawing;
+  }
+
+  private draw(run: StyledText & { text: string }): Drawing {
+    const pieces: Drawing['pieces'] = [];
+    const missing = new Map<string | undefined, Set<string>>();
+    let font: string | undefined;
+    let start = 0;
+    let at = 0;
+    for (const char of run.text) {
+      const found = this.fontFor(char, run);
+      if (found !== run.font) {
+        const chars = missing.get(found) ?? new Set<string>();
+        missing.set(found, chars.add(char));
+      }
+      const drawnWith = found ?? run.font;
+      if (drawnWith !== font) {
+        if (at > start) pieces.push({ font: font!, text: run.text.slice(start, at) });
+        font = drawnWith;
+        start = at;
+      }
+      at += char.length;
+    }
+    if (at > start) pieces.push({ font: font!, text: run.text.slice(start, at) });
+    return { pieces, missing: [...missing].map(([to, chars]) => ({ to, chars: [...chars] })) };
+  }
+
+  /**
+   * How many lines a paragraph takes in a width (points), breaking as LibreOffice and PowerPoint
+   * do. With `atMost`, counting stops past it: the answer is then `atMost + 1`, "more", which is
+   * all a title fitted on two or three lines needs to know, at each size it tries, however long
+   * the title is.
+   */
+  lineCount(paragraph: PlacedParagraph, widthPt: number, atMost = Infinity): number {
+    return this.lines(paragraph, widthPt, atMost + 1).length;
   }
 
   /**
    * The paragraph's lines as [start, end) offsets into its text. Breaks follow UAX #14; a piece
-   * wider than the line is broken between characters, as renderers do.
+   * wider than the line is broken between characters, as renderers do. With `limit`, only the
+   * first `limit` lines are found.
    */
-  lines(paragraph: PlacedParagraph, widthPt: number): [number, number][] {
+  lines(paragraph: PlacedParagraph, widthPt: number, limit = Infinity): [number, number][] {
     const available = Math.max((widthPt - paragraph.marginInches * POINTS_PER_INCH) * WIDTH_SAFETY, 1);
     const { text, styleAt } = flatten(paragraph.runs);
     const measure = (from: number, to: number) => {
@@ -155,7 +195,7 @@ export class Measurer {
       const visible = piece.replace(/(?<![ \n])[ \n]+$/, '');
       const width = measure(last, last + visible.length);
       if (lineWidth + width > available && lineWidth > 0) {
-        lines.push([lineStart, last]);
+        if (lines.push([lineStart, last]) >= limit) return lines;
         lineStart = last;
         lineWidth = 0;
       }
@@ -165,7 +205,7 @@ export class Measurer {
         for (const char of visible) {
           const charWidth = measure(start, start + char.length);
           if (lineWidth + charWidth > available && lineWidth > 0) {
-            lines.push([lineStart, start]);
+            if (lines.push([lineStart, start]) >= limit) return lines;
             lineStart = start;
             lineWidth = 0;
           }
@@ -178,7 +218,7 @@ export class Measurer {
       }
       last = next.position;
       if (next.required && last < text.length) {
-        lines.push([lineStart, last]);
+        if (lines.push([lineStart, last]) >= limit) return lines;
         lineStart = last;
         lineWidth = 0;
       }
@@ -223,20 +263,33 @@ function largestSize(paragraph: PlacedParagraph): number {
   return paragraph.runs.reduce((size, run) => (run.type === 'break' ? size : Math.max(size, run.sizePt)), paragraph.endSizePt);
 }
 
-/** A paragraph's runs as one string (line breaks as "\n") and a lookup of the style at an offset. */
+/**
+ * A paragraph's runs as one string (line breaks as "\n") and a lookup of the style at an offset,
+ * by binary search: a word of many runs (`**a**b**a**b…`) is measured character by character,
+ * and a search through every run for each would be quadratic.
+ */
 function flatten(runs: readonly PlacedRun[]): { text: string; styleAt: (offset: number) => { style: StyledText | undefined; end: number } } {
+  // Empty runs hold no offset; without them the spans tile the text, in order.
   const spans: { start: number; end: number; style: StyledText | undefined }[] = [];
   let text = '';
   for (const run of runs) {
     const piece = run.type === 'break' ? '\n' : run.text;
-    spans.push({ start: text.length, end: text.length + piece.length, style: run.type === 'break' ? undefined : run });
+    if (piece) spans.push({ start: text.length, end: text.length + piece.length, style: run.type === 'break' ? undefined : run });
     text += piece;
   }
   return {
     text,
     styleAt: (offset) => {
-      const span = spans.find((candidate) => offset >= candidate.start && offset < candidate.end);
-      return span ? { style: span.style, end: span.end } : { style: undefined, end: text.length };
+      let low = 0;
+      let high = spans.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const span = spans[middle]!;
+        if (offset < span.start) high = middle - 1;
+        else if (offset >= span.end) low = middle + 1;
+        else return { style: span.style, end: span.end };
+      }
+      return { style: undefined, end: text.length };
     },
   };
 }

@@ -55,7 +55,7 @@ function textOf(runs: readonly PlacedRun[]): string {
  */
 export function balanceLines(paragraph: PlacedParagraph, widthPt: number, measure: Measurer): PlacedParagraph {
   const covered = { ...paragraph, runs: measure.cover(paragraph.runs).runs };
-  if (measure.lineCount(covered, widthPt) !== 2 || paragraph.runs.some((run) => run.type === 'break')) return paragraph;
+  if (measure.lineCount(covered, widthPt, 2) !== 2 || paragraph.runs.some((run) => run.type === 'break')) return paragraph;
   const text = textOf(paragraph.runs);
   const words = text.split(' ').filter(Boolean).length;
   const lineWidth = (runs: PlacedRun[]) => measure.naturalWidths([{ ...paragraph, runs: measure.cover(runs).runs }]).line;
@@ -66,7 +66,7 @@ export function balanceLines(paragraph: PlacedParagraph, widthPt: number, measur
     const [, second] = cutAt(rest, 1);
     const lastWords = textOf(second).split(' ').filter(Boolean).length;
     const broken = { ...paragraph, runs: [...first, { type: 'break' as const }, ...second] };
-    if (measure.lineCount({ ...broken, runs: measure.cover(broken.runs).runs }, widthPt) !== 2) return [];
+    if (measure.lineCount({ ...broken, runs: measure.cover(broken.runs).runs }, widthPt, 2) !== 2) return [];
     return [{ broken, longest: Math.max(lineWidth(first), lineWidth(second)), lone: words >= 4 && lastWords < 2 }];
   });
   const best = candidates.filter((candidate) => !candidate.lone).sort((a, b) => a.longest - b.longest)[0];

@@ -242,4 +242,16 @@ export const cases: HostileCase[] = [
     args: ['help', 'build'],
     expect: { exit: 0, decks: [] },
   },
+  {
+    // A process id no system gives (above Linux's largest), so the writer named is surely gone.
+    name: 'links and folders at the names of a killed build\'s leftover temporary files are neither followed nor removed',
+    files: {
+      'deck.md': deck,
+      '.deck.pptx.9999999-0123456789abcdef.tmp': { symlink: '../secret.txt' },
+      '.deck.pptx.0123456789abcdef.tmp': { symlink: 'deck.md' },
+      '.deck.pptx.9999998-0123456789abcdef.tmp/inside': 'kept',
+      '.deck.pptx.fedcba9876543210.tmp': { folder: true },
+    },
+    expect: { exit: 0 },
+  },
 ];
