@@ -2,7 +2,7 @@ import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { buildOutline, DeckdownError, defineTheme, markdownToPptx, planSlides } from '../src/index.js';
 import { formatMessage } from '../src/diagnostics/format.js';
-import { printable } from '../src/diagnostics/printable.js';
+import { clipQuotes, printable } from '../src/diagnostics/printable.js';
 import type { Limits } from '../src/limits.js';
 import { isRightToLeft } from '../src/render/direction.js';
 import { withoutXmlIllegal, xmlIllegalIn } from '../src/xml-chars.js';
@@ -182,5 +182,20 @@ describe('messages', () => {
     expect(printable('a\u001b[31mred\u009b2J\u202Eb\nc\td')).toBe('a\\u001b[31mred\\u009b2J\\u202eb\\u000ac\\u0009d');
     const message = new VFileMessage('unknown key "\u001b[31m"', { place: { line: 2, column: 1 } });
     expect(formatMessage(message, 'deck\u0007.md')).toBe('deck\\u0007.md:2:1: info: unknown key "\\u001b[31m"');
+  });
+
+  it('quote a long text by its ends and its length, never cutting a character in two', () => {
+    const title = `${'😀'.repeat(100)}middle${'ә'.repeat(100)}`;
+    const clipped = clipQuotes(`slide 3 "${title}" does not fit; "short" stays`);
+    expect(clipped).toBe(`slide 3 "${'😀'.repeat(80)}…${'ә'.repeat(30)}" (206 characters) does not fit; "short" stays`);
+    expect(clipQuotes(`"${'x'.repeat(120)}"`)).toBe(`"${'x'.repeat(120)}"`);
+    // Through the build: a title of 20,000 characters that fits no frame is named, not repeated.
+    const { messages } = planSlides(buildOutline(`# ${','.repeat(20_000)}\n\nText.\n`).deck);
+    const overflow = messages.filter((message) => message.ruleId === 'text-overflow');
+    expect(overflow.length).toBeGreaterThan(0);
+    for (const message of overflow) {
+      expect(message.reason).toContain('(20,000 characters)');
+      expect(message.reason.length).toBeLessThan(400);
+    }
   });
 });

@@ -20,3 +20,21 @@ export function escapeControls(text: string): string {
 export function printable(text: string): string {
   return text.replace(IN_A_LINE, escaped);
 }
+
+/** Quoted text longer than this is cut in the middle: a message names what it is about, it need not repeat all of it. */
+const QUOTE_MAX = 120;
+/** Linear: a quote mark, then a run that cannot contain one. */
+const LONG_QUOTE = new RegExp(`"([^"]{${QUOTE_MAX + 1},})"`, 'g');
+
+/** The first and last characters of a long text, whole characters only (never half a surrogate pair). */
+function clipped(text: string): string {
+  // 80 characters are at most 160 UTF-16 units; what is cut off the end of the slice is not looked at.
+  const head = Array.from(text.slice(0, 161)).slice(0, 80).join('');
+  const tail = Array.from(text.slice(-61)).slice(-30).join('');
+  return `${head}…${tail}`;
+}
+
+/** A message with each quoted text over 120 characters shortened to its ends and its length, so a 100,000-character title is not printed whole. */
+export function clipQuotes(reason: string): string {
+  return reason.replace(LONG_QUOTE, (_, inner: string) => `"${clipped(inner)}" (${Array.from(inner).length.toLocaleString('en')} characters)`);
+}

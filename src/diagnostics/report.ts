@@ -1,6 +1,7 @@
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { clipQuotes } from './printable.js';
 import { rules, SOURCE, type RuleId } from './rules.js';
 import type { Position } from '../outline/schema.js';
 
@@ -12,7 +13,7 @@ type Place = Node | Position | undefined;
  */
 export function report(file: VFile, ruleId: RuleId, reason: string, place?: Place): VFileMessage {
   const at = place && 'type' in place ? { place: place.position } : place ? { place: place } : {};
-  const message = file.message(reason, { ...at, ruleId, source: SOURCE });
+  const message = file.message(clipQuotes(reason), { ...at, ruleId, source: SOURCE });
   const { severity } = rules[ruleId];
   // vfile's convention: true for errors, false for warnings, undefined for information.
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;

@@ -86,5 +86,5 @@ export const cases: HostileCase[] = [
   { name: 'a reference-style link in mixed case', files: { 'deck.md': deck('[click][x]\n\n[x]: JaVaScRiPt:alert(1)') }, expect: { exit: 0, rules: ['unsafe-link'] } },
   { name: 'a link to a program by its scheme', files: { 'deck.md': deck('[open](ms-excel:ofe|u|https://example.com/a.xlsx) and [call](tel:123)') }, expect: { exit: 0, rules: ['unsafe-link'] } },
   // One word no line holds, tried at each title size: over twenty seconds when each size counted every line.
-  { name: 'a slide title of 300k commas', files: { 'deck.md': () => `# ${','.repeat(300_000)}x\n\nText.\n` }, expect: { exit: 0, rules: ['text-overflow'] } },
+  { name: 'a slide title of 300k commas', files: { 'deck.md': () => `# ${','.repeat(300_000)}x\n\nText.\n` }, expect: { exit: 0, rules: ['text-overflow'], message: /"(,{80})…(,{29})x" \(300,001 characters\)/ } },
 ];
