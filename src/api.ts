@@ -23,6 +23,7 @@ import { workerBuilder } from './isolate/builder.js';
 import { fromMessageData } from './isolate/message-data.js';
 import { removeXmlIllegal } from './syntax/characters.js';
 import { renderPlacedDeck } from './render/render-pptx.js';
+import type { DocumentProperties } from './render/package.js';
 import { checkThemeObjectFiles, formatIssues, isThemePath, issueText, loadLocatedTheme, themeProblem, ThemeError, type LocatedTheme, type ThemeAccess } from './theme/load.js';
 import { contrastWarnings } from './theme/contrast.js';
 import { withAspect } from './theme/resize.js';
@@ -85,19 +86,21 @@ function toFile(input: string | VFile, path: string | undefined): VFile {
   return typeof input === 'string' ? new VFile({ value: input, ...(path ? { path } : {}) }) : input;
 }
 
-/** Markdown → the slide outline and every message about the source. Never throws for bad input. */
-export function buildOutline(input: string | VFile, options: OutlineBuildOptions = {}): OutlineResult {
-  const file = toFile(input, options.path);
+/**
+ * The processor `buildOutline` runs on a file, set up for its options, with the file's characters
+ * XML cannot hold already removed; none when the file is over the input budget (said on it).
+ */
+export function outlineProcessor(file: VFile, options: OutlineBuildOptions = {}): ReturnType<typeof createProcessor> | undefined {
   const limits = limitsWith(options.limits);
   const bytes = typeof file.value === 'string' ? Buffer.byteLength(file.value) : (file.value?.byteLength ?? 0);
   if (bytes > limits.inputBytes) {
     report(file, 'over-limit', overLimit(`the input (${bytes.toLocaleString('en')} bytes)`, 'inputBytes', limits), { line: 1, column: 1 });
-    return { deck: { meta: { lang: 'en-US', theme: 'default', slideNumbers: false }, slides: [] }, messages: [...file.messages] };
+    return undefined;
   }
   removeXmlIllegal(file);
   const baseDir = sourceDir(file);
   const root = rootOption(options.resourceRoot, baseDir);
-  const processor = createProcessor({
+  return createProcessor({
     theme: options.theme,
     baseDir,
     resourceRoot: root,
@@ -105,6 +108,13 @@ export function buildOutline(input: string | VFile, options: OutlineBuildOptions
     checkTheme: (name) => (options.theme ? themeProblem(name, process.cwd(), { root: trustedRoot(options.resourceRoot), limits }) : themeProblem(name, baseDir, { root, limits })),
     limits,
   });
+}
+
+/** Markdown → the slide outline and every message about the source. Never throws for bad input. */
+export function buildOutline(input: string | VFile, options: OutlineBuildOptions = {}): OutlineResult {
+  const file = toFile(input, options.path);
+  const processor = outlineProcessor(file, options);
+  if (!processor) return { deck: { meta: { lang: 'en-US', theme: 'default', slideNumbers: false }, slides: [] }, messages: [...file.messages] };
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const deck = processor.stringify(tree, file);
   return { deck, messages: [...file.messages] };
@@ -244,10 +254,15 @@ export async function renderPptx(deck: unknown, options: RenderOptions = {}): Pr
   return renderPlan(plan, options);
 }
 
+/** What the package says of itself: the deck's title, author and language, and the one timestamp. */
+export function packageProperties(plan: SlidePlan, options: RenderOptions = {}): DocumentProperties {
+  const { meta } = plan.deck;
+  return { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) };
+}
+
 /** Planned slides → .pptx bytes. */
 export function renderPlan(plan: SlidePlan, options: RenderOptions = {}): Promise<Uint8Array> {
-  const { meta } = plan.deck;
-  return renderPlacedDeck(plan.placed, { title: meta.title, author: meta.author, lang: meta.lang, date: buildDate(plan.deck, options) }, limitsWith(options.limits));
+  return renderPlacedDeck(plan.placed, packageProperties(plan, options), limitsWith(options.limits));
 }
 
 /** Options of `markdownToPptx`: the outline's and the renderer's, with a theme given by name, path or object. */

@@ -40,9 +40,14 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'embedded workbooks dated', run: (opc, _deck, properties) => normaliseEmbeddedPackages(opc, properties.date) },
 ];
 
-/** Placed frames → the bytes of a .pptx: pptxgenjs writes the package, then each pass completes it. */
-export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS): Promise<Uint8Array> {
+/** Placed frames → the package's parts: pptxgenjs writes the package, then each pass completes it. */
+export async function completePackage(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS): Promise<OpcPackage> {
   const opc = OpcPackage.unzip(await writeWithPptxgen(deck));
   for (const pass of RENDER_PASSES) await pass.run(opc, deck, properties, limits);
-  return opc.zip();
+  return opc;
+}
+
+/** Placed frames → the bytes of a .pptx. */
+export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS): Promise<Uint8Array> {
+  return (await completePackage(deck, properties, limits)).zip();
 }

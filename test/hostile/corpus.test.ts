@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle } from '../../src/build/bundle.js';
+import { freshCli } from '../../src/build/fresh-bundle.js';
 import { readPackage, structuralProblems } from '../helpers/package.js';
 import { SECRET, type Content, type HostileCase } from './case.js';
 
@@ -29,16 +29,9 @@ const caseFiles = readdirSync(new URL('./cases/', import.meta.url)).filter((name
 const modules = await Promise.all(caseFiles.map(async (file) => ({ file, module: (await import(/* @vite-ignore */ new URL(`./cases/${file}`, import.meta.url).href)) as { cases: HostileCase[] } })));
 const corpus = modules.flatMap(({ file, module }) => module.cases.map((hostile) => ({ file: file.replace(/\.ts$/, ''), hostile })));
 
-/** The newest modification time under a folder. */
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
 beforeAll(async () => {
-  // The corpus runs what is published; a bundle older than the sources is rebuilt first.
-  if (!existsSync(cli) || newest(join(root, 'src')) > statSync(cli).mtimeMs) await bundle(join(root, 'dist'));
+  // The corpus runs what is published, bundled again when the sources are newer.
+  await freshCli();
 }, 120_000);
 
 function materialise(base: string, files: Record<string, Content>): void {

@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { freshCli } from '../build/fresh-bundle.js';
+import { packageRoot } from '../package-root.js';
+import { stressDeck } from './stress-deck.js';
+
+/**
+ * `npm run bench`: a benchmark, not a test. Builds the seed lecture and stress decks of 30,
+ * 1,000 and 10,000 slides with the published CLI (`dist/`) as a user would, each several times
+ * in a fresh process, and with pandoc on the same files in the same run when it is installed.
+ * Prints the medians, the peak memory, the output sizes, each stage's time and whether each
+ * target is met. `npm run bench -- 30 1000` picks the sizes.
+ */
+
+interface Run {
+  seconds: number;
+  /** Peak resident memory; unknown without GNU time. */
+  peakMb: number | undefined;
+  bytes: number;
+}
+
+interface Stages {
+  times: Record<string, number>;
+  slides: number;
+  bytes: number;
+  peakMb: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** One run of a command, in a fresh process: wall time, and peak memory through GNU time. */
+function measure(command: string, args: string[], output: string, cwd: string): Run {
+  rmSync(output, { force: true });
+  const report = join(cwd, 'time.txt');
+  const timed = existsSync(GNU_TIME);
+  const start = performance.now();
+  const result = timed ? spawnSync(GNU_TIME, ['-f', '%M', '-o', report, command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0 || !existsSync(output)) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const peakMb = timed ? Math.round(Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024) : undefined;
+  return { seconds, peakMb, bytes: statSync(output).size };
+}
+
+function median(runs: readonly Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Fewer runs of the larger decks: each takes long enough to be measured once. */
+function runsFor(slides: number): number {
+  return slides <= 100 ? 7 : slides <= 2000 ? 3 : 1;
+}
+
+function hasPandoc(): string | undefined {
+  const result = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.split('\n')[0] : undefined;
+}
+
+/** Each stage of one build, from the sources, in a process of its own. */
+function stages(deck: string): Stages {
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(packageRoot, 'src', 'bench', 'stages.ts'), deck], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (result.status !== 0) throw new Error(`the stages of ${deck} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as Stages;
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+const workloads = [
+  { name: 'seed lecture', file: join(packageRoot, 'content', 'lecture.md'), slides: 30 },
+  ...(sizes.length > 0 ? sizes : [30, 1000, 10_000]).map((slides) => ({ name: `${slides.toLocaleString('en')} slides`, file: '', slides })),
+];
+
+const cli = await freshCli();
+const dir = mkdtempSync(join(tmpdir(), 'deckdown-bench-'));
+const pandoc = hasPandoc();
+const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
+const rows: string[] = [];
+const stageRows: string[] = [];
+const results = new Map<string, { deckdown: Run; pandoc?: Run | undefined; stages: Stages }>();
+try {
+  for (const workload of workloads) {
+    const file = workload.file || join(dir, `stress-${workload.slides}.md`);
+    if (!workload.file) writeFileSync(file, stressDeck(workload.slides));
+    const runs = runsFor(workload.slides);
+    process.stderr.write(`${workload.name}: ${runs} run${runs > 1 ? 's' : ''} each\n`);
+    const deckdown = median(Array.from({ length: runs }, () => measure(process.execPath, [cli, 'build', file, '-o', join(dir, 'deckdown.pptx')], join(dir, 'deckdown.pptx'), dir)));
+    const theirs = pandoc ? median(Array.from({ length: runs }, () => measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir))) : undefined;
+    const staged = stages(file);
+    results.set(workload.name, { deckdown, pandoc: theirs, stages: staged });
+    const ratio = theirs ? `${(deckdown.seconds / theirs.seconds).toFixed(2)}×` : '';
+    rows.push(`| ${workload.name} | ${mb(statSync(file).size)} | ${deckdown.seconds.toFixed(2)} | ${deckdown.peakMb ?? '?'} | ${theirs?.seconds.toFixed(2) ?? ''} | ${theirs?.peakMb ?? ''} | ${ratio} | ${mb(deckdown.bytes)} | ${theirs ? mb(theirs.bytes) : ''} |`);
+    const { times } = staged;
+    stageRows.push(`| ${workload.name} | ${staged.slides} | ${times.parse} | ${times.outline} | ${times.layout} | ${times.render} | ${times.zip} | ${staged.peakMb} |`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const cpu = cpus();
+console.log(`deckdown benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}${pandoc ? `, ${pandoc}` : ', no pandoc'}`);
+console.log('\nWhole process, CLI from dist/ (medians; 7 runs up to 100 slides, 3 up to 2,000, 1 above):\n');
+console.log('| Deck | Markdown MB | deckdown s | peak MB | pandoc s | peak MB | deckdown ÷ pandoc | .pptx MB | pandoc .pptx MB |');
+console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+for (const row of rows) console.log(row);
+console.log('\nStages of one build, in milliseconds, in a process of its own:\n');
+console.log('| Deck | slides | parse | outline | layout | render | zip | peak MB |');
+console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
+for (const row of stageRows) console.log(row);
+
+/** The issue's targets, each said as met or not, with the figures it compares. */
+const targets: [string, boolean | undefined, string][] = [];
+const lecture = results.get('seed lecture');
+const thousand = results.get('1,000 slides');
+const tenThousand = results.get('10,000 slides');
+if (lecture?.pandoc) targets.push(['seed lecture ≤ 1.5 × pandoc', lecture.deckdown.seconds <= 1.5 * lecture.pandoc.seconds, `${(lecture.deckdown.seconds / lecture.pandoc.seconds).toFixed(2)}×`]);
+if (thousand?.pandoc) targets.push(['1,000 slides ≤ 0.1 × pandoc', thousand.deckdown.seconds <= 0.1 * thousand.pandoc.seconds, `${(thousand.deckdown.seconds / thousand.pandoc.seconds).toFixed(2)}×`]);
+if (thousand && tenThousand) targets.push(['10,000 slides ≤ 12 × 1,000 slides', tenThousand.deckdown.seconds <= 12 * thousand.deckdown.seconds, `${(tenThousand.deckdown.seconds / thousand.deckdown.seconds).toFixed(1)}×`]);
+if (thousand?.deckdown.peakMb) targets.push(['peak ≤ 300 MB at 1,000 slides', thousand.deckdown.peakMb <= 300, `${thousand.deckdown.peakMb} MB`]);
+if (tenThousand?.deckdown.peakMb) targets.push(['peak ≤ 1 GB at 10,000 slides', tenThousand.deckdown.peakMb <= 1024, `${tenThousand.deckdown.peakMb} MB`]);
+for (const [name, result] of results) if (result.pandoc) targets.push([`${name}: .pptx ≤ pandoc's`, result.deckdown.bytes <= result.pandoc.bytes, `${mb(result.deckdown.bytes)} vs ${mb(result.pandoc.bytes)} MB`]);
+console.log('\nTargets:\n');
+for (const [name, met, figure] of targets) console.log(`- ${met ? 'met' : 'NOT met'}: ${name} (${figure})`);
