@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { mdastToDeck, type OutlineOptions } from './outline/mdast-to-deck.js';
 import type { Deck } from './outline/schema.js';
+import { remarkChunkedParse } from './syntax/chunked-parse.js';
 import { remarkDepthLimit } from './syntax/depth.js';
 import { remarkSourceRewrites } from './syntax/source-rewrites.js';
 import { withoutPositions } from './syntax/positions.js';
@@ -36,13 +37,21 @@ export const remarkDeck: Plugin<[(OutlineOptions | null | undefined)?], Root, De
   this.compiler = (tree, file) => mdastToDeck(tree as Root, file, settings);
 };
 
+/** How the source is parsed. */
+export interface ParseOptions {
+  /** The smallest piece the source is parsed in (see `chunked-parse.ts`); `Infinity` parses it whole. */
+  chunkChars?: number | undefined;
+}
+
 /**
  * The one ordered plugin list: parse (after pandoc's block syntax is rewritten in the source), front
  * matter, GFM, directives and math; then other tools' syntax in deckdown's terms; then the deck compiler.
  */
-export function createProcessor(options?: OutlineOptions | null) {
+export function createProcessor(options?: (OutlineOptions & ParseOptions) | null) {
   return unified()
     .use(remarkParse)
+    // First of all: every later plugin that parses (the source rewrites parse twice) parses in pieces.
+    .use(remarkChunkedParse, { minChars: options?.chunkChars })
     // First of the parser's transforms: the ones after it recurse, and must not meet a tree too deep.
     .use(remarkDepthLimit, { depth: options?.limits?.depth })
     .use(remarkSourceRewrites)
