@@ -51,7 +51,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   archiveBytes: 200 * 1024 * 1024,
   archiveEntries: 10_000,
   expansionRatio: 100,
-  heapBytes: 1024 * 1024 * 1024,
+  heapBytes: 2 * 1024 * 1024 * 1024,
   buildSeconds: 300,
 };
 
