@@ -32,22 +32,32 @@ const GNU_TIME = '/usr/bin/time';
 /** The benchmark measures what a build takes, beyond the budgets that would stop it. */
 const UNBOUNDED = ['--limit', 'heap-bytes=64G', '--limit', 'build-seconds=100000'];
 
-/** One run of a command, in a fresh process: wall time, and peak memory through GNU time. */
-function measure(command: string, args: string[], output: string, cwd: string): Run {
+/** pandoc takes more than linear time on large decks: past this, its run is reported as not finished. */
+const PANDOC_SECONDS = 300;
+
+/** One run of a command, in a fresh process: wall time, and peak memory through GNU time; none when it runs out of time. */
+function measure(command: string, args: string[], output: string, cwd: string, seconds = Infinity): Run | undefined {
   rmSync(output, { force: true });
   const report = join(cwd, 'time.txt');
   const timed = existsSync(GNU_TIME);
   const start = performance.now();
-  const result = timed ? spawnSync(GNU_TIME, ['-f', '%M', '-o', report, command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0 || !existsSync(output)) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  // A large deck's messages run to megabytes: only stderr is kept, and only its end is shown.
+  const options = { cwd, encoding: 'utf8' as const, stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[], maxBuffer: 1 << 28 };
+  // coreutils' timeout stops the command itself; stopping GNU time would leave it running.
+  const line = Number.isFinite(seconds) ? ['timeout', '-s', 'KILL', String(seconds), command, ...args] : [command, ...args];
+  const result = timed ? spawnSync(GNU_TIME, ['-f', '%M', '-o', report, ...line], options) : spawnSync(line[0]!, line.slice(1), options);
+  const took = (performance.now() - start) / 1000;
+  if (Number.isFinite(seconds) && result.status !== 0 && took >= seconds) return undefined;
+  if (result.status !== 0 || !existsSync(output)) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr.slice(-2000)}`);
   const peakMb = timed ? Math.round(Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024) : undefined;
-  return { seconds, peakMb, bytes: statSync(output).size };
+  return { seconds: took, peakMb, bytes: statSync(output).size };
 }
 
-function median(runs: readonly Run[]): Run {
-  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
-  return sorted[Math.floor(sorted.length / 2)]!;
+/** The median run; none when a run did not finish. */
+function median(runs: readonly (Run | undefined)[]): Run | undefined {
+  if (runs.some((run) => run === undefined)) return undefined;
+  const sorted = [...(runs as Run[])].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Fewer runs of the larger decks: each takes long enough to be measured once. */
@@ -62,7 +72,8 @@ function hasPandoc(): string | undefined {
 
 /** Each stage of one build, from the sources, in a process of its own. */
 function stages(deck: string): Stages {
-  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(packageRoot, 'src', 'bench', 'stages.ts'), deck], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // The stages run in the main thread, without the worker's heap budget, and need the heap a worker would be given.
+  const result = spawnSync(process.execPath, ['--max-old-space-size=65536', '--import', import.meta.resolve('tsx'), join(packageRoot, 'src', 'bench', 'stages.ts'), deck], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (result.status !== 0) throw new Error(`the stages of ${deck} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as Stages;
 }
@@ -86,12 +97,15 @@ try {
     if (!workload.file) writeFileSync(file, stressDeck(workload.slides));
     const runs = runsFor(workload.slides);
     process.stderr.write(`${workload.name}: ${runs} run${runs > 1 ? 's' : ''} each\n`);
-    const deckdown = median(Array.from({ length: runs }, () => measure(process.execPath, [cli, 'build', file, '-o', join(dir, 'deckdown.pptx'), ...UNBOUNDED], join(dir, 'deckdown.pptx'), dir)));
-    const theirs = pandoc ? median(Array.from({ length: runs }, () => measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir))) : undefined;
+    const deckdown = median(Array.from({ length: runs }, () => measure(process.execPath, [cli, 'build', file, '-o', join(dir, 'deckdown.pptx'), ...UNBOUNDED], join(dir, 'deckdown.pptx'), dir)))!;
+    // One run that does not finish in time is enough to know.
+    const first = pandoc ? measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir, PANDOC_SECONDS) : undefined;
+    const theirs = first ? median([first, ...Array.from({ length: runs - 1 }, () => measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir))]) : undefined;
+    const pandocCell = !pandoc ? '' : theirs ? theirs.seconds.toFixed(2) : `> ${PANDOC_SECONDS}`;
     const staged = stages(file);
     results.set(workload.name, { deckdown, pandoc: theirs, stages: staged });
     const ratio = theirs ? `${(deckdown.seconds / theirs.seconds).toFixed(2)}×` : '';
-    rows.push(`| ${workload.name} | ${mb(statSync(file).size)} | ${deckdown.seconds.toFixed(2)} | ${deckdown.peakMb ?? '?'} | ${theirs?.seconds.toFixed(2) ?? ''} | ${theirs?.peakMb ?? ''} | ${ratio} | ${mb(deckdown.bytes)} | ${theirs ? mb(theirs.bytes) : ''} |`);
+    rows.push(`| ${workload.name} | ${mb(statSync(file).size)} | ${deckdown.seconds.toFixed(2)} | ${deckdown.peakMb ?? '?'} | ${pandocCell} | ${theirs?.peakMb ?? ''} | ${ratio} | ${mb(deckdown.bytes)} | ${theirs ? mb(theirs.bytes) : ''} |`);
     const { times } = staged;
     stageRows.push(`| ${workload.name} | ${staged.slides} | ${times.parse} | ${times.outline} | ${times.layout} | ${times.render} | ${times.zip} | ${staged.peakMb} |`);
   }
