@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { formatMessages } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/report.js';
@@ -7,10 +7,9 @@ import type { SlideFit } from '../layout/layout-deck.js';
 import type { Deck } from '../outline/schema.js';
 import { inThisThread, workerBuilder, type Builder } from '../isolate/builder.js';
 import { fromMessageData } from '../isolate/message-data.js';
-import { isThemePath } from '../theme/theme-path.js';
 import { listThemes } from '../theme/registry.js';
 import { packageRoot } from '../package-root.js';
-import { checkOptions, deckChoice, parseCommandLine, themeOption, type DeckChoice, type Options } from './args.js';
+import { checkOptions, deckChoice, parseCommandLine, type DeckChoice, type Options } from './args.js';
 import { attempt, FileError } from './file-error.js';
 import { expandInputs, inputName, STDIN } from './inputs.js';
 import type { Io } from './io.js';
