@@ -58,7 +58,7 @@ export class Measurer {
     if (ems === undefined) {
       const own = this.face(style);
       const face = own ?? this.fonts.face(STAND_IN.family, style.bold, style.italic)!;
-      ems = (face.layout(text).advanceWidth / face.unitsPerEm) * (own ? 1 : STAND_IN.widthScale);
+      ems = (face.advance(text) / face.unitsPerEm) * (own ? 1 : STAND_IN.widthScale);
       this.widths.set(key, ems);
     }
     return ems * size;
