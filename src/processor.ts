@@ -50,7 +50,7 @@ export interface ParseOptions {
 export function createProcessor(options?: (OutlineOptions & ParseOptions) | null) {
   return unified()
     .use(remarkParse)
-    // First of all: every later plugin that parses (the source rewrites parse twice) parses in pieces.
+    // First of all: every later plugin that parses (the source rewrites may parse twice) parses in pieces.
     .use(remarkChunkedParse, { minChars: options?.chunkChars })
     // First of the parser's transforms: the ones after it recurse, and must not meet a tree too deep.
     .use(remarkDepthLimit, { depth: options?.limits?.depth })

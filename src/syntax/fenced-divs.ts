@@ -115,19 +115,53 @@ function needsRecount(fences: readonly Fence[], lines: readonly string[]): boole
   return false;
 }
 
+/** A block of fenced code, HTML, math or front matter: its first and last lines, and whether its own closing line ended it. */
+export interface ContentBlock {
+  start: number;
+  end: number;
+  /**
+   * Whether the block ended itself: at its closing fence or `$$`, or, for HTML, at an end marker
+   * (`-->`, `?>`, `</pre>`…) or the blank line after it. False when its container or the
+   * document ended it.
+   */
+  closed: boolean;
+}
+
+/** HTML blocks that end at a marker (CommonMark's kinds 1 to 5); the others end at a blank line. */
+const HTML_END = /-->|\?>|\]\]>|<\/(?:script|pre|style|textarea)>/i;
+const DECLARATION = /^<![A-Za-z]/;
+/** Block quote markers before a line's content. */
+const QUOTED = /^(?: {0,3}> ?)*/;
+
 /**
- * Lines that belong to fenced code, HTML, math or front matter, where a run of colons or dashes
- * is content. Indented code is left out: a table's rows or a div's content may be indented.
+ * Blocks of fenced code, HTML, math or front matter, where a run of colons or dashes is
+ * content. Indented code is left out: a table's rows or a div's content may be indented.
  */
-export function contentLines(tree: Root, source: string): Set<number> {
-  const lines = new Set<number>();
+export function contentBlocks(tree: Root, source: string): ContentBlock[] {
+  const lines = source.split('\n');
+  const blocks: ContentBlock[] = [];
   visit(tree, (node, _index, parent) => {
     if (!['code', 'html', 'math', 'yaml'].includes(node.type) || !node.position) return;
     // Inline HTML and math sit inside a line of text, which stays text.
     if ((node.type === 'html' || node.type === 'inlineMath') && parent && 'children' in parent && !['root', 'blockquote', 'listItem', 'containerDirective', 'footnoteDefinition'].includes(parent.type)) return;
     const offset = node.position.start.offset;
-    if (node.type === 'code' && offset !== undefined && !/^[`~]{3}/.test(source.slice(offset, offset + 3))) return;
-    for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line);
+    const opening = offset === undefined ? '' : source.slice(offset, offset + 3);
+    if (node.type === 'code' && !/^[`~]{3}/.test(opening)) return;
+    const { start, end } = node.position;
+    const last = (lines[end.line - 1] ?? '').replace(QUOTED, '').trim();
+    const closed =
+      node.type === 'yaml' ||
+      (end.line > start.line && node.type === 'code' && last.startsWith(opening) && /^([`~])\1*$/.test(last)) ||
+      (end.line > start.line && node.type === 'math' && /^\$\$+$/.test(last)) ||
+      (node.type === 'html' && (HTML_END.test(last) || (DECLARATION.test(opening) && last.includes('>')) || (lines[end.line] ?? '').replace(QUOTED, '').trim() === ''));
+    blocks.push({ start: start.line, end: end.line, closed });
   });
+  return blocks;
+}
+
+/** The lines of `contentBlocks`. */
+export function contentLines(tree: Root, source: string): Set<number> {
+  const lines = new Set<number>();
+  for (const block of contentBlocks(tree, source)) for (let line = block.start; line <= block.end; line++) lines.add(line);
   return lines;
 }
