@@ -155,7 +155,8 @@ export function adoptTemplate(opc: OpcPackage, deck: PlacedDeck): void {
     const relationship = relationships(opc, part).find((candidate) => candidate.type === `${TYPES}slideLayout`)!;
     removeRelationship(opc, part, relationship.id);
     addRelationship(opc, part, { id: relationship.id, type: relationship.type, target: posix.relative(posix.dirname(part), names.get(layout.part)!), external: false });
-    const document = opc.xml(part);
+    // Text is set to the template's placeholders below: the bodies are read.
+    const document = opc.xml(part, true);
     for (const shape of [...all(document, 'p:sp')]) {
       const ph = first(shape, 'p:ph');
       const name = first(shape, 'p:cNvPr')?.getAttribute('name');

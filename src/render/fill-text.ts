@@ -1,7 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { isAllowedLink } from '../link-targets.js';
 import type { PlacedDeck, TableFrame } from '../layout/frames.js';
-import { all, replaceEach, replaceWith, required, shapeNamed } from './dom.js';
+import { all, required, shapeNamed } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { addRelationship, RELATIONSHIP_TYPE } from './relationships.js';
 import { notesPart, slidePart } from './part-names.js';
@@ -69,15 +69,15 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): void {
       // pptxgenjs writes a picture's file path as its description when the alt text is empty.
       else if (frame.kind === 'image') required(shape, 'p:cNvPr', part).setAttribute('descr', frame.alt);
     }
-    replaceEach(bodies);
+    opc.replaceLater(part, bodies);
     links.addTo(opc, part);
 
     const notes = opc.xml(notesPart(index));
     const notesLinks = linkCollector(slideOf, '../slides/');
     const body = required(shapeNamed(notes, 'Notes Placeholder 2', notesPart(index)), 'p:txBody', notesPart(index));
-    replaceWith(body, plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme }));
     // The notes page's slide-number field carries a language too.
     for (const properties of [...all(notes, 'a:rPr'), ...all(notes, 'a:endParaRPr')]) properties.setAttribute('lang', deck.lang);
+    opc.replaceLater(notesPart(index), [[body, plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme })]]);
     notesLinks.addTo(opc, notesPart(index));
   });
 }

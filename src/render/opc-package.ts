@@ -1,7 +1,7 @@
-import { XMLSerializer, type Document } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element, type ProcessingInstruction } from '@xmldom/xmldom';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { withoutXmlIllegal } from '../xml-chars.js';
-import { parseXml } from './dom.js';
+import { parseXml, replaceEach } from './dom.js';
 
 /**
  * Every zip entry carries the same local time, noon on 1 January 1980: zip entries store local
@@ -11,6 +11,9 @@ import { parseXml } from './dom.js';
 const ZIP_ENTRY_TIME = new Date(1980, 0, 1, 12, 0, 0);
 const CONTENT_TYPES = '[Content_Types].xml';
 const ALWAYS_SERIALISED = /\.rels$|^\[Content_Types\]\.xml$/;
+/** Where an element written later stands in a part: a processing instruction no part of a deck has. */
+const LATER = 'deckdown-later';
+const LATER_MARK = new RegExp(`<\\?${LATER} (\\d+)\\?>`, 'g');
 
 /**
  * An Open Packaging Conventions package (a .pptx, a .potx, an embedded workbook) as named
@@ -20,6 +23,8 @@ const ALWAYS_SERIALISED = /\.rels$|^\[Content_Types\]\.xml$/;
 export class OpcPackage {
   /** Raw bytes until a part is first read as XML; Map order is the zip's order. */
   private readonly parts = new Map<string, Uint8Array | Document>();
+  /** Elements written as text into a part's document only when it is serialised, by the part. */
+  private readonly later = new Map<string, { mark: ProcessingInstruction; xml: string }[]>();
 
   static unzip(bytes: Uint8Array): OpcPackage {
     return OpcPackage.fromParts(Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith('/')));
@@ -47,17 +52,45 @@ export class OpcPackage {
     return part;
   }
 
-  /** The part, parsed; changes to the document are the part's new content. */
-  xml(name: string): Document {
+  /**
+   * The part, parsed; changes to the document are the part's new content. With `whole`, the
+   * elements to be written later are parsed into it first, for a pass that reads inside them.
+   */
+  xml(name: string, whole = false): Document {
     const part = this.get(name);
+    if (whole) this.writeNow(name);
     if (!(part instanceof Uint8Array)) return part;
     const document = parseXml(withoutXmlIllegal(new TextDecoder().decode(part)), `part "${name}"`);
     this.parts.set(name, document);
     return document;
   }
 
+  /**
+   * Put each of deckdown's elements where its old one was in the part, as text written when the
+   * part is serialised: a thousand slides' text bodies are never parsed, held as nodes and
+   * written back. Only passes that read inside them pay for that (see `xml`).
+   */
+  replaceLater(name: string, replacements: readonly (readonly [Element, string])[]): void {
+    const later = this.later.get(name) ?? [];
+    for (const [old, xml] of replacements) {
+      const mark = old.ownerDocument!.createProcessingInstruction(LATER, String(later.length));
+      old.parentNode!.replaceChild(mark, old);
+      later.push({ mark, xml });
+    }
+    this.later.set(name, later);
+  }
+
+  private writeNow(name: string): void {
+    const later = this.later.get(name);
+    if (!later) return;
+    this.later.delete(name);
+    // A processing instruction is replaced as an element is.
+    replaceEach(later.map(({ mark, xml }) => [mark as unknown as Element, xml] as const));
+  }
+
   /** Add or replace an XML part written by deckdown. */
   setXml(name: string, text: string): void {
+    this.later.delete(name);
     this.parts.set(name, parseXml(text, `part "${name}"`));
   }
 
@@ -65,21 +98,30 @@ export class OpcPackage {
     const part = this.get(name);
     // The serialiser writes text as it is; a character XML cannot hold (from a theme, a template or
     // a hand-written outline) would make the part unreadable, so none is written.
-    return part instanceof Uint8Array ? part : new TextEncoder().encode(withoutXmlIllegal(new XMLSerializer().serializeToString(part)));
+    if (part instanceof Uint8Array) return part;
+    let text = new XMLSerializer().serializeToString(part);
+    const later = this.later.get(name);
+    if (later) text = text.replace(LATER_MARK, (_mark, index: string) => later[Number(index)]!.xml);
+    return new TextEncoder().encode(withoutXmlIllegal(text));
   }
 
   setBytes(name: string, data: Uint8Array): void {
+    this.later.delete(name);
     this.parts.set(name, data);
   }
 
   /** Give every part the name `rename` returns for it, keeping the package order. */
   renameAll(rename: (name: string) => string): void {
     const parts = [...this.parts];
+    const later = [...this.later];
     this.parts.clear();
+    this.later.clear();
     for (const [name, part] of parts) this.parts.set(rename(name), part);
+    for (const [name, elements] of later) this.later.set(rename(name), elements);
   }
 
   delete(name: string): void {
+    this.later.delete(name);
     this.parts.delete(name);
   }
 

@@ -1,7 +1,7 @@
 import type { PlacedParagraph, PlacedRun, RunStyle, TextFrame } from '../layout/frames.js';
 import type { SchemeRefs } from './scheme-refs.js';
 import { isRightToLeft } from './direction.js';
-import { attributes, escapeXml, inchesToEmu } from './xml.js';
+import { attributes, escapeText, escapeXml, inchesToEmu } from './xml.js';
 
 /** Gives the relationship id for a hyperlink target, adding the relationship on first use; `internal` for a jump to a slide of the deck. */
 export type LinkIds = (url: string) => { id: string; internal: boolean } | undefined;
@@ -51,9 +51,9 @@ function runXml(run: PlacedRun, writing: TextWriting, breakSizePt: number): stri
       // Sized like the paragraph: a line of breaks alone would otherwise take the placeholder's size.
       return `<a:br><a:rPr${attributes({ lang: writing.lang, sz: Math.round(breakSizePt * 100), dirty: 0 })}/></a:br>`;
     case 'slide-number':
-      return `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum">${runProperties(run, writing)}<a:t>${escapeXml(run.text)}</a:t></a:fld>`;
+      return `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum">${runProperties(run, writing)}<a:t>${escapeText(run.text)}</a:t></a:fld>`;
     case 'text':
-      return `<a:r>${runProperties(run, writing, run.href ? writing.linkIds(run.href) : undefined)}<a:t>${escapeXml(run.text)}</a:t></a:r>`;
+      return `<a:r>${runProperties(run, writing, run.href ? writing.linkIds(run.href) : undefined)}<a:t>${escapeText(run.text)}</a:t></a:r>`;
   }
 }
 

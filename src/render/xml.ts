@@ -12,9 +12,14 @@ export function emuToInches(emu: number): number {
   return emu / EMU_PER_INCH;
 }
 
-/** Text for XML content or an attribute value: markup characters escaped, those XML cannot hold left out. */
+/** Text for an element's content: markup characters escaped, those XML cannot hold left out. */
+export function escapeText(text: string): string {
+  return withoutXmlIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text for XML content or an attribute value: as `escapeText`, quotes escaped too. */
 export function escapeXml(text: string): string {
-  return withoutXmlIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return escapeText(text).replace(/"/g, '&quot;');
 }
 
 export function attributes(values: Record<string, string | number | undefined>): string {
