@@ -105,9 +105,21 @@ function fragments(document: Document, xml: readonly string[]): Element[] {
   return elements;
 }
 
+/**
+ * Elements inserted one at a time, parsed once each and copied: the same few (a placeholder's
+ * `<p:ph>`, a shape's locks) go into every slide, and a parse costs far more than a copy.
+ */
+const parsedOnce = new Map<string, Element>();
+const MOST_PARSED_ONCE = 512;
+
 /** An element that deckdown writes as text, ready to go into `document`. */
 function fragment(document: Document, xml: string): Element {
-  return fragments(document, [xml])[0]!;
+  let parsed = parsedOnce.get(xml);
+  if (!parsed) {
+    if (parsedOnce.size >= MOST_PARSED_ONCE) parsedOnce.clear();
+    parsedOnce.set(xml, (parsed = fragments(document, [xml])[0]!));
+  }
+  return document.importNode(parsed, true) as Element;
 }
 
 /** Put deckdown's `xml` where `old` was. */
