@@ -86,6 +86,19 @@ describe("pandoc's Markdown", () => {
 });
 
 describe("more of pandoc's forms", () => {
+  it('reads a line block as lines: the bars go, indents stay as no-break spaces, a continuation joins its line', () => {
+    const { deck, messages } = outline('## Letter\n\n| Dear *editor*,\n|     of the «Journal»\n|\n| from a student\n  of linguistics\n\n> | quoted\n> | lines\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
+    const [letter, quote, table] = body(deck.slides[0]);
+    expect(letter).toMatchObject({ type: 'paragraph' });
+    expect(text((letter as { runs: Inline[] }).runs)).toBe('Dear editor,\n\u00A0\u00A0\u00A0\u00A0of the «Journal»\n\nfrom a student of linguistics');
+    expect((letter as { runs: Inline[] }).runs.find((run) => run.type === 'text' && run.text === 'editor')).toMatchObject({ italic: true });
+    expect(JSON.stringify(quote)).toContain('"text":"quoted"');
+    expect(JSON.stringify(quote)).not.toContain('|');
+    // A table stays a table.
+    expect(table).toMatchObject({ type: 'table' });
+    expect(messages).toEqual([]);
+  });
+
   it('reads <div class="notes">, keeps a definition with attributes, reads ids with colons and drops TeX macros', () => {
     const { deck, messages } = outline(
       '## A {#sec:intro}\n\nText\n\n<div class="notes">\nSay it slowly.\n</div>\n\n\\newcommand{\\R}{\\mathbb{R}}\n\n![map][m]\n\n[m]: peers/images/sun.svg "Sun" {#fig:sun width=50%}\n',

@@ -10,6 +10,7 @@ import { sourceOf } from '../outline/inline.js';
 import { describeAttributes, trailingAttributes } from './attribute-block.js';
 import { htmlBlockToMdast, inlineHtmlToMdast, isNotesOpener } from './html.js';
 import { inlineSyntaxToMdast } from './inline-syntax.js';
+import { lineBlock } from './line-blocks.js';
 import { readMarpImage } from './marp-images.js';
 import type { SlideSettings } from './nodes.js';
 import { contentLines } from './fenced-divs.js';
@@ -111,7 +112,7 @@ const CLASS_OPEN = /^\.[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*\[$/;
 
 /** A paragraph that is only pictures with Marp's keywords, a pause, or a slot marker, as what it means. */
 function rewriteParagraph(original: Paragraph, file: VFile): RootContent[] {
-  const paragraph = withoutClassLines(original, file);
+  const paragraph = lineBlock(withoutClassLines(original, file), file);
   if (paragraph.children.length === 0) return [];
   const only = paragraph.children.length === 1 && paragraph.children[0]!.type === 'text' ? paragraph.children[0]!.value.trim() : undefined;
   const position = paragraph.position ? { position: paragraph.position } : {};
