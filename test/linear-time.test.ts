@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { buildOutline, loadTheme, planSlides } from '../src/index.js';
@@ -5,6 +6,7 @@ import { FontSet } from '../src/fonts/font-set.js';
 import { Measurer } from '../src/layout/measure.js';
 import { rewriteFencedDivs } from '../src/syntax/fenced-divs.js';
 import { headingDividerIn, inlineHtmlToMdast } from '../src/syntax/html.js';
+import { inlineNotes } from '../src/syntax/inline-notes.js';
 import { inlineSyntaxToMdast } from '../src/syntax/inline-syntax.js';
 import { paragraph } from './helpers/paragraph.js';
 
@@ -26,6 +28,7 @@ function seconds(work: () => unknown): number {
 }
 
 const outline = (source: string) => () => buildOutline(source, { path: 'deck.md' });
+const textTree = (value: string): Root => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] });
 
 describe('linear time on a megabyte of hostile source', () => {
   const places: [string, () => unknown][] = [
@@ -47,6 +50,10 @@ describe('linear time on a megabyte of hostile source', () => {
     ['unclosed TeX optional arguments (inline-syntax.ts)', () => inlineSyntaxToMdast([{ type: 'text', value: '\\a['.repeat(MB / 3) }], new VFile())],
     ['an md2pptx background url that never closes (remark-peer-syntax.ts)', outline(`# T\n\nlayout: x\nbackground-image: ${'url(a'.repeat(MB / 5)}\n\ntext\n`)],
     ['a footnote chain (footnotes.ts)', outline(`# T\n\nx[^0]\n\n${Array.from({ length: 5000 }, (_, index) => `[^${index}]: y[^${index + 1}]`).join('\n\n')}\n`)],
+    // The parser itself takes minutes on a hundred thousand `[b]` in one paragraph (bounded by `build-seconds`): the notes are read from a tree.
+    ['inline notes that never close (inline-notes.ts)', () => inlineNotes(textTree('^['.repeat(MB / 2)))],
+    ['inline notes nested a hundred thousand deep (inline-notes.ts)', () => inlineNotes(textTree(`${'^['.repeat(100_000)}x${']'.repeat(100_000)}`))],
+    ['a hundred thousand inline notes in one paragraph (inline-notes.ts)', () => inlineNotes(textTree('a^[b] '.repeat(100_000)))],
     ['control characters to remove (xml-chars.ts)', outline(`# T\n\n${'\u0001'.repeat(MB)}x\n`)],
   ];
   for (const [name, work] of places) {

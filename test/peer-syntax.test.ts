@@ -86,6 +86,19 @@ describe("pandoc's Markdown", () => {
 });
 
 describe("more of pandoc's forms", () => {
+  it('reads inline notes as footnotes, numbered with the others, nested ones after their note, brackets inside kept', () => {
+    const { deck, messages } = outline('## A\n\nOne^[A *first* note with [brackets] and ^[a nested one].], two[^n] and x^2^ and an open ^[ bracket.\n\n[^n]: Named.\n');
+    const [paragraph] = body(deck.slides[0]);
+    expect(text((paragraph as { runs: Inline[] }).runs)).toBe('One1, two2 and x2 and an open ^[ bracket.');
+    expect(deck.slides[0]!.footnotes.map((note) => [note.label, text(note.runs)])).toEqual([
+      ['1', 'A first note with [brackets] and 3.'],
+      ['2', 'Named.'],
+      ['3', 'a nested one'],
+    ]);
+    expect(deck.slides[0]!.footnotes[0]!.runs.find((run) => run.type === 'text' && run.text === 'first')).toMatchObject({ italic: true });
+    expect(messages).toEqual([]);
+  });
+
   it('reads a line block as lines: the bars go, indents stay as no-break spaces, a continuation joins its line', () => {
     const { deck, messages } = outline('## Letter\n\n| Dear *editor*,\n|     of the «Journal»\n|\n| from a student\n  of linguistics\n\n> | quoted\n> | lines\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
     const [letter, quote, table] = body(deck.slides[0]);

@@ -10,6 +10,7 @@ import { sourceOf } from '../outline/inline.js';
 import { describeAttributes, trailingAttributes } from './attribute-block.js';
 import { htmlBlockToMdast, inlineHtmlToMdast, isNotesOpener } from './html.js';
 import { inlineSyntaxToMdast } from './inline-syntax.js';
+import { inlineNotes } from './inline-notes.js';
 import { lineBlock } from './line-blocks.js';
 import { readMarpImage } from './marp-images.js';
 import type { SlideSettings } from './nodes.js';
@@ -327,6 +328,8 @@ function md2pptxHeadingId(heading: Heading): void {
 /** Every rewrite, over the whole tree. */
 export function peerSyntaxToMdast(tree: Root, file: VFile): void {
   titleBlock(tree, file);
+  // Before `^super^` is read, which would take a note's `^`.
+  inlineNotes(tree);
   const md2pptx = md2pptxMetadata(tree, file);
   const remark = REMARK_MARK.test(String(file.value));
   if (remark) tree.data = { ...tree.data, peerTool: 'remark' };
