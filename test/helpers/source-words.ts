@@ -100,4 +100,6 @@ export const MARKUP = [
   { name: 'slot marker', pattern: /^::[\w-]+::$/ },
   { name: 'template expression', pattern: /\{\{|\}\}/ },
   { name: 'directive', pattern: /^_?(class|paginate|backgroundColor|layout|theme):\s/ },
+  { name: 'inline note', pattern: /\^\[/ },
+  { name: 'line block bar', pattern: /^\|\s/m },
 ];
