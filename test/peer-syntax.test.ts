@@ -89,13 +89,15 @@ describe("more of pandoc's forms", () => {
   it('reads inline notes as footnotes, numbered with the others, nested ones after their note, brackets inside kept', () => {
     const { deck, messages } = outline('## A\n\nOne^[A *first* note with [brackets] and ^[a nested one].], two[^n] and x^2^ and an open ^[ bracket.\n\n[^n]: Named.\n');
     const [paragraph] = body(deck.slides[0]);
+    const slide = deck.slides[0]!;
+    const footnotes = 'footnotes' in slide ? slide.footnotes : [];
     expect(text((paragraph as { runs: Inline[] }).runs)).toBe('One1, two2 and x2 and an open ^[ bracket.');
-    expect(deck.slides[0]!.footnotes.map((note) => [note.label, text(note.runs)])).toEqual([
+    expect(footnotes.map((note) => [note.label, text(note.runs)])).toEqual([
       ['1', 'A first note with [brackets] and 3.'],
       ['2', 'Named.'],
       ['3', 'a nested one'],
     ]);
-    expect(deck.slides[0]!.footnotes[0]!.runs.find((run) => run.type === 'text' && run.text === 'first')).toMatchObject({ italic: true });
+    expect(footnotes[0]!.runs.find((run) => run.type === 'text' && run.text === 'first')).toMatchObject({ italic: true });
     expect(messages).toEqual([]);
   });
 
