@@ -135,7 +135,12 @@ export class OpcPackage {
     const names = this.names();
     const ordered = [...names.filter((name) => name === CONTENT_TYPES), ...names.filter((name) => name !== CONTENT_TYPES)];
     const files: Zippable = {};
-    for (const name of ordered) files[name] = [this.bytes(name), { mtime: ZIP_ENTRY_TIME, level: 6 }];
+    for (const name of ordered) {
+      const bytes = this.bytes(name);
+      files[name] = [bytes, { mtime: ZIP_ENTRY_TIME, level: 6 }];
+      // The part is kept as the bytes it was written as: its document can go while the rest are written.
+      this.setBytes(name, bytes);
+    }
     return zipSync(files);
   }
 }
