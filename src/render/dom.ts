@@ -84,14 +84,20 @@ export function parseXml(text: string, what: string): Document {
   }).parseFromString(text, 'text/xml');
 }
 
-/**
- * Elements that deckdown writes as text, with the prefixes above, parsed in one go and made
- * part of `document`. Adopting the parsed nodes costs a walk; importing them would copy them.
- */
-function fragments(document: Document, xml: readonly string[]): Element[] {
+/** Elements that deckdown writes as text, with the prefixes above, parsed in one go into a document of their own. */
+function parsedFragments(xml: readonly string[]): Element[] {
   const parsed = parseXml(`<fragment${DECLARATIONS}>${xml.join('')}</fragment>`, 'an element deckdown wrote');
   const elements = Array.from(parsed.documentElement!.childNodes).filter((node): node is Element => node.nodeType === node.ELEMENT_NODE);
   if (elements.length !== xml.length) throw new Error('internal error: deckdown wrote an element that is not one element');
+  return elements;
+}
+
+/**
+ * Elements that deckdown writes as text, parsed in one go and made part of `document`. Adopting
+ * the parsed nodes costs a walk; importing them would copy them.
+ */
+function fragments(document: Document, xml: readonly string[]): Element[] {
+  const elements = parsedFragments(xml);
   const adopt = (node: Node) => {
     (node as { ownerDocument: Document }).ownerDocument = document;
     const { attributes } = node as Element;
@@ -99,7 +105,7 @@ function fragments(document: Document, xml: readonly string[]): Element[] {
     for (let child = node.firstChild; child; child = child.nextSibling) adopt(child);
   };
   for (const element of elements) {
-    parsed.documentElement!.removeChild(element);
+    element.parentNode!.removeChild(element);
     adopt(element);
   }
   return elements;
@@ -117,7 +123,8 @@ function fragment(document: Document, xml: string): Element {
   let parsed = parsedOnce.get(xml);
   if (!parsed) {
     if (parsedOnce.size >= MOST_PARSED_ONCE) parsedOnce.clear();
-    parsedOnce.set(xml, (parsed = fragments(document, [xml])[0]!));
+    // Kept in a document of its own: adopted, it would keep the first part it went into alive.
+    parsedOnce.set(xml, (parsed = parsedFragments([xml])[0]!));
   }
   return document.importNode(parsed, true) as Element;
 }

@@ -87,7 +87,9 @@ function withNotes(children: PhrasingContent[], notes: Note[], level: number): P
 }
 
 /** Every inline note in the tree, as a footnote reference and a definition at the end of the document. */
-export function inlineNotes(tree: Root): void {
+export function inlineNotes(tree: Root, source: string): void {
+  // A deck without `^[` has no note to look for, in any paragraph.
+  if (!source.includes('^[')) return;
   const notes: Note[] = [];
   visit(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined;

@@ -329,7 +329,7 @@ function md2pptxHeadingId(heading: Heading): void {
 export function peerSyntaxToMdast(tree: Root, file: VFile): void {
   titleBlock(tree, file);
   // Before `^super^` is read, which would take a note's `^`.
-  inlineNotes(tree);
+  inlineNotes(tree, String(file.value));
   const md2pptx = md2pptxMetadata(tree, file);
   const remark = REMARK_MARK.test(String(file.value));
   if (remark) tree.data = { ...tree.data, peerTool: 'remark' };

@@ -124,7 +124,8 @@ export function rewriteSource(source: string, parse: Parse, file: VFile, codeFir
   const needed = { fences: fenced !== start, definitions: DEFINITION_CANDIDATE.test(start), orgTables: ORG_RULE_CANDIDATE.test(start) };
   if (!needed.fences && !needed.definitions && !needed.orgTables) return { document: start };
   if (!codeFirst) {
-    const blind = rewrite(start, needed, NO_LINES);
+    // The fences are already rewritten blind, in the first look.
+    const blind = rewrite(fenced, { ...needed, fences: false }, NO_LINES);
     const tree = parse(blind, file);
     // Made again for its reports: the text is the same.
     if (blindRewriteHolds(start, blind, tree)) return { document: rewrite(start, needed, NO_LINES, file), tree };
