@@ -50,3 +50,38 @@ describe('elements written when their part is serialised', () => {
     expect(notes).toContain('&lt;?deckdown-later 0?&gt;');
   });
 });
+
+describe('parts written out before the zip', () => {
+  const RELS = 'ppt/slides/_rels/slide1.xml.rels';
+  // A relationships part as another writer spaces it: the zip writes every one through its serialiser.
+  const rels = '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships" >\n  <Relationship Id="rId1" Type="t" Target="a.xml" />\n</Relationships>';
+  const packageOf = () => OpcPackage.fromParts([[SLIDE, new TextEncoder().encode(part)], [RELS, new TextEncoder().encode(rels)]]);
+
+  it('hold the bytes the zip would have written, elements written later included, and can be opened again', () => {
+    const settled = withBodiesLater();
+    const kept = withBodiesLater();
+    settled.settle([SLIDE, 'ppt/slides/slide9.xml']);
+    expect(settled.bytes(SLIDE)).toEqual(kept.bytes(SLIDE));
+    expect(OpcPackage.unzip(settled.zip()).bytes(SLIDE)).toEqual(OpcPackage.unzip(kept.zip()).bytes(SLIDE));
+    // Opened again, the part is parsed anew, bodies and all, and a change to it is kept.
+    const document = settled.xml(SLIDE);
+    expect(all(document, 'a:t').map((element) => element.textContent)).toEqual(['one', 'two & <?deckdown-later 0?>']);
+    first(document, 'a:t')!.textContent = 'three';
+    expect(new TextDecoder().decode(OpcPackage.unzip(settled.zip()).bytes(SLIDE))).toContain('<a:t>three</a:t>');
+  });
+
+  it('are relationships the zip writes as it writes those it never settled', () => {
+    const settled = packageOf();
+    settled.xml(RELS);
+    settled.settle([RELS]);
+    const untouched = packageOf();
+    const zipped = (opc: OpcPackage) => new TextDecoder().decode(OpcPackage.unzip(opc.zip()).bytes(RELS));
+    expect(zipped(settled)).toBe(zipped(untouched));
+    expect(zipped(untouched)).not.toBe(rels);
+    // A part never parsed is left as it came: settling writes only documents.
+    const raw = packageOf();
+    raw.settle([SLIDE, RELS]);
+    expect(new TextDecoder().decode(raw.bytes(RELS))).toBe(rels);
+    expect(zipped(raw)).toBe(zipped(untouched));
+  });
+});

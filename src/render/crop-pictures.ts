@@ -14,12 +14,13 @@ function crop(blipFill: Element, rect: Crop, part: string): void {
  * Pictures that cover their box keep their aspect ratio: pptxgenjs stretches them, so the part
  * that falls outside is cropped off, on slide backgrounds and on picture frames alike.
  */
-export function cropPictures(opc: OpcPackage, deck: PlacedDeck): void {
-  deck.slides.forEach((slide, index) => {
+export function cropPictures(opc: OpcPackage, deck: PlacedDeck): (index: number) => void {
+  return (index) => {
+    const slide = deck.slides[index]!;
     const part = slidePart(index);
     if (slide.background.crop) crop(required(required(opc.xml(part), 'p:bg', part), 'a:blipFill', part), slide.background.crop, part);
     for (const frame of slide.frames) {
       if (frame.kind === 'image' && frame.crop) crop(required(shapeNamed(opc.xml(part), frame.name, part), 'p:blipFill', part), frame.crop, part);
     }
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { isAllowedLink } from '../link-targets.js';
 import type { PlacedDeck, TableFrame } from '../layout/frames.js';
 import { all, required, shapeNamed } from './dom.js';
@@ -48,12 +48,16 @@ function tableBodies(shape: Element, frame: TableFrame, writing: TextWriting, pa
   return frame.rows.flat().map((cell, index) => [required(cells[index]!, 'a:txBody', part), plainBodyXml('a:txBody', cell.paragraphs, writing)] as const);
 }
 
-/** Write every text frame's, table cell's and notes page's body, with the deck's language on each run. */
-export function fillText(opc: OpcPackage, deck: PlacedDeck): void {
+/**
+ * Write every text frame's, table cell's and notes page's body, with the deck's language on each
+ * run: set up once for the deck, then slide by slide.
+ */
+export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => void {
   const slideOf = new Map<string, number>();
   deck.slides.forEach((slide, index) => slide.anchors?.forEach((anchor) => slideOf.has(anchor) || slideOf.set(anchor, index + 1)));
   const scheme = schemeRefs(deck.scheme);
-  deck.slides.forEach((slide, index) => {
+  return (index) => {
+    const slide = deck.slides[index]!;
     const part = slidePart(index);
     const document = opc.xml(part);
     const links = linkCollector(slideOf, '');
@@ -79,12 +83,10 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): void {
     for (const properties of [...all(notes, 'a:rPr'), ...all(notes, 'a:endParaRPr')]) properties.setAttribute('lang', deck.lang);
     opc.replaceLater(notesPart(index), [[body, plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme })]]);
     notesLinks.addTo(opc, notesPart(index));
-  });
+  };
 }
 
 /** pptxgenjs numbers tables apart from other shapes, so ids can collide; each part's shapes are numbered afresh. */
-export function renumberShapes(opc: OpcPackage): void {
-  for (const name of opc.names().filter((part) => /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(part))) {
-    all(opc.xml(name), 'p:cNvPr').forEach((element, index) => element.setAttribute('id', String(index + 1)));
-  }
+export function renumberShapes(document: Document): void {
+  all(document, 'p:cNvPr').forEach((element, index) => element.setAttribute('id', String(index + 1)));
 }

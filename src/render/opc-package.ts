@@ -25,6 +25,8 @@ export class OpcPackage {
   private readonly parts = new Map<string, Uint8Array | Document>();
   /** Elements written as text into a part's document only when it is serialised, by the part. */
   private readonly later = new Map<string, { mark: ProcessingInstruction; xml: string }[]>();
+  /** Parts held as bytes that this package's serialiser wrote: the zip need not parse them to write them alike. */
+  private readonly serialised = new Set<string>();
 
   static unzip(bytes: Uint8Array): OpcPackage {
     return OpcPackage.fromParts(Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith('/')));
@@ -91,6 +93,7 @@ export class OpcPackage {
   /** Add or replace an XML part written by deckdown. */
   setXml(name: string, text: string): void {
     this.later.delete(name);
+    this.serialised.delete(name);
     this.parts.set(name, parseXml(text, `part "${name}"`));
   }
 
@@ -107,21 +110,38 @@ export class OpcPackage {
 
   setBytes(name: string, data: Uint8Array): void {
     this.later.delete(name);
+    this.serialised.delete(name);
     this.parts.set(name, data);
+  }
+
+  /**
+   * Write these parts out now and let their documents go. A build works slide by slide, so a
+   * thousand slides' documents are never held at once; a pass that opens a part again parses it anew.
+   */
+  settle(names: Iterable<string>): void {
+    for (const name of names) {
+      if (this.parts.get(name) instanceof Uint8Array || !this.parts.has(name)) continue;
+      this.setBytes(name, this.bytes(name));
+      this.serialised.add(name);
+    }
   }
 
   /** Give every part the name `rename` returns for it, keeping the package order. */
   renameAll(rename: (name: string) => string): void {
     const parts = [...this.parts];
     const later = [...this.later];
+    const serialised = [...this.serialised];
     this.parts.clear();
     this.later.clear();
+    this.serialised.clear();
     for (const [name, part] of parts) this.parts.set(rename(name), part);
     for (const [name, elements] of later) this.later.set(rename(name), elements);
+    for (const name of serialised) this.serialised.add(rename(name));
   }
 
   delete(name: string): void {
     this.later.delete(name);
+    this.serialised.delete(name);
     this.parts.delete(name);
   }
 
@@ -131,7 +151,7 @@ export class OpcPackage {
    * charts are renumbered, say) must not change the bytes of those it did not.
    */
   zip(): Uint8Array {
-    for (const name of this.names()) if (ALWAYS_SERIALISED.test(name)) this.xml(name);
+    for (const name of this.names()) if (ALWAYS_SERIALISED.test(name) && !this.serialised.has(name)) this.xml(name);
     const names = this.names();
     const ordered = [...names.filter((name) => name === CONTENT_TYPES), ...names.filter((name) => name !== CONTENT_TYPES)];
     const files: Zippable = {};

@@ -99,15 +99,16 @@ function markPlaceholder(shape: Element, ph: string, part: string): void {
  * A slide's title and first body frame become its layout's placeholders, so PowerPoint's
  * outline view, "Reset slide" and the accessibility checker see them.
  */
-export function markSlidePlaceholders(opc: OpcPackage, deck: PlacedDeck): void {
-  deck.slides.forEach((slide, index) => {
+export function markSlidePlaceholders(opc: OpcPackage, deck: PlacedDeck): (index: number) => void {
+  return (index) => {
+    const slide = deck.slides[index]!;
     const part = slidePart(index);
     for (const frame of slide.frames) {
       const role = placeholderOf(deck, slide, frame.name);
       if (!role) continue;
       markPlaceholder(shapeNamed(opc.xml(part), frame.name, part), KINDS[role.kind].ph, part);
     }
-  });
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { PlacedScheme } from '../layout/frames.js';
 import type { Document, Element } from '@xmldom/xmldom';
 import { all, replaceWith, required, shapesNamed } from './dom.js';
+import { slidePart } from './part-names.js';
 import { schemeRefs } from './scheme-refs.js';
 import type { OpcPackage } from './opc-package.js';
 import { escapeXml } from './xml.js';
@@ -35,23 +36,33 @@ export function writeThemeScheme(opc: OpcPackage, scheme: PlacedScheme): void {
   for (const element of Array.from(document.getElementsByTagName('*'))) if (element.getAttribute('name') === 'Office Theme') element.setAttribute('name', scheme.name);
 }
 
-/**
- * The slide layouts' backgrounds and decorations name the theme's colours by reference where
- * the scheme has them, as their text already does, so a new colour scheme reaches them too.
- */
-export function schemeColorsInLayouts(opc: OpcPackage, scheme: PlacedScheme): void {
+/** Colours the scheme has, written as values under `root`, become references to it. */
+function toSchemeColors(scheme: PlacedScheme): (root: Element | Document) => void {
   const refs = schemeRefs(scheme);
-  const toScheme = (root: Element | Document) => {
+  return (root) => {
     for (const color of all(root, 'a:srgbClr')) {
       const reference = refs.color(color.getAttribute('val')!);
       if (reference.startsWith('<a:schemeClr')) replaceWith(color, reference);
     }
   };
+}
+
+/**
+ * The slide layouts' backgrounds and decorations name the theme's colours by reference where
+ * the scheme has them, as their text already does, so a new colour scheme reaches them too.
+ */
+export function schemeColorsInLayouts(opc: OpcPackage, scheme: PlacedScheme): void {
+  const toScheme = toSchemeColors(scheme);
   for (const name of opc.names().filter((part) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(part))) toScheme(opc.xml(name));
-  // A body slide draws its own accent rules, so that a long title can move them: they follow the scheme too.
-  for (const name of opc.names().filter((part) => /^ppt\/slides\/[^/]+\.xml$/.test(part))) {
-    for (const rule of SLIDE_RULES.flatMap((shape) => shapesNamed(opc.xml(name), shape, name))) toScheme(rule);
-  }
+}
+
+/** A body slide draws its own accent rules, so that a long title can move them: they follow the scheme too. */
+export function schemeColorsInRules(opc: OpcPackage, scheme: PlacedScheme): (index: number) => void {
+  const toScheme = toSchemeColors(scheme);
+  return (index) => {
+    const part = slidePart(index);
+    for (const rule of SLIDE_RULES.flatMap((shape) => shapesNamed(opc.xml(part), shape, part))) toScheme(rule);
+  };
 }
 
 /** The decorations a slide draws itself, in the theme's accent. */
