@@ -317,6 +317,7 @@ async function inWorker(file: VFile, options: MarkdownToPptxOptions): Promise<Pp
       limits: options.limits ?? {},
       resourceRoot: options.resourceRoot,
       render: true,
+      returnOutline: true,
       date: options.date,
       sourceDateEpoch: options.sourceDateEpoch,
     });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownToPptx } from '../src/api.js';
 import { DeckdownError } from '../src/diagnostics/error.js';
 import { run } from '../src/cli/run.js';
+import { runTask } from '../src/isolate/task.js';
 
 /**
  * Each deck is built in a worker thread whose heap and time are capped: the deckdown command
@@ -78,8 +79,23 @@ describe('builds in workers', () => {
     const here = await markdownToPptx(decks['a.md']!, options);
     expect(Buffer.from(isolated.pptx).equals(Buffer.from(here.pptx))).toBe(true);
     expect(isolated.fit).toEqual(here.fit);
+    expect(isolated.deck).toEqual(here.deck);
     const failure = await markdownToPptx(slow, { ...options, isolate: true, limits: { buildSeconds: 1 } }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DeckdownError);
     expect((failure as DeckdownError).messages.map((message) => message.ruleId)).toEqual(['over-limit']);
   }, 60_000);
+
+  it('give the outline back only when it is asked for, with the same deck either way', async () => {
+    const task = { path: join(root, 'a.md'), baseDir: root, cwd: root, text: decks['a.md']!, outline: false, theme: undefined, referenceDoc: undefined, limits: {}, resourceRoot: undefined, render: true, sourceDateEpoch: env.SOURCE_DATE_EPOCH };
+    const without = await runTask({ ...task, returnOutline: false });
+    const withOutline = await runTask({ ...task, returnOutline: true });
+    expect(without.deck).toBeUndefined();
+    expect(withOutline.deck?.meta.lang).toBe('kk-KZ');
+    expect(Buffer.from(without.pptx!).equals(Buffer.from(withOutline.pptx!))).toBe(true);
+    expect(without.fit).toEqual(withOutline.fit);
+    // An outline with errors comes back when asked for, as the report's subject.
+    const broken = await runTask({ ...task, text: '---\nlang: 12\n---\n# A\n', returnOutline: true });
+    expect(broken.messages.some((message) => message.fatal)).toBe(true);
+    expect(broken.deck?.slides).toHaveLength(1);
+  });
 });

@@ -40,8 +40,14 @@ interface Checked {
   files?: string[] | undefined;
 }
 
-/** Read one input and build it: everything `check` reports and, with `render`, the deck `build` writes. */
-async function checkInput(path: string, choice: DeckChoice, io: Io, builder: Builder, render: boolean): Promise<Checked> {
+/** What a command wants of each build besides the report: the deck's bytes, its outline. */
+interface Wants {
+  render: boolean;
+  outline: boolean;
+}
+
+/** Read one input and build it: everything `check` reports and what else the command `wants`. */
+async function checkInput(path: string, choice: DeckChoice, io: Io, builder: Builder, wants: Wants): Promise<Checked> {
   const { file, text } = await readSource(path, choice, io);
   if (text === undefined) return { path, messages: [...file.messages] };
   const result = await builder.run({
@@ -54,7 +60,8 @@ async function checkInput(path: string, choice: DeckChoice, io: Io, builder: Bui
     referenceDoc: choice.referenceDoc,
     limits: choice.limits,
     resourceRoot: choice.resourceRoot,
-    render,
+    render: wants.render,
+    returnOutline: wants.outline,
     sourceDateEpoch: io.env.SOURCE_DATE_EPOCH,
   });
   return { ...result, path, messages: result.messages.map(fromMessageData) };
@@ -66,8 +73,8 @@ function builderFor(paths: readonly string[], choice: DeckChoice, io: Io): Build
 }
 
 /** Every input read and built, as many at once as the builder takes, in the order given. */
-function checkAll(paths: readonly string[], choice: DeckChoice, io: Io, builder: Builder, render: boolean): Promise<Checked>[] {
-  const pending = paths.map((path) => checkInput(path, choice, io, builder, render));
+function checkAll(paths: readonly string[], choice: DeckChoice, io: Io, builder: Builder, wants: Wants): Promise<Checked>[] {
+  const pending = paths.map((path) => checkInput(path, choice, io, builder, wants));
   // Each is awaited in turn; one that fails before its turn must not count as unhandled meanwhile.
   for (const result of pending) result.catch(() => undefined);
   return pending;
@@ -157,6 +164,9 @@ function dependencies(checked: Checked | undefined, choice: DeckChoice): string[
   return [...(choice.referenceDoc ? [choice.referenceDoc] : []), ...(checked?.files ?? [])];
 }
 
+/** `build` writes each deck, and its outline where --outline asks. */
+const buildWants = (targets: BuildTargets): Wants => ({ render: true, outline: targets.outlines.length > 0 });
+
 /** The decks a build's inputs stand for, and where each is written. */
 function buildPlan(inputs: string[], values: Options, io: Io): { paths: string[]; targets: BuildTargets } {
   const paths = expandInputs(inputs, io.cwd, 'build');
@@ -190,7 +200,7 @@ async function watchBuilds(inputs: string[], first: ReturnType<typeof buildPlan>
     rebuild: async (changed) => {
       for (const input of changed) {
         try {
-          latest.set(input, writeBuilt(await checkInput(input, choice, io, builder, true), plan.paths.indexOf(input), plan.targets, values, io, term));
+          latest.set(input, writeBuilt(await checkInput(input, choice, io, builder, buildWants(plan.targets)), plan.paths.indexOf(input), plan.targets, values, io, term));
         } catch (error) {
           // A file that cannot be written now may be writable at the next change.
           if (!(error instanceof FileError)) throw error;
@@ -212,7 +222,7 @@ async function build(inputs: string[], values: Options, io: Io, term: Terminal):
   const builder = builderFor(paths, choice, io);
   try {
     const step = progressOf(term, paths, io.cwd);
-    const checked = await inTurn(checkAll(paths, choice, io, builder, true), step, (result, index) => writeBuilt(result, index, targets, values, io, term));
+    const checked = await inTurn(checkAll(paths, choice, io, builder, buildWants(targets)), step, (result, index) => writeBuilt(result, index, targets, values, io, term));
     term.clear();
     if (values.json) term.out(jsonReport(checked));
     if (values.watch) return await watchBuilds(inputs, plan, checked, builder, choice, values, io, term);
@@ -227,7 +237,7 @@ async function check(inputs: string[], values: Options, io: Io, term: Terminal):
   const choice = deckChoice(values, io.cwd);
   const builder = builderFor(paths, choice, io);
   try {
-    const checked = await inTurn(checkAll(paths, choice, io, builder, false), progressOf(term, paths, io.cwd), (result) => {
+    const checked = await inTurn(checkAll(paths, choice, io, builder, { render: false, outline: false }), progressOf(term, paths, io.cwd), (result) => {
       printMessages(term, result);
       if (!values.json) term.out(`${result.path}: ${result.fit && !hasErrors(result.messages) ? `ok (${summary(result)})` : 'errors found'}\n`);
       return result;
@@ -250,7 +260,7 @@ async function preview(inputs: string[], values: Options, io: Io, term: Terminal
   const builder = builderFor(paths, choice, io);
   const step = progressOf(term, paths, io.cwd);
   try {
-    const codes = await inTurn(checkAll(paths, choice, io, builder, true), (index) => step(index, ': building'), async (result, index) => {
+    const codes = await inTurn(checkAll(paths, choice, io, builder, { render: true, outline: false }), (index) => step(index, ': building'), async (result, index) => {
       printMessages(term, result);
       if (!result.pptx || hasErrors(result.messages)) return EXIT.input;
       try {

@@ -1,6 +1,8 @@
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { buildOutline, planSlides, renderPlan } from '../api.js';
+import { buildOutline, packageProperties, planSlides, type SlidePlan } from '../api.js';
+import { limitsWith } from '../limits.js';
+import { renderPlacedDeck } from '../render/render-pptx.js';
 import { DeckdownError } from '../diagnostics/error.js';
 import { hasErrors, report } from '../diagnostics/report.js';
 import type { SlideFit } from '../layout/layout-deck.js';
@@ -29,6 +31,8 @@ export interface BuildTask {
   resourceRoot: string | false | undefined;
   /** Without it, the task stops after fitting: what `check` needs. */
   render: boolean;
+  /** The outline comes back only when asked for: a large deck's is large, and copied to come back. */
+  returnOutline: boolean;
   /** The package's timestamp, or the seconds since the epoch it is taken from; see `resolveBuildDate`. */
   date?: Date | undefined;
   sourceDateEpoch: string | undefined;
@@ -64,16 +68,25 @@ export async function runTask(task: BuildTask): Promise<TaskResult> {
 
 async function build(task: BuildTask): Promise<Omit<TaskResult, 'files'>> {
   const file = new VFile({ path: task.path, cwd: task.cwd, value: task.text });
-  const { deck, messages } = outlineOf(task, file);
+  const outlined = outlineOf(task, file);
+  const { messages } = outlined;
+  const outline = task.returnOutline ? outlined.deck : undefined;
   const data = (more: readonly VFileMessage[] = []) => [...messages, ...more].map(toMessageData);
-  if (!deck || hasErrors(messages)) return { deck, messages: data() };
+  if (!outlined.deck || hasErrors(messages)) return { deck: outline, messages: data() };
   try {
     const { theme, referenceDoc, limits, resourceRoot, baseDir } = task;
-    const plan = planSlides(deck, { theme, referenceDoc, limits, resourceRoot, baseDir, file });
-    const pptx = task.render ? await renderPlan(plan, { date: task.date, sourceDateEpoch: task.sourceDateEpoch }) : undefined;
-    return { deck, slides: plan.placed.slides.length, fit: plan.fit, messages: data(plan.messages), pptx };
+    const { placed, fit, messages: planned, properties } = fitted(planSlides(outlined.deck, { theme, referenceDoc, limits, resourceRoot, baseDir, file }), task);
+    // While the deck is drawn, neither the outline nor its validated copy is held unless it goes back.
+    outlined.deck = undefined;
+    const pptx = task.render ? await renderPlacedDeck(placed, properties, limitsWith(limits)) : undefined;
+    return { deck: outline, slides: placed.slides.length, fit, messages: data(planned), pptx };
   } catch (error) {
     if (!(error instanceof DeckdownError)) throw error;
-    return { deck, messages: data(error.messages) };
+    return { deck: outline, messages: data(error.messages) };
   }
+}
+
+/** What drawing a planned deck needs, and what the task reports of it: not the validated outline. */
+function fitted(plan: SlidePlan, task: BuildTask) {
+  return { placed: plan.placed, fit: plan.fit, messages: plan.messages, properties: packageProperties(plan, { date: task.date, sourceDateEpoch: task.sourceDateEpoch }) };
 }
