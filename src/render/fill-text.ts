@@ -4,6 +4,7 @@ import type { PlacedDeck, TableFrame } from '../layout/frames.js';
 import { all, required, shapeNamed } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { addRelationship, RELATIONSHIP_TYPE } from './relationships.js';
+import { notesPageXml } from './notes-part.js';
 import { notesPart, slidePart } from './part-names.js';
 import { placeholderOf } from './placeholders.js';
 import { schemeRefs } from './scheme-refs.js';
@@ -49,8 +50,8 @@ function tableBodies(shape: Element, frame: TableFrame, writing: TextWriting, pa
 }
 
 /**
- * Write every text frame's, table cell's and notes page's body, with the deck's language on each
- * run: set up once for the deck, then slide by slide.
+ * Write every text frame's and table cell's body and each notes page, with the deck's language
+ * on each run: set up once for the deck, then slide by slide.
  */
 export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => void {
   const slideOf = new Map<string, number>();
@@ -76,12 +77,9 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => 
     opc.replaceLater(part, bodies);
     links.addTo(opc, part);
 
-    const notes = opc.xml(notesPart(index));
     const notesLinks = linkCollector(slideOf, '../slides/');
-    const body = required(shapeNamed(notes, 'Notes Placeholder 2', notesPart(index)), 'p:txBody', notesPart(index));
-    // The notes page's slide-number field carries a language too.
-    for (const properties of [...all(notes, 'a:rPr'), ...all(notes, 'a:endParaRPr')]) properties.setAttribute('lang', deck.lang);
-    opc.replaceLater(notesPart(index), [[body, plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme })]]);
+    const notes = plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme });
+    opc.setText(notesPart(index), notesPageXml(notes, index + 1, deck.lang));
     notesLinks.addTo(opc, notesPart(index));
   };
 }

@@ -97,6 +97,11 @@ export class OpcPackage {
     this.parts.set(name, parseXml(text, `part "${name}"`));
   }
 
+  /** Add or replace an XML part that deckdown wrote whole: kept as written, and parsed only if a pass opens it. */
+  setText(name: string, text: string): void {
+    this.setBytes(name, new TextEncoder().encode(text));
+  }
+
   bytes(name: string): Uint8Array {
     const part = this.get(name);
     // The serialiser writes text as it is; a character XML cannot hold (from a theme, a template or
