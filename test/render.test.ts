@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownToPptx, renderPptx } from '../src/index.js';
+import type { TextFrame } from '../src/layout/frames.js';
+import { schemeRefs } from '../src/render/scheme-refs.js';
+import { textBodyXml } from '../src/render/text-body.js';
 import { readPackage, shapeText, slideNames, structuralProblems, textOf } from './helpers/package.js';
 
 const source = `---
@@ -57,10 +60,26 @@ describe('rendered package', () => {
   it('makes links clickable through a relationship', async () => {
     const { parts } = await build();
     const xml = parts.get('ppt/slides/slide3.xml')!;
-    const id = xml.match(/<a:hlinkClick r:id="([^"]+)">(?:(?!<a:r>).)*<\/a:rPr><a:t>сілтеме<\/a:t>/)?.[1];
+    const link = xml.match(/<a:rPr[^>]*>((?:(?!<a:r>).)*<a:hlinkClick r:id="([^"]+)"\/>)<\/a:rPr><a:t>сілтеме<\/a:t>/);
+    const id = link?.[2];
     expect(id).toBeDefined();
+    // In the theme's link colour, by reference, which is the colour PowerPoint gives a link itself: no extension needed to keep it.
+    expect(link?.[1]).toContain('<a:schemeClr val="hlink"/>');
     const rels = parts.get('ppt/slides/_rels/slide3.xml.rels')!;
     expect(rels).toContain(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/?a=1&amp;b=2" TargetMode="External"/>`);
+  });
+
+  it("tells PowerPoint to keep a link's own colour only where it is not the theme's link colour", async () => {
+    const { buildOutline, planSlides } = await import('../src/index.js');
+    const { placed } = planSlides(buildOutline('# Links\n\nSee [this](https://example.org).\n').deck);
+    const frame = placed.slides[0]!.frames.find((candidate): candidate is TextFrame => candidate.kind === 'text' && candidate.name === 'Body')!;
+    const scheme = schemeRefs(placed.scheme);
+    const writing = { lang: 'en-US', linkIds: () => ({ id: 'rIdLink1', internal: false }), scheme };
+    const recoloured = (color: string): TextFrame => ({ ...frame, paragraphs: frame.paragraphs.map((paragraph) => ({ ...paragraph, runs: paragraph.runs.map((run) => (run.type === 'text' && run.href ? { ...run, color } : run)) })) });
+    const KEEP_OWN = 'val="tx"/></a:ext></a:extLst></a:hlinkClick>';
+    expect(textBodyXml(frame, writing)).toContain('<a:hlinkClick r:id="rIdLink1"/>');
+    expect(textBodyXml(recoloured(placed.scheme.link.toLowerCase()), writing)).not.toContain(KEEP_OWN);
+    expect(textBodyXml(recoloured('123456'), writing)).toMatch(new RegExp(`<a:srgbClr val="123456"/></a:solidFill>(?:(?!</a:rPr>).)*<a:hlinkClick r:id="rIdLink1"><a:extLst>(?:(?!</a:rPr>).)*${KEEP_OWN}</a:rPr><a:t>this</a:t>`));
   });
 
   it('puts speaker notes, with their emphasis, lists and links, in the notes page', async () => {

@@ -14,6 +14,8 @@ export interface SchemeRefs {
   fonts(face: string, heading: boolean): string;
   /** The colour element for a hex colour: `<a:schemeClr>` or `<a:srgbClr>`. */
   color(hex: string): string;
+  /** Whether a hex colour is the theme's colour for links, which PowerPoint gives a link unless told otherwise. */
+  isLinkColor(hex: string): boolean;
 }
 
 /** Scheme slots in the order a colour is looked up, as the slide master's colour map names them. */
@@ -46,5 +48,6 @@ export function schemeRefs(scheme: PlacedScheme): SchemeRefs {
       const slot = slots.get(hex.toUpperCase());
       return slot ? `<a:schemeClr val="${slot}"/>` : `<a:srgbClr val="${hex}"/>`;
     },
+    isLinkColor: (hex) => hex.toUpperCase() === scheme.link.toUpperCase(),
   };
 }

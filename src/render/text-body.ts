@@ -38,9 +38,10 @@ function runProperties(style: RunStyle, writing: TextWriting, link?: { id: strin
   });
   const fill = differs('color') ? `<a:solidFill>${scheme.color(style.color)}</a:solidFill>` : '';
   const fonts = differs('font') ? scheme.fonts(style.font, writing.heading === true) : '';
-  // PowerPoint colours links from the theme unless told to use the run's own colour.
+  // PowerPoint colours links from the theme unless told to use the run's own colour; a run in the theme's link colour need not tell it.
   const action = link?.internal ? ' action="ppaction://hlinksldjump"' : '';
-  const hyperlink = link ? `<a:hlinkClick r:id="${link.id}"${action}>${LINK_COLOR_FROM_RUN}</a:hlinkClick>` : '';
+  const own = scheme.isLinkColor(style.color) ? '' : LINK_COLOR_FROM_RUN;
+  const hyperlink = link ? (own ? `<a:hlinkClick r:id="${link.id}"${action}>${own}</a:hlinkClick>` : `<a:hlinkClick r:id="${link.id}"${action}/>`) : '';
   const content = `${fill}${fonts}${hyperlink}`;
   return content ? `<a:rPr${attrs}>${content}</a:rPr>` : `<a:rPr${attrs}/>`;
 }
