@@ -315,11 +315,16 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(headerCells(true)).toEqual(['Construct', 'Markdown', 'Slide']);
     expect(textOf(opc.xml(notesPart(0), true), 'p:txBody').join('')).toContain('This deck is the syntax reference');
     // Each notes page is written whole: the slide's picture, the notes and the page's number, placeholders of the notes master.
-    const notesPage = opc.xml(notesPart(2));
+    const notesPage = opc.xml(notesPart(0));
     expect(all(notesPage, 'p:ph').map(phText)).toEqual(['sldImg', 'body 1', 'sldNum 10']);
-    expect(textOf(notesPage, 'a:fld')).toEqual(['3']);
+    expect(textOf(notesPage, 'a:fld')).toEqual(['1']);
     expect(new Set([...all(notesPage, 'a:rPr'), ...all(notesPage, 'a:endParaRPr')].map((run) => run.getAttribute('lang')))).toEqual(new Set(['en-GB']));
     expect(partViolations(new XMLSerializer().serializeToString(notesPage))).toEqual([]);
+    // A slide without notes loses the notes page pptxgenjs gave it, and its link to it.
+    const silent = syntax.placed.slides.findIndex((slide) => slide.notes.length === 0);
+    expect(opc.has(notesPart(silent))).toBe(false);
+    expect(targets(opc, slidePart(silent), '/notesSlide')).toEqual([]);
+    expect(targets(opc, slidePart(0), '/notesSlide')).toEqual([notesPart(0)]);
 
     // A link to a heading jumps to that heading's slide, from the slide and from its notes.
     const linked = await upTo('text bodies, notes and links', small);

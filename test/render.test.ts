@@ -91,10 +91,21 @@ describe('rendered package', () => {
     expect(parts.get('ppt/notesSlides/_rels/notesSlide3.xml.rels')).toContain('Target="https://example.kz" TargetMode="External"');
   });
 
+  it('gives a notes page only to a slide with notes, as PowerPoint does', async () => {
+    const { parts } = await build();
+    const notesPages = [...parts.keys()].filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name));
+    expect(notesPages).toEqual(['ppt/notesSlides/notesSlide3.xml']);
+    expect([...parts.keys()].filter((name) => name.startsWith('ppt/notesSlides/_rels/'))).toEqual(['ppt/notesSlides/_rels/notesSlide3.xml.rels']);
+    for (const slide of [1, 2, 3]) expect(parts.get(`ppt/slides/_rels/slide${slide}.xml.rels`)!.includes('notesSlide'), `slide ${slide}`).toBe(slide === 3);
+    expect(parts.get('[Content_Types].xml')!.match(/notesSlide\d+\.xml/g)).toEqual(['notesSlide3.xml']);
+    expect(structuralProblems(parts)).toEqual([]);
+  });
+
   it('sets the deck language on every run, field, break and paragraph end, notes included', async () => {
     const { parts } = await build();
     const textParts = [...parts.keys()].filter((name) => /^ppt\/(slides|notesSlides)\/\w+\d+\.xml$/.test(name));
-    expect(textParts).toHaveLength(6);
+    // Three slides, and the one notes page: a slide without notes has none.
+    expect(textParts).toHaveLength(4);
     for (const name of textParts) {
       const properties = [...parts.get(name)!.matchAll(/<a:(rPr|endParaRPr)\b[^>]*>/g)].map((match) => match[0]);
       expect(properties.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { isAllowedLink } from '../link-targets.js';
 import type { PlacedDeck, TableFrame } from '../layout/frames.js';
 import { all, required, shapeNamed } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
-import { addRelationship, RELATIONSHIP_TYPE } from './relationships.js';
+import { addRelationship, relationships, relsPartOf, RELATIONSHIP_TYPE, removeRelationship, resolveTarget } from './relationships.js';
 import { notesPageXml } from './notes-part.js';
 import { notesPart, slidePart } from './part-names.js';
 import { placeholderOf } from './placeholders.js';
@@ -49,6 +49,16 @@ function tableBodies(shape: Element, frame: TableFrame, writing: TextWriting, pa
   return frame.rows.flat().map((cell, index) => [required(cells[index]!, 'a:txBody', part), plainBodyXml('a:txBody', cell.paragraphs, writing)] as const);
 }
 
+/** pptxgenjs gives every slide a notes page; a slide without notes has none, as in PowerPoint's own files. */
+function dropNotesPage(opc: OpcPackage, index: number): void {
+  const slide = slidePart(index);
+  const notes = notesPart(index);
+  const link = relationships(opc, slide).find((relationship) => !relationship.external && resolveTarget(slide, relationship.target) === notes);
+  if (link) removeRelationship(opc, slide, link.id);
+  opc.delete(notes);
+  opc.delete(relsPartOf(notes));
+}
+
 /**
  * Write every text frame's and table cell's body and each notes page, with the deck's language
  * on each run: set up once for the deck, then slide by slide.
@@ -77,6 +87,7 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => 
     opc.replaceLater(part, bodies);
     links.addTo(opc, part);
 
+    if (slide.notes.length === 0) return dropNotesPage(opc, index);
     const notesLinks = linkCollector(slideOf, '../slides/');
     const notes = plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme });
     opc.setText(notesPart(index), notesPageXml(notes, index + 1, deck.lang));
