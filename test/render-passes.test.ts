@@ -322,6 +322,7 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(partViolations(new XMLSerializer().serializeToString(notesPage))).toEqual([]);
     // A slide without notes loses the notes page pptxgenjs gave it, and its link to it.
     const silent = syntax.placed.slides.findIndex((slide) => slide.notes.length === 0);
+    expect(silent).toBeGreaterThan(0);
     expect(opc.has(notesPart(silent))).toBe(false);
     expect(targets(opc, slidePart(silent), '/notesSlide')).toEqual([]);
     expect(targets(opc, slidePart(0), '/notesSlide')).toEqual([notesPart(0)]);
@@ -427,6 +428,10 @@ describe('each render pass, run alone on what the passes before it leave', () =>
       const [layout] = targets(opc, slidePart(index), '/slideLayout');
       expect(layoutName(opc, layout!), slidePart(index)).toBe(template.layouts[slide.layout].name);
     });
+    // The template's theme keeps its own colour for visited links: a link keeps the colour deckdown gave it.
+    const links = all(opc.xml(slideWhere(branded, anchored('inline-marks')), true), 'a:hlinkClick');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(first(link, 'a:extLst')).toBeDefined();
   });
 
   itPass('presentation in schema order', async () => {
@@ -455,12 +460,18 @@ describe('each render pass, run alone on what the passes before it leave', () =>
   itPass('document properties', async () => {
     const { opc, run } = await upTo('document properties');
     const company = () => first(opc.xml('docProps/app.xml'), 'ep:Company')!.textContent;
+    const notesCount = () => first(opc.xml('docProps/app.xml'), 'ep:Notes')!.textContent;
+    const withNotes = syntax.placed.slides.filter((slide) => slide.notes.length > 0).length;
     expect(coreText(opc, 'dc:creator')).toBe('PptxGenJS');
     expect(company()).toBe('PptxGenJS');
+    expect(withNotes).toBeLessThan(syntax.placed.slides.length);
+    expect(notesCount()).toBe(String(syntax.placed.slides.length));
     await run();
     const { title, author, lang } = syntax.properties;
     expect(['dc:title', 'dc:creator', 'cp:lastModifiedBy', 'dc:language', 'dcterms:created', 'dcterms:modified'].map((tag) => coreText(opc, tag))).toEqual([title, author, author, lang, STAMP, STAMP]);
     expect(company()).toBe('');
+    // The notes pages the package has, one per slide with notes.
+    expect(notesCount()).toBe(String(withNotes));
   });
 
   itPass('content types of existing parts', async () => {
@@ -485,13 +496,21 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(dates()).toEqual(new Set([DOS_1980_01_01]));
   });
 
-  it('a build that finishes slide by slide writes the parts each pass would write over the whole package in turn', async () => {
-    for (const deck of [syntax, small]) {
+  it('a build that finishes slide by slide writes the package each pass would write over the whole package in turn', async () => {
+    const decks = [syntax, small];
+    if (hasPandoc()) {
+      const dir = mkdtempSync(join(tmpdir(), 'deckdown-passes-'));
+      writeFileSync(join(dir, 'brand.potx'), brandedTemplate());
+      decks.push(build(syntaxSource, join(dir, 'brand.potx')));
+      rmSync(dir, { recursive: true });
+    }
+    for (const deck of decks) {
       const passByPass = OpcPackage.unzip(await writeWithPptxgen(deck.placed));
       for (const pass of RENDER_PASSES) await pass.run(passByPass, deck.placed, deck.properties, DEFAULT_LIMITS);
       const built = await completePackage(deck.placed, deck.properties, DEFAULT_LIMITS);
       expect(built.names()).toEqual(passByPass.names());
       for (const name of built.names()) expect(new TextDecoder().decode(built.bytes(name)), name).toBe(new TextDecoder().decode(passByPass.bytes(name)));
+      expect(Buffer.from(built.zip()).equals(Buffer.from(passByPass.zip()))).toBe(true);
     }
     // The slide passes come together, or no slide could be finished before the next.
     const slideWise = RENDER_PASSES.map((pass) => (pass.forSlides ? 'S' : '-')).join('');

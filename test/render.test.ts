@@ -79,6 +79,8 @@ describe('rendered package', () => {
     const KEEP_OWN = 'val="tx"/></a:ext></a:extLst></a:hlinkClick>';
     expect(textBodyXml(frame, writing)).toContain('<a:hlinkClick r:id="rIdLink1"/>');
     expect(textBodyXml(recoloured(placed.scheme.link.toLowerCase()), writing)).not.toContain(KEEP_OWN);
+    // On a template, whose theme has a colour of its own for visited links, every link keeps its colour.
+    expect(textBodyXml(frame, { ...writing, scheme: schemeRefs(placed.scheme, false) })).toContain(KEEP_OWN);
     expect(textBodyXml(recoloured('123456'), writing)).toMatch(new RegExp(`<a:srgbClr val="123456"/></a:solidFill>(?:(?!</a:rPr>).)*<a:hlinkClick r:id="rIdLink1"><a:extLst>(?:(?!</a:rPr>).)*${KEEP_OWN}</a:rPr><a:t>this</a:t>`));
   });
 

@@ -7,7 +7,7 @@ import { all, children, first, insert, required, shapeNamed } from './dom.js';
 import { OpcPackage } from './opc-package.js';
 import { slidePart } from './part-names.js';
 import { placeholderOf } from './placeholders.js';
-import { addRelationship, relationships, relsPartOf, removeRelationship, renameParts, resolveTarget } from './relationships.js';
+import { addRelationship, relationships, relsPartOf, removePart, removeRelationship, renameParts, resolveTarget } from './relationships.js';
 
 const TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const PRESENTATION = 'ppt/presentation.xml';
@@ -82,9 +82,7 @@ function dropOwnMasters(opc: OpcPackage): void {
       opc.delete(name);
       opc.delete(relsPartOf(name));
     }
-    opc.delete(part);
-    opc.delete(relsPartOf(part));
-    removeRelationship(opc, PRESENTATION, master.id);
+    removePart(opc, PRESENTATION, part);
   }
   for (const theme of relationships(opc, PRESENTATION).filter((relationship) => relationship.type === `${TYPES}theme`)) removeRelationship(opc, PRESENTATION, theme.id);
 }
@@ -179,5 +177,7 @@ export function adoptTemplate(opc: OpcPackage, deck: PlacedDeck): void {
     }
     const background = first(document, 'p:bg');
     if (background && !slide.background.imagePath) background.parentNode!.removeChild(background);
+    // Written out again at once, as the slide passes do: one slide's documents are held at a time.
+    opc.settle([part, relsPartOf(part)]);
   });
 }

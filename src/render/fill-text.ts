@@ -3,7 +3,7 @@ import { isAllowedLink } from '../link-targets.js';
 import type { PlacedDeck, TableFrame } from '../layout/frames.js';
 import { all, required, shapeNamed } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
-import { addRelationship, relationships, relsPartOf, RELATIONSHIP_TYPE, removeRelationship, resolveTarget } from './relationships.js';
+import { addRelationship, RELATIONSHIP_TYPE, removePart } from './relationships.js';
 import { notesPageXml } from './notes-part.js';
 import { notesPart, slidePart } from './part-names.js';
 import { placeholderOf } from './placeholders.js';
@@ -51,12 +51,7 @@ function tableBodies(shape: Element, frame: TableFrame, writing: TextWriting, pa
 
 /** pptxgenjs gives every slide a notes page; a slide without notes has none, as in PowerPoint's own files. */
 function dropNotesPage(opc: OpcPackage, index: number): void {
-  const slide = slidePart(index);
-  const notes = notesPart(index);
-  const link = relationships(opc, slide).find((relationship) => !relationship.external && resolveTarget(slide, relationship.target) === notes);
-  if (link) removeRelationship(opc, slide, link.id);
-  opc.delete(notes);
-  opc.delete(relsPartOf(notes));
+  removePart(opc, slidePart(index), notesPart(index));
 }
 
 /**
@@ -66,7 +61,7 @@ function dropNotesPage(opc: OpcPackage, index: number): void {
 export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => void {
   const slideOf = new Map<string, number>();
   deck.slides.forEach((slide, index) => slide.anchors?.forEach((anchor) => slideOf.has(anchor) || slideOf.set(anchor, index + 1)));
-  const scheme = schemeRefs(deck.scheme);
+  const scheme = schemeRefs(deck.scheme, deck.template === undefined);
   return (index) => {
     const slide = deck.slides[index]!;
     const part = slidePart(index);

@@ -1,5 +1,5 @@
 import { NS } from './dom.js';
-import { SLIDE_NUMBER_FIELD_ID } from './text-body.js';
+import { slideNumberField } from './text-body.js';
 import { attributes } from './xml.js';
 
 /** A placeholder shape of the notes page, empty unless it has a body. */
@@ -13,7 +13,7 @@ function placeholder(id: number, name: string, ph: string, locks: string, body =
  * takes. pptxgenjs's notes page would be parsed and written again only to have its body replaced.
  */
 export function notesPageXml(body: string, slideNumber: number, lang: string): string {
-  const number = `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum"><a:rPr${attributes({ lang })}/><a:t>${slideNumber}</a:t></a:fld><a:endParaRPr${attributes({ lang })}/></a:p></p:txBody>`;
+  const number = `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${slideNumberField(`<a:rPr${attributes({ lang })}/>`, String(slideNumber))}<a:endParaRPr${attributes({ lang })}/></a:p></p:txBody>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<p:notes xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:p="${NS.p}"><p:cSld><p:spTree>` +

@@ -62,6 +62,7 @@ export class OpcPackage {
     const part = this.get(name);
     if (whole) this.writeNow(name);
     if (!(part instanceof Uint8Array)) return part;
+    this.serialised.delete(name);
     const document = parseXml(withoutXmlIllegal(new TextDecoder().decode(part)), `part "${name}"`);
     this.parts.set(name, document);
     return document;

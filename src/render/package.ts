@@ -29,8 +29,12 @@ export function writeCoreProperties(opc: OpcPackage, properties: DocumentPropert
       `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
       '</cp:coreProperties>',
   );
-  const company = first(opc.xml('docProps/app.xml'), 'ep:Company');
+  const app = opc.xml('docProps/app.xml');
+  const company = first(app, 'ep:Company');
   if (company) company.textContent = '';
+  // pptxgenjs counts a notes page per slide; a slide without notes has none.
+  const notes = first(app, 'ep:Notes');
+  if (notes) notes.textContent = String(opc.names().filter((name) => /^ppt\/notesSlides\/[^/]+\.xml$/.test(name)).length);
 }
 
 /** pptxgenjs declares a slide master per slide; a content type for a part that is not there is dropped. */

@@ -3,9 +3,9 @@ import type { Element } from '@xmldom/xmldom';
 import { all, first, insert, NS, required, shapeNamed } from './dom.js';
 import { slidePart } from './part-names.js';
 import type { OpcPackage } from './opc-package.js';
-import { relationships, relsPartOf, removeRelationship, resolveTarget } from './relationships.js';
+import { relationships, removePart, resolveTarget } from './relationships.js';
 import { schemeRefs, type SchemeRefs } from './scheme-refs.js';
-import { SLIDE_NUMBER_FIELD_ID } from './text-body.js';
+import { slideNumberField } from './text-body.js';
 import { attributes, inchesToEmu } from './xml.js';
 
 const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
@@ -44,7 +44,7 @@ function levels(kind: PlaceholderKind, placeholder: PlacedPlaceholder, lang: str
 function placeholderShape(kind: PlaceholderKind, placeholder: PlacedPlaceholder, lang: string, scheme: SchemeRefs): string {
   const { box } = placeholder;
   // The slide-number placeholder shows the number field, as PowerPoint's own does.
-  const content = kind === 'slideNumber' ? `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum"><a:rPr${attributes({ lang })}/><a:t>‹#›</a:t></a:fld>` : '';
+  const content = kind === 'slideNumber' ? slideNumberField(`<a:rPr${attributes({ lang })}/>`, '‹#›') : '';
   return (
     `<p:sp><p:nvSpPr><p:cNvPr id="0" name="${KINDS[kind].name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${KINDS[kind].ph}</p:nvPr></p:nvSpPr>` +
     `<p:spPr><a:xfrm><a:off${attributes({ x: inchesToEmu(box.x), y: inchesToEmu(box.y) })}/><a:ext${attributes({ cx: inchesToEmu(box.w), cy: inchesToEmu(box.h) })}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` +
@@ -134,12 +134,9 @@ export function removeDefaultLayout(opc: OpcPackage): void {
   if (!part) return;
   const users = opc.names().filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
   if (users.some((slide) => relationships(opc, slide).some((relationship) => resolveTarget(slide, relationship.target) === part))) return;
-  opc.delete(part);
-  opc.delete(relsPartOf(part));
   const master = 'ppt/slideMasters/slideMaster1.xml';
-  const relationship = relationships(opc, master).find((candidate) => resolveTarget(master, candidate.target) === part);
-  if (!relationship) throw new Error(`internal error: the slide master does not list ${part}`);
-  removeRelationship(opc, master, relationship.id);
-  const entry = all(opc.xml(master), 'p:sldLayoutId').find((element) => element.getAttributeNS(NS.r, 'id') === relationship.id);
+  const id = removePart(opc, master, part);
+  if (!id) throw new Error(`internal error: the slide master does not list ${part}`);
+  const entry = all(opc.xml(master), 'p:sldLayoutId').find((element) => element.getAttributeNS(NS.r, 'id') === id);
   entry?.parentNode!.removeChild(entry);
 }

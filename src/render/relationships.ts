@@ -64,6 +64,18 @@ export function removeRelationship(opc: OpcPackage, part: string, id: string): v
 }
 
 /**
+ * Delete a part and its relationships, and the relationship by which `source` points at it:
+ * the id that relationship had, or undefined when `source` did not point at the part.
+ */
+export function removePart(opc: OpcPackage, source: string, part: string): string | undefined {
+  const link = relationships(opc, source).find((relationship) => !relationship.external && resolveTarget(source, relationship.target) === part);
+  if (link) removeRelationship(opc, source, link.id);
+  opc.delete(part);
+  opc.delete(relsPartOf(part));
+  return link?.id;
+}
+
+/**
  * Rename parts, keeping the package whole: every internal relationship that pointed at an old
  * name points at the new one, and so does its content type.
  */

@@ -14,7 +14,10 @@ export interface SchemeRefs {
   fonts(face: string, heading: boolean): string;
   /** The colour element for a hex colour: `<a:schemeClr>` or `<a:srgbClr>`. */
   color(hex: string): string;
-  /** Whether a hex colour is the theme's colour for links, which PowerPoint gives a link unless told otherwise. */
+  /**
+   * Whether PowerPoint gives a link this colour itself, unless told to keep the run's own: the
+   * theme's colour for links, when the theme's colour for visited links is the same one.
+   */
   isLinkColor(hex: string): boolean;
 }
 
@@ -30,7 +33,11 @@ function colorSlots(scheme: PlacedScheme): [string, string][] {
   ];
 }
 
-export function schemeRefs(scheme: PlacedScheme): SchemeRefs {
+/**
+ * `oneLinkColor`: the theme part gives visited links the link colour too, as deckdown's own
+ * theme does (see `writeThemeScheme`); a template's theme keeps its own colour for them.
+ */
+export function schemeRefs(scheme: PlacedScheme, oneLinkColor = true): SchemeRefs {
   const slots = new Map<string, string>();
   for (const [slot, hex] of colorSlots(scheme)) if (!slots.has(hex.toUpperCase())) slots.set(hex.toUpperCase(), slot);
   const role = (face: string, heading: boolean) => {
@@ -48,6 +55,6 @@ export function schemeRefs(scheme: PlacedScheme): SchemeRefs {
       const slot = slots.get(hex.toUpperCase());
       return slot ? `<a:schemeClr val="${slot}"/>` : `<a:srgbClr val="${hex}"/>`;
     },
-    isLinkColor: (hex) => hex.toUpperCase() === scheme.link.toUpperCase(),
+    isLinkColor: (hex) => oneLinkColor && hex.toUpperCase() === scheme.link.toUpperCase(),
   };
 }

@@ -18,7 +18,12 @@ export interface TextWriting {
 }
 
 /** A stable id for the slide-number field: PowerPoint needs one, and a random one would break determinism. */
-export const SLIDE_NUMBER_FIELD_ID = '{5C1F4B1E-6D2A-4E43-9F57-2B7C3D8E9A10}';
+const SLIDE_NUMBER_FIELD_ID = '{5C1F4B1E-6D2A-4E43-9F57-2B7C3D8E9A10}';
+
+/** The slide-number field: its run properties, and the text it shows until a viewer numbers it. */
+export function slideNumberField(runProperties: string, shown: string): string {
+  return `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum">${runProperties}<a:t>${escapeText(shown)}</a:t></a:fld>`;
+}
 const LINK_COLOR_FROM_RUN =
   '<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst>';
 
@@ -52,7 +57,7 @@ function runXml(run: PlacedRun, writing: TextWriting, breakSizePt: number): stri
       // Sized like the paragraph: a line of breaks alone would otherwise take the placeholder's size.
       return `<a:br><a:rPr${attributes({ lang: writing.lang, sz: Math.round(breakSizePt * 100), dirty: 0 })}/></a:br>`;
     case 'slide-number':
-      return `<a:fld id="${SLIDE_NUMBER_FIELD_ID}" type="slidenum">${runProperties(run, writing)}<a:t>${escapeText(run.text)}</a:t></a:fld>`;
+      return slideNumberField(runProperties(run, writing), run.text);
     case 'text':
       return `<a:r>${runProperties(run, writing, run.href ? writing.linkIds(run.href) : undefined)}<a:t>${escapeText(run.text)}</a:t></a:r>`;
   }
