@@ -129,9 +129,11 @@ function fragment(document: Document, xml: string): Element {
   return document.importNode(parsed, true) as Element;
 }
 
-/** Put deckdown's `xml` where `old` was. */
+/** Put deckdown's `xml` where `old` was; like `insert`, an element written again is parsed once. */
 export function replaceWith(old: Element, xml: string): Element {
-  return replaceEach([[old, xml]])[0]!;
+  const element = fragment(old.ownerDocument!, xml);
+  old.parentNode!.replaceChild(element, old);
+  return element;
 }
 
 /** Put each of deckdown's elements where its old one was, parsing them all at once. */
