@@ -1,3 +1,4 @@
+import type { Element, Node } from '@xmldom/xmldom';
 import { all, first, NS } from './dom.js';
 import { OpcPackage } from './opc-package.js';
 import { escapeXml } from './xml.js';
@@ -39,9 +40,14 @@ export function writeCoreProperties(opc: OpcPackage, properties: DocumentPropert
 
 /** pptxgenjs declares a slide master per slide; a content type for a part that is not there is dropped. */
 export function pruneContentTypes(opc: OpcPackage): void {
-  for (const override of all(opc.xml('[Content_Types].xml'), 'ct:Override')) {
-    if (!opc.has(override.getAttribute('PartName')!.slice(1))) override.parentNode!.removeChild(override);
-  }
+  const document = opc.xml('[Content_Types].xml');
+  const types = document.documentElement!;
+  const missing = (node: Node) => node.nodeType === node.ELEMENT_NODE && (node as Element).localName === 'Override' && !opc.has((node as Element).getAttribute('PartName')!.slice(1));
+  // The list is built anew: xmldom renumbers a parent's children on every removal, and a deck of
+  // 10,000 slides has 10,000 overrides to remove (5.7 s one by one).
+  const kept = types.cloneNode(false) as Element;
+  for (let node = types.firstChild; node; node = node.nextSibling) if (!missing(node)) kept.appendChild(node.cloneNode(true));
+  document.replaceChild(kept, types);
 }
 
 /**
