@@ -577,6 +577,29 @@ describe('watching files', () => {
     expect(batches).toEqual([[a], [a, b]]);
   });
 
+  it('says it is ready once the files are watched: a change made then is seen', async () => {
+    const input = write('ready.md', 'x');
+    const batches: string[][] = [];
+    let readies = 0;
+    const stop = new AbortController();
+    const watching = watchInputs({
+      inputs: () => [input],
+      dependencies: (file) => [file],
+      rebuild: async (inputs) => void batches.push(inputs),
+      signal: stop.signal,
+      debounceMs: 10,
+      ready: () => {
+        readies += 1;
+        writeFileSync(input, 'y');
+      },
+    });
+    await until(() => batches.length === 1);
+    stop.abort();
+    await watching;
+    expect(batches).toEqual([[input]]);
+    expect(readies).toBe(1);
+  });
+
   it('ends with the error a rebuild throws', async () => {
     const a = write('a.md', 'x');
     const watching = watchInputs({ inputs: () => [a], dependencies: (input) => [input], rebuild: () => Promise.reject(new Error('broken')), signal: undefined, debounceMs: 10 });

@@ -191,8 +191,9 @@ async function watchBuilds(inputs: string[], first: ReturnType<typeof buildPlan>
     return plan.paths;
   };
   const folders = inputs.map((input) => resolve(io.cwd, input)).filter((path) => statSync(path, { throwIfNoEntry: false })?.isDirectory());
-  term.err(`watching ${plan.paths.length === 1 ? plan.paths[0] : `${plan.paths.length} decks`} for changes; Ctrl-C stops\n`);
   await watchInputs({
+    // Said once the files are watched, so that a change made on reading it is seen.
+    ready: () => term.err(`watching ${plan.paths.length === 1 ? plan.paths[0] : `${plan.paths.length} decks`} for changes; Ctrl-C stops\n`),
     inputs: current,
     folders,
     dependencies: (input) => [input, ...dependencies(latest.get(input), choice)],

@@ -16,6 +16,8 @@ export interface WatchOptions {
   /** Ends the watch. */
   signal: AbortSignal | undefined;
   debounceMs?: number;
+  /** Called once every file is watched: a change from then on is seen. */
+  ready?: (() => void) | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface WatchOptions {
  * files, for an editor that saves by writing a new file and renaming it over the old one
  * leaves a watcher on the old file watching nothing.
  */
-export function watchInputs({ inputs, folders: inputFolders = [], dependencies, rebuild, signal, debounceMs = DEBOUNCE_MS }: WatchOptions): Promise<void> {
+export function watchInputs({ inputs, folders: inputFolders = [], dependencies, rebuild, signal, debounceMs = DEBOUNCE_MS, ready }: WatchOptions): Promise<void> {
   const folders = new Map<string, FSWatcher>();
   /** Each watched file, with the inputs built from it. */
   let owners = new Map<string, Set<string>>();
@@ -110,5 +112,6 @@ export function watchInputs({ inputs, folders: inputFolders = [], dependencies, 
     if (signal?.aborted) return stop();
     signal?.addEventListener('abort', stop, { once: true });
     refresh();
+    ready?.();
   });
 }
