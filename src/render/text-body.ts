@@ -45,8 +45,8 @@ function runProperties(style: RunStyle, writing: TextWriting, link?: { id: strin
   const fonts = differs('font') ? scheme.fonts(style.font, writing.heading === true) : '';
   // PowerPoint colours links from the theme unless told to use the run's own colour; a run in the theme's link colour need not tell it.
   const action = link?.internal ? ' action="ppaction://hlinksldjump"' : '';
-  const own = scheme.isLinkColor(style.color) ? '' : LINK_COLOR_FROM_RUN;
-  const hyperlink = link ? (own ? `<a:hlinkClick r:id="${link.id}"${action}>${own}</a:hlinkClick>` : `<a:hlinkClick r:id="${link.id}"${action}/>`) : '';
+  const click = link && `<a:hlinkClick r:id="${link.id}"${action}`;
+  const hyperlink = !click ? '' : scheme.isLinkColor(style.color) ? `${click}/>` : `${click}>${LINK_COLOR_FROM_RUN}</a:hlinkClick>`;
   const content = `${fill}${fonts}${hyperlink}`;
   return content ? `<a:rPr${attrs}>${content}</a:rPr>` : `<a:rPr${attrs}/>`;
 }
