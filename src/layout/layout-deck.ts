@@ -212,6 +212,25 @@ function setHead(title: readonly Inline[], layout: FittedSlide['layout'], contex
   return { paragraphs, box: { ...room, h: height }, rule: boxes.rule && { ...boxes.rule, y: boxes.rule.y + push }, push };
 }
 
+/** A title set as a head, with the messages setting it gave, which are told where the title is placed. */
+type HeadOf = (title: Inline[]) => { head: Head; messages: LayoutMessage[] };
+
+/**
+ * Each title of a slide set once: fitting the body under it and placing each page under it ask
+ * for the same head, and setting a title measures it at every size and break it tries.
+ */
+function headsOf(layout: FittedSlide['layout'], context: SlideContext): HeadOf {
+  const heads = new Map<Inline[], ReturnType<HeadOf>>();
+  return (title) => {
+    let set = heads.get(title);
+    if (!set) {
+      const messages: LayoutMessage[] = [];
+      heads.set(title, (set = { head: setHead(title, layout, { ...context, messages }), messages }));
+    }
+    return set;
+  };
+}
+
 /** The theme with a layout's body (and picture) frames moved down by `push` inches, for a slide whose title takes more room. */
 function pushedDown(theme: Theme, layout: FittedSlide['layout'], push: number): Theme {
   if (push <= 0) return theme;
@@ -406,7 +425,7 @@ function fitBody(slide: FittedSlide, context: SlideContext): { pages: Page[]; bo
   throw new Error('internal error: a type scale without sizes');
 }
 
-function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: Inline[], context: SlideContext, number: number): { placed: PlacedSlide; titlePt: number } {
+function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: Inline[], headOf: HeadOf, context: SlideContext, number: number): { placed: PlacedSlide; titlePt: number } {
   const theme = scaledTheme(context.theme, bodyPt);
   const { colors, fonts, sizes, layouts } = theme;
   const ctx = placeContext(theme, bodyStyle(slide, theme), context);
@@ -416,7 +435,8 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
   const frames: Frame[] = [];
   let titlePt = 0;
   if (title.length > 0 && headed(slide.layout, theme)) {
-    const head = setHead(title, slide.layout, context);
+    const { head, messages } = headOf(title);
+    context.messages.push(...messages);
     titlePt = titleSize(head.paragraphs);
     frames.push(textFrame('Title', head.box, head.paragraphs, ctx, 'top'));
     if (head.rule) frames.push({ kind: 'rect', name: 'Title Rule', box: head.rule, color: colors.accent });
@@ -438,8 +458,9 @@ function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: numb
   const continued: Inline[] = slide.title.length === 0 || words.continued === '' ? slide.title : [...slide.title, { type: 'text', text: ` ${words.continued}` }];
   // A long title pushes the body down, on every part alike: as far as the title does, or on a
   // slide that continues, as far as the longer of the title and its continued form does.
+  const headOf = headsOf(slide.layout, context);
   const fitUnder = (titles: Inline[][]) => {
-    const push = slide.title.length > 0 && headed(slide.layout, theme) ? Math.max(...titles.map((title) => setHead(title, slide.layout, { ...context, messages: [] }).push)) : 0;
+    const push = slide.title.length > 0 && headed(slide.layout, theme) ? Math.max(...titles.map((title) => headOf(title).head.push)) : 0;
     const pushed = { ...context, theme: pushedDown(theme, slide.layout, push) };
     return { pushed, ...fitBody(slide, pushed) };
   };
@@ -448,7 +469,7 @@ function layoutBodySlide(slide: FittedSlide, context: SlideContext, number: numb
   let titlePt = theme.sizes.slideTitle;
   const placed = pages.map((page, index) => {
     const title: Inline[] = index === 0 ? slide.title : continued;
-    const result = placeBodyPage(slide, page, bodyPt, title, pushed, number + index);
+    const result = placeBodyPage(slide, page, bodyPt, title, headOf, pushed, number + index);
     if (result.titlePt > 0) titlePt = Math.min(titlePt, result.titlePt);
     return result.placed;
   });
