@@ -1,7 +1,15 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { run } from './run.js';
 
 // The only place that touches the process: everything else is reachable through `run`.
+
+// A build allocates many times what it keeps: syntax trees, pptxgenjs's objects, XML text. V8
+// lets a heap grow to two or three times what it held after a full collection before it collects
+// again; growing it by half keeps a build's memory near what it uses (1,000 slides: about 330 → 260 MB,
+// 10,000: 1.1 → 0.94 GB), for a few more collections of a few milliseconds each. It is a flag of the
+// whole process, build workers included: the CLI owns its process, a program importing the library does not.
+setFlagsFromString('--heap-growing-percent=50');
 // A reader that stops early (`deckdown fonts | head -1`) closes the pipe: that ends the output, quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
