@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pptxgenjs from 'pptxgenjs';
@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { mostLegible } from '../src/theme/contrast.js';
 import { buildOutline, contrastWarnings, defineTheme, importTemplate, listThemes, loadTheme, markdownToPptx, planSlides, ThemeError } from '../src/index.js';
 import type { Theme } from '../src/theme/schema.js';
+import { loadLocatedTheme } from '../src/theme/load.js';
+import { templatesDir } from '../src/theme/registry.js';
 import { run } from '../src/cli/run.js';
 import { readPackage, slideNames } from './helpers/package.js';
 import { hasPandoc, referencePptx } from './helpers/pandoc.js';
@@ -27,6 +29,20 @@ describe('built-in themes', () => {
       expect(contrastWarnings(theme)).toEqual([]);
     });
   }
+
+  it('read as JSON, give the theme and the positions they give read as documents with positions, as any other file is', () => {
+    for (const name of listThemes()) {
+      const copy = join(mkdtempSync(join(tmpdir(), 'deckdown-own-theme-')), name);
+      cpSync(join(templatesDir, name), copy, { recursive: true });
+      const own = loadLocatedTheme(name);
+      const other = loadLocatedTheme(join(copy, 'theme.json'));
+      expect(JSON.parse(JSON.stringify(own.theme).replaceAll(join(templatesDir, name), copy))).toEqual(other.theme);
+      const text = readFileSync(join(templatesDir, name, 'theme.json'), 'utf8');
+      const line = text.split('\n').findIndex((row) => row.includes('"accent"')) + 1;
+      expect(own.place(['colors', 'accent'])).toEqual({ file: join(templatesDir, name, 'theme.json'), line, column: expect.any(Number) });
+      expect(own.place(['colors', 'accent'])).toEqual({ ...other.place(['colors', 'accent']), file: join(templatesDir, name, 'theme.json') });
+    }
+  });
 
   it('are visibly distinct', () => {
     const looks = ['default', 'dark', 'lecture'].map((name) => {

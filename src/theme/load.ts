@@ -51,6 +51,11 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
 interface Source {
   path: string;
   data: Record<string, unknown>;
+  positions: () => Positions;
+}
+
+/** A theme file's document, with the lines of its text, for finding where a key is written. */
+interface Positions {
   document: Document;
   lineCounter: LineCounter;
 }
@@ -106,25 +111,28 @@ function absolutePaths(data: Json, dir: string): Json {
   return result;
 }
 
+/** One of the themes deckdown ships, in its own folder of `templates`. */
+const isOwnTheme = (path: string) => dirname(dirname(path)) === templatesDir;
+
 /** A theme file's text, if it is not larger than the input budget; deckdown's own themes are not counted against it. */
 function readThemeText(path: string, limits: Limits): string {
   const { size } = statSync(path);
-  if (size > limits.inputBytes && dirname(dirname(path)) !== templatesDir) throw new ThemeError([{ file: path, line: 1, column: 1, reason: overLimit(`the theme file's size (${size.toLocaleString('en')} bytes)`, 'inputBytes', limits) }], 'invalid-theme');
+  if (size > limits.inputBytes && !isOwnTheme(path)) throw new ThemeError([{ file: path, line: 1, column: 1, reason: overLimit(`the theme file's size (${size.toLocaleString('en')} bytes)`, 'inputBytes', limits) }], 'invalid-theme');
   return readFileSync(path, 'utf8');
 }
 
 /** The document's data; aliases that expand without bound, or to nothing, are an error at the first alias. */
-function documentData(document: Document, lineCounter: LineCounter, path: string): unknown {
+function documentData({ document, lineCounter }: Positions, path: string): unknown {
   const data = documentValue(document);
   if ('value' in data) return data.value;
   const { line, col } = lineCounter.linePos(data.offset);
   throw new ThemeError([{ file: path, line, column: col, reason: data.reason }], 'invalid-theme');
 }
 
-/** JSON or YAML (YAML reads JSON too), with positions kept for error messages. */
-function readSource(path: string, limits: Limits): Source {
+/** A theme file's text as a document (JSON or YAML: YAML reads JSON too), with positions kept for error messages. */
+function parsePositions(text: string, path: string): Positions {
   const lineCounter = new LineCounter();
-  const document = parseDocument(readThemeText(path, limits), { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     throw new ThemeError(
       document.errors.map((error) => {
@@ -134,9 +142,32 @@ function readSource(path: string, limits: Limits): Source {
       'invalid-theme',
     );
   }
-  const data = documentData(document, lineCounter, path);
+  return { document, lineCounter };
+}
+
+/** The text as JSON, or nothing if it is not JSON. */
+function jsonData(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A theme file's data. deckdown's own themes are JSON that its tests validate, read by the
+ * runtime's JSON parser: reading them as documents with positions, in a process that has not
+ * yet run the YAML parser, takes a tenth of a second of a build, for positions that only a
+ * problem would be reported at. Any other file, and any in `templates` that is not JSON, is
+ * read as a document straight away.
+ */
+function readSource(path: string, limits: Limits): Source {
+  const text = readThemeText(path, limits);
+  let positions: Positions | undefined;
+  const positionsOf = () => (positions ??= parsePositions(text, path));
+  const data = ((isOwnTheme(path) && jsonData(text)) || { value: documentData(positionsOf(), path) }).value;
   if (!isObject(data)) throw new ThemeError([{ file: path, line: 1, column: 1, reason: 'a theme file must be a mapping of keys to values' }], 'invalid-theme');
-  return { path, data: absolutePaths(data, dirname(path)), document, lineCounter };
+  return { path, data: absolutePaths(data, dirname(path)), positions: positionsOf };
 }
 
 /** Objects merge key by key; anything else (arrays included) is replaced whole. */
@@ -165,9 +196,10 @@ function chain({ path, root }: Located, limits: Limits, seen: string[] = []): So
 }
 
 function position(source: Source, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
-  const node = source.document.getIn(path.map(String), true) as { range?: [number, number, number] } | undefined;
+  const { document, lineCounter } = source.positions();
+  const node = document.getIn(path.map(String), true) as { range?: [number, number, number] } | undefined;
   if (!node?.range) return undefined;
-  const { line, col } = source.lineCounter.linePos(node.range[0]);
+  const { line, col } = lineCounter.linePos(node.range[0]);
   return { line, column: col };
 }
 
