@@ -1,5 +1,5 @@
 import type { ElementContent, Root as HastRoot } from 'hast';
-import { isKnownLanguage, lowlight } from '../highlight.js';
+import { highlighter, isKnownLanguage } from '../highlight.js';
 import type { Theme } from '../theme/schema.js';
 
 type SyntaxRole = keyof Theme['colors']['syntax'];
@@ -79,7 +79,7 @@ function tokenize(source: string, lang: string | undefined, theme: Theme): Token
   const text = source.replace(/\r\n?/g, '\n');
   const tokens: Token[] = [];
   if (lang && isKnownLanguage(lang)) {
-    const tree: HastRoot = lowlight.highlight(lang, text);
+    const tree: HastRoot = highlighter().highlight(lang, text);
     walk(tree.children as ElementContent[], theme.colors.code, theme, tokens);
   } else {
     tokens.push({ text, color: theme.colors.code });
