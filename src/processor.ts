@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { mdastToDeck, type OutlineOptions } from './outline/mdast-to-deck.js';
 import type { Deck } from './outline/schema.js';
+import { remarkAutolinkLiteralsWhereFound } from './syntax/autolink-literals.js';
 import { remarkChunkedParse } from './syntax/chunked-parse.js';
 import { remarkDepthLimit } from './syntax/depth.js';
 import { remarkSourceRewrites } from './syntax/source-rewrites.js';
@@ -58,6 +59,7 @@ export function createProcessor(options?: (OutlineOptions & ParseOptions) | null
     .use(remarkFrontmatter, ['yaml'])
     // A single tilde is pandoc's subscript (H~2~O); strike-through takes two.
     .use(remarkGfm, { singleTilde: false })
+    .use(remarkAutolinkLiteralsWhereFound)
     .use(remarkDirective)
     .use(remarkTextMath)
     .use(remarkPeerSyntax)

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { repoDecks } from './helpers/repo-decks.js';
 import { stressDeck } from '../src/bench/stress-deck.js';
 import { createProcessor } from '../src/processor.js';
 import { cutSource } from '../src/syntax/chunked-parse.js';
@@ -15,25 +15,15 @@ import { markdownDeck } from './helpers/arbitraries.js';
  * two trees compared.
  */
 
-const root = new URL('..', import.meta.url).pathname;
 const whole = createProcessor({ chunkChars: Infinity });
 const cutEverywhere = createProcessor({ chunkChars: 0 });
 const parsed = (processor: typeof whole, source: string) => processor.parse(new VFile({ value: source }));
 
-function markdownFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : markdownFiles(path);
-    return /\.(md|markdown)$/.test(name) ? [path] : [];
-  });
-}
 
 const { tests } = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string; number: number; section: string }[] };
 
 describe('parsing in pieces', () => {
-  const files = ['content', 'examples', 'test/decks', 'test/fixtures', 'test/peers'].flatMap((folder) => markdownFiles(join(root, folder)));
-
-  it.each(files.map((path) => [path.slice(root.length), path]))('gives the tree of the whole for %s', (_name, path) => {
+  it.each(repoDecks())('gives the tree of the whole for %s', (_name, path) => {
     const source = readFileSync(path, 'utf8');
     expect(parsed(cutEverywhere, source)).toEqual(parsed(whole, source));
   });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { repoDecks } from './helpers/repo-decks.js';
 import { stressDeck } from '../src/bench/stress-deck.js';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -19,7 +19,6 @@ import { rewriteSource } from '../src/syntax/source-rewrites.js';
  * the tree and the messages are those of finding the code first, in a parse of its own.
  */
 
-const root = new URL('..', import.meta.url).pathname;
 // The parser the rewrites wrap: remark-parse in pieces with the syntax extensions, without the rewrites.
 const { parser } = unified().use(remarkParse).use(remarkChunkedParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, { singleTilde: false }).use(remarkDirective).use(remarkTextMath).freeze();
 const parseRoot = (text: string, file: VFile) => parser!(text, file) as Root;
@@ -37,13 +36,6 @@ function bothWays(source: string) {
   };
 }
 
-function markdownFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return markdownFiles(path);
-    return /\.(md|markdown)$/.test(name) ? [path] : [];
-  });
-}
 
 const fenceLine = fc.constantFrom('::: notes', '::: {.notes}', ':::', '::: columns', '::: {.column width="40%"}', '::::: {.incremental}', ':::::');
 const line = fc.oneof(fenceLine, fc.constantFrom('Text *with* [a link][un].', '[map]: map.png "Map" {width=50%}', '|----+----|', '| a | b |', '- item', '> quoted', '', '    indented'));
@@ -65,7 +57,7 @@ const front = fc.constantFrom('', '---\ntitle: T\n---\n\n', '---\ntitle: T\nnote
 const peerDeck = fc.tuple(front, fc.array(fc.tuple(fc.constantFrom('## A', '## B', '# C'), fc.array(block, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 4 })).map(([head, slides]) => head + slides.map(([title, blocks]) => `${title}\n\n${blocks.join('\n\n')}`).join('\n\n') + '\n');
 
 describe("pandoc's block syntax, rewritten in one parse", () => {
-  it.each(['content', 'examples', 'test/decks', 'test/fixtures', 'test/peers'].flatMap((folder) => markdownFiles(join(root, folder))).map((path) => [path.slice(root.length), path]))(
+  it.each(repoDecks())(
     'gives the text, tree and messages of finding the code first for %s',
     (_name, path) => {
       const { one, codeFirst } = bothWays(readFileSync(path, 'utf8'));
