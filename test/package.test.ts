@@ -46,12 +46,28 @@ beforeAll(async () => {
   files = packed!.files;
 }, 300_000);
 
-/** The tarball's third-party licences, one heading per package or font family. */
-async function noticeHeadings(): Promise<string[]> {
+/** The tarball unpacked, once: the folder of its package. */
+let unpackedAt: string | undefined;
+async function unpacked(): Promise<string> {
+  if (unpackedAt) return unpackedAt;
   const dir = mkdtempSync(join(tmpdir(), 'deckdown-unpacked-'));
   await run('tar', ['-xzf', tarball, '-C', dir]);
-  const text = readFileSync(join(dir, 'package', 'dist', 'THIRD-PARTY-LICENSES.md'), 'utf8');
+  return (unpackedAt = join(dir, 'package'));
+}
+
+/** The tarball's third-party licences, one heading per package or font family. */
+async function noticeHeadings(): Promise<string[]> {
+  const text = readFileSync(join(await unpacked(), 'dist', 'THIRD-PARTY-LICENSES.md'), 'utf8');
   return [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
+}
+
+/** The texts of a module of dist/ and of every module of dist/ it imports, statically or dynamically. */
+function moduleGraph(dist: string, entry: string, seen = new Map<string, string>()): Map<string, string> {
+  if (seen.has(entry)) return seen;
+  const text = readFileSync(join(dist, entry), 'utf8');
+  seen.set(entry, text);
+  for (const [, imported] of text.matchAll(/(?:from |import\(?)\s*"\.\/([^"]+\.js)"/g)) moduleGraph(dist, imported!, seen);
+  return seen;
 }
 
 describe('the packed tarball', () => {
@@ -65,6 +81,14 @@ describe('the packed tarball', () => {
     expect(paths.filter((path) => path.endsWith('.map') || path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
     expect(files.length).toBeLessThan(200);
     expect(files.reduce((sum, file) => sum + file.size, 0)).toBeLessThan(12_000_000);
+  });
+
+  it('sets V8 flags in the CLI alone: a program that imports the library keeps its own', async () => {
+    const dist = join(await unpacked(), 'dist');
+    const library = [...moduleGraph(dist, 'index.js'), ...moduleGraph(dist, 'build-worker.js')];
+    expect(library.length).toBeGreaterThan(3);
+    expect(library.filter(([, text]) => text.includes('setFlagsFromString')).map(([name]) => name)).toEqual([]);
+    expect(readFileSync(join(dist, 'cli.js'), 'utf8')).toContain('setFlagsFromString("--heap-growing-percent=50")');
   });
 
   it('ships the font faces themes use and no others, compressed', () => {
