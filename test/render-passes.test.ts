@@ -246,6 +246,10 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     const defaultLayout = layoutNamed(opc, 'DEFAULT');
     expect(names()).toContain('DEFAULT');
     expect(targets(opc, master, '/slideLayout')).toContain(defaultLayout);
+    // No slide uses it: each is added with its own layout.
+    const slides = opc.names().filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides.length).toBe(syntax.placed.slides.length);
+    for (const slide of slides) expect(targets(opc, slide, '/slideLayout'), slide).not.toContain(defaultLayout);
     await run();
     expect(names().sort()).toEqual(syntax.placed.layouts.map((layout) => layout.name).sort());
     expect(opc.has(defaultLayout)).toBe(false);

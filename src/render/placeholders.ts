@@ -3,7 +3,7 @@ import type { Element } from '@xmldom/xmldom';
 import { all, first, insert, NS, required, shapeNamed } from './dom.js';
 import { slidePart } from './part-names.js';
 import type { OpcPackage } from './opc-package.js';
-import { relationships, removePart, resolveTarget } from './relationships.js';
+import { removePart } from './relationships.js';
 import { schemeRefs, type SchemeRefs } from './scheme-refs.js';
 import { slideNumberField } from './text-body.js';
 import { attributes, inchesToEmu } from './xml.js';
@@ -126,14 +126,13 @@ export function headerFooterFlags(opc: OpcPackage, deck: PlacedDeck): void {
 }
 
 /**
- * pptxgenjs always writes an empty layout named "DEFAULT". No slide uses it, and a layout
- * without placeholders would only confuse whoever adds a slide by hand, so it is removed.
+ * pptxgenjs always writes an empty layout named "DEFAULT". No slide uses it (each is added with
+ * its own layout, see `writeWithPptxgen`), and a layout without placeholders would only confuse
+ * whoever adds a slide by hand, so it is removed.
  */
 export function removeDefaultLayout(opc: OpcPackage): void {
   const part = layoutNamed(opc, 'DEFAULT');
   if (!part) return;
-  const users = opc.names().filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
-  if (users.some((slide) => relationships(opc, slide).some((relationship) => resolveTarget(slide, relationship.target) === part))) return;
   const master = 'ppt/slideMasters/slideMaster1.xml';
   const id = removePart(opc, master, part);
   if (!id) throw new Error(`internal error: the slide master does not list ${part}`);

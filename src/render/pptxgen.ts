@@ -109,7 +109,10 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
   }
   const names = new Map(deck.layouts.map((layout) => [layout.layout, layout.name]));
   for (const placed of deck.slides) {
-    const slide = pptx.addSlide({ masterName: names.get(placed.layout)! });
+    // Every slide names its layout: pptxgenjs gives a slide without one its empty DEFAULT layout, which is removed.
+    const masterName = names.get(placed.layout);
+    if (masterName === undefined) throw new Error(`internal error: no slide layout for the layout "${placed.layout}"`);
+    const slide = pptx.addSlide({ masterName });
     // A slide paints only a background of its own: the layout's shows through, and follows the theme.
     const layout = deck.layouts.find((candidate) => candidate.layout === placed.layout)!;
     if (placed.background.imagePath || placed.background.color !== layout.background.color) slide.background = backgroundProps(placed.background);
