@@ -204,7 +204,15 @@ function setHead(title: readonly Inline[], layout: FittedSlide['layout'], contex
   const base = runStyle(fonts.heading, sizes.slideTitle, colors.heading, true);
   const kept = keepTogether(title);
   const bodyFloor = Math.min(Math.max(theme.floors.title, bodyScale(theme)[0]!), sizes.slideTitle);
-  const set = [2, 3].map((lines) => setLine(kept, room, base, bodyFloor, 'left', context, lines)).find((attempt) => attempt.fits);
+  // Two lines if the title fits on two at a size it may take, else three: three are tried only then.
+  let set: ReturnType<typeof setLine> | undefined;
+  for (const lines of [2, 3]) {
+    const attempt = setLine(kept, room, base, bodyFloor, 'left', context, lines);
+    if (attempt.fits) {
+      set = attempt;
+      break;
+    }
+  }
   const widthPt = (room.w - 2 * inset) * 72;
   const paragraphs = (set?.paragraphs ?? fitLine(kept, room, base, theme.floors.title, 'left', context, 'title', 3)).map((paragraph) => balanceLines(paragraph, widthPt, inputs.measure));
   const height = inputs.measure.paragraphsHeight(paragraphs.map((paragraph) => ({ ...paragraph, runs: inputs.measure.cover(paragraph.runs).runs })), room.w, inset);

@@ -54,21 +54,27 @@ function textOf(runs: readonly PlacedRun[]): string {
  * paragraph on one line, or one whose lines cannot be evened, is returned as it is.
  */
 export function balanceLines(paragraph: PlacedParagraph, widthPt: number, measure: Measurer): PlacedParagraph {
-  const covered = { ...paragraph, runs: measure.cover(paragraph.runs).runs };
-  if (measure.lineCount(covered, widthPt, 2) !== 2 || paragraph.runs.some((run) => run.type === 'break')) return paragraph;
+  // Runs are measured as drawn, split where characters need a fallback font. Each character's
+  // font is its own, whatever its neighbours: the drawn runs cut at a break are the cut runs drawn.
+  const drawn = measure.cover(paragraph.runs).runs;
+  if (measure.lineCount({ ...paragraph, runs: drawn }, widthPt, 2) !== 2 || paragraph.runs.some((run) => run.type === 'break')) return paragraph;
   const text = textOf(paragraph.runs);
   const words = text.split(' ').filter(Boolean).length;
-  const lineWidth = (runs: PlacedRun[]) => measure.naturalWidths([{ ...paragraph, runs: measure.cover(runs).runs }]).line;
+  const lineWidth = (runs: PlacedRun[]) => measure.naturalWidths([{ ...paragraph, runs }]).line;
+  const breakAt = (runs: readonly PlacedRun[], offset: number) => {
+    const [first, rest] = cutAt(runs, offset);
+    return [first, cutAt(rest, 1)[1]] as const;
+  };
   // One break to try per run of spaces: each try measures the whole title, and a title of a
   // hundred thousand spaces would otherwise be tried as many times.
   const candidates = [...text.matchAll(/(?<! ) /g)].flatMap((match) => {
-    const [first, rest] = cutAt(paragraph.runs, match.index!);
-    const [, second] = cutAt(rest, 1);
+    const [first, second] = breakAt(drawn, match.index!);
+    if (measure.lineCount({ ...paragraph, runs: [...first, { type: 'break' as const }, ...second] }, widthPt, 2) !== 2) return [];
     const lastWords = textOf(second).split(' ').filter(Boolean).length;
-    const broken = { ...paragraph, runs: [...first, { type: 'break' as const }, ...second] };
-    if (measure.lineCount({ ...broken, runs: measure.cover(broken.runs).runs }, widthPt, 2) !== 2) return [];
-    return [{ broken, longest: Math.max(lineWidth(first), lineWidth(second)), lone: words >= 4 && lastWords < 2 }];
+    return [{ at: match.index!, longest: Math.max(lineWidth(first), lineWidth(second)), lone: words >= 4 && lastWords < 2 }];
   });
   const best = candidates.filter((candidate) => !candidate.lone).sort((a, b) => a.longest - b.longest)[0];
-  return best?.broken ?? paragraph;
+  if (!best) return paragraph;
+  const [first, second] = breakAt(paragraph.runs, best.at);
+  return { ...paragraph, runs: [...first, { type: 'break' as const }, ...second] };
 }
