@@ -1,8 +1,13 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownToPptx } from '../src/api.js';
+import { freshCli } from '../src/build/fresh-bundle.js';
+import decompress from '../src/fonts/native-brotli.js';
+import { packageRoot } from '../src/package-root.js';
+import { brotliCompressSync } from 'node:zlib';
 import { readFontFile, SHIPPED_FAMILIES, shippedFacePath } from '../src/fonts/catalog.js';
 import { FontSet, usableFontFiles } from '../src/fonts/font-set.js';
 import * as fontkit from 'fontkit';
@@ -84,5 +89,34 @@ describe('measuring with a face', () => {
     const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
     expect(emoji.advance(family)).toBe(shaped('Noto Emoji', family));
     expect(emoji.advance(family)).toBeLessThan(emoji.advance('\u{1F468}\u{1F469}\u{1F467}'));
+  });
+});
+
+describe('WOFF2 font files', () => {
+  // KaTeX ships each of its faces as TrueType and as WOFF2.
+  const katex = (extension: string) => createRequire(import.meta.url).resolve(`katex/dist/fonts/KaTeX_Main-Regular.${extension}`);
+  const text = 'Lorem ipsum dolor sit amet, (x + y)² = 1';
+
+  it('are measured as the same face in TrueType', () => {
+    const woff2 = new FontSet({ Main: { regular: katex('woff2') } }).face('Main', false, false)!;
+    const ttf = new FontSet({ Main: { regular: katex('ttf') } }).face('Main', false, false)!;
+    expect(woff2.advance(text)).toBe(ttf.advance(text));
+    expect(woff2.advance(text)).toBeGreaterThan(0);
+  });
+
+  it("are decompressed by Node's brotli in the bundle, to the bytes given, at most the size the font declares", () => {
+    const ttf = readFileSync(katex('ttf'));
+    expect(Buffer.from(decompress(brotliCompressSync(ttf), ttf.length))).toEqual(ttf);
+    expect(() => decompress(brotliCompressSync(ttf), ttf.length - 1)).toThrow();
+  });
+
+  it('give the bundled library the deck the same face in TrueType gives', async () => {
+    await freshCli();
+    const library = (await import(join(packageRoot, 'dist', 'index.js'))) as typeof import('../src/index.js');
+    const build = (extension: string) =>
+      library.markdownToPptx(`# Fonts\n\n## ${text}\n\n- ${text}, ${text}, ${text}\n`, { theme: library.defineTheme({ extends: 'default', fonts: { heading: 'KaTeX Main', body: 'KaTeX Main', files: { 'KaTeX Main': { regular: katex(extension) } } } }) });
+    const [woff2, ttf] = await Promise.all([build('woff2'), build('ttf')]);
+    expect(woff2.messages).toEqual(ttf.messages);
+    expect(Buffer.from(woff2.pptx)).toEqual(Buffer.from(ttf.pptx));
   });
 });

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { packageRoot } from '../package-root.js';
+
+/** fontkit's brotli decoder, for WOFF2 fonts, is Node's own (see `fonts/native-brotli.ts`). */
+const nativeBrotli: Plugin = {
+  name: 'native-brotli',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: join(packageRoot, 'src', 'fonts', 'native-brotli.ts') }));
+  },
+};
 
 /**
  * The library, the CLI and the build workers' entry as ES modules that share their code, with
@@ -27,6 +35,7 @@ export async function bundle(outdir: string): Promise<Metafile> {
     // The licences of what is bundled go, whole, into one file of their own (see notices.ts).
     legalComments: 'none',
     metafile: true,
+    plugins: [nativeBrotli],
     logLevel: 'warning',
   });
   return result.metafile;
