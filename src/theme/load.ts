@@ -145,10 +145,10 @@ function parsePositions(text: string, path: string): Positions {
   return { document, lineCounter };
 }
 
-/** The text as JSON, or nothing if it is not JSON. */
-function jsonData(text: string): { value: unknown } | undefined {
+/** The text as JSON, or undefined if it is not JSON. */
+function jsonValue(text: string): unknown {
   try {
-    return { value: JSON.parse(text) as unknown };
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
@@ -165,7 +165,7 @@ function readSource(path: string, limits: Limits): Source {
   const text = readThemeText(path, limits);
   let positions: Positions | undefined;
   const positionsOf = () => (positions ??= parsePositions(text, path));
-  const data = ((isOwnTheme(path) && jsonData(text)) || { value: documentData(positionsOf(), path) }).value;
+  const data = (isOwnTheme(path) ? jsonValue(text) : undefined) ?? documentData(positionsOf(), path);
   if (!isObject(data)) throw new ThemeError([{ file: path, line: 1, column: 1, reason: 'a theme file must be a mapping of keys to values' }], 'invalid-theme');
   return { path, data: absolutePaths(data, dirname(path)), positions: positionsOf };
 }
