@@ -10,6 +10,7 @@ import type { Deck } from './outline/schema.js';
 import { remarkAutolinkLiteralsWhereFound } from './syntax/autolink-literals.js';
 import { remarkChunkedParse } from './syntax/chunked-parse.js';
 import { remarkDepthLimit } from './syntax/depth.js';
+import { remarkEscapedSpace } from './syntax/escaped-space.js';
 import { remarkSourceRewrites } from './syntax/source-rewrites.js';
 import { withoutPositions } from './syntax/positions.js';
 import { remarkPeerSyntax } from './syntax/remark-peer-syntax.js';
@@ -62,6 +63,7 @@ export function createProcessor(options?: (OutlineOptions & ParseOptions) | null
     .use(remarkAutolinkLiteralsWhereFound)
     .use(remarkDirective)
     .use(remarkTextMath)
+    .use(remarkEscapedSpace)
     .use(remarkPeerSyntax)
     .use(remarkDeck, options);
 }

@@ -54,6 +54,16 @@ describe("pandoc's Markdown", () => {
     );
   });
 
+  it('reads an escaped space as a no-break space, inside ~sub~ too; keeps it in code and maths, and after an escaped backslash', () => {
+    const { deck } = outline('## A\n\n25\\ cm, c~NaOH\\ stock~, `a\\ b`, $x\\ y$ and a\\\\ b\n\n## B\n\n\\ \n');
+    const runs = (body(deck.slides[0])[0] as { runs: Inline[] }).runs;
+    expect(text(runs)).toBe('25\u00A0cm, cNaOH\u00A0stock, a\\ b, x\\ y and a\\ b');
+    expect(runs).toEqual(expect.arrayContaining([{ type: 'text', text: 'NaOH\u00A0stock', subscript: true }]));
+    expect(text(runs)).not.toContain('\\\u00A0');
+    // A body of one escaped space is empty, as pandoc's blank slides are.
+    expect(body(deck.slides[1])).toEqual([]);
+  });
+
   it('turns simple and multiline tables into native tables with their alignment, a cell\'s lines joined', () => {
     const simple = outline('## T\n\n  Right     Left     Center\n-------     ------ ----------\n     12     ab        cd\n');
     expect(body(simple.deck.slides[0])[0]).toMatchObject({ type: 'table', align: ['right', 'left', 'center'] });

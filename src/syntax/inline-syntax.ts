@@ -10,8 +10,8 @@ import type { TextStyle } from './nodes.js';
  * bracketed spans `[text]{.smallcaps}`, and attributes after pictures, links and code.
  */
 
-/** pandoc's rule: no white space inside, so "2 ^ 3" and "~ 5 km" stay text. */
-const SCRIPT = /\^([^\s^]+)\^|~([^\s~]+)~/g;
+/** pandoc's rule: no white space inside, so "2 ^ 3" and "~ 5 km" stay text; an escaped space (a no-break space) may be. */
+const SCRIPT = /\^((?:[^\s^]|\u00A0)+)\^|~((?:[^\s~]|\u00A0)+)~/g;
 
 function scriptsIn(node: Text): PhrasingContent[] {
   if (!node.value.includes('^') && !node.value.includes('~')) return [node];
