@@ -302,6 +302,26 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(values.filter((value) => schemeValues.has(value))).toEqual([]);
   });
 
+  itPass('notes master in the notes style', async () => {
+    const { opc, run } = await upTo('notes master in the notes style');
+    const master = 'ppt/notesMasters/notesMaster1.xml';
+    const level = (number: number) => first(first(opc.xml(master), 'p:notesStyle')!, `a:lvl${number}pPr` as QName)!;
+    const size = (number: number) => first(level(number), 'a:defRPr')!.getAttribute('sz');
+    const secondBefore = new XMLSerializer().serializeToString(level(2));
+    expect(size(1)).toBe('1200');
+    expect(first(level(1), 'a:srgbClr')).toBeUndefined();
+    await run();
+    const { notes, lang } = syntax.placed;
+    expect(size(1)).toBe(String(notes.style.sizePt * 100));
+    // Black on the notes page in every theme, spaced as notes paragraphs are, in the deck's language.
+    expect(first(level(1), 'a:defRPr')!.getAttribute('lang')).toBe(lang);
+    expect(first(first(level(1), 'a:defRPr')!, 'a:srgbClr')?.getAttribute('val')).toBe('000000');
+    expect(first(first(level(1), 'a:spcAft')!, 'a:spcPts')!.getAttribute('val')).toBe(String(notes.levels[0]!.spaceAfterPt * 100));
+    // Deeper levels are the master's own: notes written there are set in full.
+    expect(new XMLSerializer().serializeToString(level(2))).toBe(secondBefore);
+    expect(partViolations(new XMLSerializer().serializeToString(opc.xml(master)))).toEqual([]);
+  });
+
   itPass('text bodies, notes and links', async () => {
     const { opc, run } = await upTo('text bodies, notes and links');
     const marks = slideWhere(syntax, anchored('inline-marks'));
@@ -379,6 +399,39 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(roles()).toEqual(['title', 'body 1', undefined, 'title', 'body 1', undefined, 'ftr 11', 'sldNum 12']);
     // A placeholder is locked against grouping, as PowerPoint's own are.
     expect(first(shapeNamed(opc.xml(marks), 'Title', marks), 'a:spLocks')?.getAttribute('noGrp')).toBe('1');
+    // It takes its rectangle and its lack of fill from its layout's placeholder, and keeps its place.
+    const properties = first(shapeNamed(opc.xml(marks), 'Title', marks), 'p:spPr')!;
+    expect(childNames(properties)).toContain('a:xfrm');
+    expect(childNames(properties).filter((name) => name === 'a:prstGeom' || name === 'a:noFill')).toEqual([]);
+    expect(childNames(first(shapeNamed(opc.xml(marks), 'Footnotes', marks), 'p:spPr')!)).toContain('a:prstGeom');
+  });
+
+  itPass('no boilerplate on slides', async () => {
+    const { opc, run } = await upTo('no boilerplate on slides');
+    const table = slideWhere(syntax, anchored('a-table'));
+    const slides = numbered(opc, /^ppt\/slides\/slide\d+\.xml$/);
+    const found = () => {
+      const documents = slides.map((part) => opc.xml(part, true));
+      return {
+        names: documents.filter((document) => first(document, 'p:cSld')!.hasAttribute('name')).length,
+        transforms: documents.filter((document) => children(first(document, 'p:spTree')!, 'p:grpSpPr').some((group) => children(group, 'a:xfrm').length > 0)).length,
+        overrides: documents.filter((document) => first(document, 'p:clrMapOvr')).length,
+        emptyLines: documents.flatMap((document) => all(document, 'a:ln').filter((line) => !line.hasChildNodes() && line.attributes.length === 0)).length,
+        revisions: all(opc.xml(table, true), 'p:nvGraphicFramePr').flatMap((frame) => all(frame, 'p:extLst')).length,
+      };
+    };
+    const before = found();
+    expect(before.names).toBe(slides.length);
+    expect(before.transforms).toBe(slides.length);
+    expect(before.overrides).toBe(slides.length);
+    expect(before.emptyLines).toBeGreaterThan(0);
+    expect(before.revisions).toBeGreaterThan(0);
+    const lines = slides.flatMap((part) => all(opc.xml(part, true), 'a:ln').filter((line) => line.hasChildNodes()).length);
+    await run();
+    expect(found()).toEqual({ names: 0, transforms: 0, overrides: 0, emptyLines: 0, revisions: 0 });
+    // Lines that say something stay.
+    expect(slides.flatMap((part) => all(opc.xml(part, true), 'a:ln').filter((line) => line.hasChildNodes()).length)).toEqual(lines);
+    for (const part of slides) expect(partViolations(new XMLSerializer().serializeToString(opc.xml(part, true))), part).toEqual([]);
   });
 
   itPass('shape ids on slides', async () => {

@@ -50,8 +50,12 @@ describe('rendered package', () => {
     const { parts } = await build();
     const xml = parts.get('ppt/slides/slide3.xml')!;
     expect(shapeText(xml, 'Body')).toBe('Бірінші нүкте, сілтеме\nішкі нүкте\nекінші нүкте\nбес\nалты');
-    expect(xml.match(/<a:buChar char="•"\/>/g)).toHaveLength(2);
-    expect(xml).toMatch(/<a:pPr[^>]* lvl="1"[^>]*>.*?<a:buChar char="–"\/>/);
+    // The bullets are the body placeholder's, level by level: its list items write none of their own.
+    expect(xml).not.toContain('<a:buChar');
+    expect(xml).toMatch(/<a:pPr lvl="1"\/><a:r><a:rPr[^>]*\/><a:t>ішкі нүкте<\/a:t>/);
+    const layout = parts.get(`ppt/slideLayouts/${parts.get('ppt/slides/_rels/slide3.xml.rels')!.match(/slideLayouts\/(slideLayout\d+\.xml)/)![1]}`)!;
+    const body = layout.slice(layout.indexOf('<p:ph type="body" idx="1"/>'));
+    expect(body).toMatch(/<a:lvl1pPr [^>]*>.*?<a:buChar char="•"\/>.*?<\/a:lvl1pPr><a:lvl2pPr [^>]*>.*?<a:buChar char="–"\/>/);
     expect(xml).toContain('<a:buAutoNum type="arabicPeriod" startAt="5"/>');
     expect(xml).toContain('<a:buAutoNum type="arabicPeriod" startAt="6"/>');
     expect(xml).toMatch(/<a:rPr[^>]* b="1"[^>]*>.*?<a:t>Бірінші<\/a:t>/);
@@ -127,8 +131,12 @@ describe('rendered package', () => {
     for (const name of slideNames(parts)) {
       const xml = parts.get(name)!;
       expect(xml).not.toContain('normAutofit');
-      expect(xml.match(/<p:txBody>/g)?.length).toBe(xml.match(/<a:noAutofit\/>/g)?.length);
+      // A placeholder's body says nothing of autofit: its layout's placeholder says no autofit for it.
+      const shapes = xml.split('<p:sp>').slice(1);
+      for (const shape of shapes.filter((candidate) => candidate.includes('<p:txBody>'))) expect(shape, name).toMatch(shape.includes('<p:ph ') ? /<a:bodyPr[^>]*\/>/ : /<a:noAutofit\/>/);
     }
+    const layouts = [...parts.keys()].filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)).map((name) => parts.get(name)!);
+    for (const layout of layouts) expect(layout.match(/<p:ph /g)?.length).toBe(layout.match(/<a:noAutofit\/>/g)?.length);
   });
 
   it('passes the structural check: well-formed parts, resolved relationships, content types', async () => {

@@ -162,14 +162,20 @@ export interface PlacedSlide {
   anchors?: string[] | undefined;
 }
 
-/** A placeholder of a slide layout: where it is and how text typed into it looks. */
-export interface PlacedPlaceholder {
-  box: Box;
+/** How a paragraph is set, apart from its text: what a list level of a placeholder gives its paragraphs. */
+export type ParagraphLook = Omit<PlacedParagraph, 'runs' | 'level' | 'endSizePt'>;
+
+/** The text style of a placeholder or a notes page: its runs' style and the look of each list level, from the first. */
+export interface PlacedTextStyle {
   style: RunStyle;
+  levels: ParagraphLook[];
+}
+
+/** A placeholder of a slide layout: where it is and how text typed into it looks. */
+export interface PlacedPlaceholder extends PlacedTextStyle {
+  box: Box;
   anchor: TextFrame['anchor'];
-  align: PlacedParagraph['align'];
-  /** Bullets for the body levels of a content placeholder. */
-  bullets?: { color: string; indentInches: number } | undefined;
+  insetInches: number;
 }
 
 /**
@@ -218,5 +224,7 @@ export interface PlacedDeck {
   layouts: PlacedLayout[];
   scheme: PlacedScheme;
   slides: PlacedSlide[];
+  /** The notes master's text style, which notes pages take. */
+  notes: PlacedTextStyle;
   template?: PlacedTemplate | undefined;
 }

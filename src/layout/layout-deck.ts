@@ -9,7 +9,7 @@ import type { Box, Theme } from '../theme/schema.js';
 import { coverCrop, runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
 import type { Measurer } from './measure.js';
 import { isTextBlock } from '../outline/block-kinds.js';
-import { blocksToParagraphs, type TextStyle } from './paragraphs.js';
+import { blocksToParagraphs, plainLook, textStyle, type TextStyle } from './paragraphs.js';
 import { layoutMasters, themeScheme } from './masters.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
 import { balance, paginate, type FitsPage } from './paginate.js';
@@ -60,22 +60,6 @@ type FittedSlide = Omit<BodySlide, 'layout'> & { layout: BodySlide['layout'] | '
 
 /** Overflow below this many inches is rounding, not a problem. */
 const TOLERANCE = 0.01;
-
-function textStyle(theme: Theme, base: RunStyle, overrides: Partial<TextStyle> = {}): TextStyle {
-  return {
-    theme,
-    base,
-    headingColor: theme.colors.heading,
-    bulletColor: theme.colors.accent,
-    linkColor: theme.colors.link,
-    spaceAfterPt: theme.spacing.paragraphAfterPt,
-    lineSpacing: theme.spacing.lineSpacing,
-    indentInches: theme.spacing.indentInches,
-    align: 'left',
-    codeScale: 1,
-    ...overrides,
-  };
-}
 
 /** One paragraph of runs in a single style: titles, subtitles, footers. */
 function line(theme: Theme, runs: readonly Inline[], base: RunStyle, align: PlacedParagraph['align'] = 'left'): PlacedParagraph[] {
@@ -537,9 +521,14 @@ function agendaBody(slide: AgendaSlide, words: Words): FittedSlide {
   return { layout: 'agenda', title, body: [list], footnotes: [], notes: slide.notes, ...(slide.position ? { position: slide.position } : {}) };
 }
 
-function notesOf(slide: Slide, theme: Theme): PlacedParagraph[] {
+/** Speaker notes: black on the notes page in every theme, at the theme's notes size. */
+function notesStyle(theme: Theme): TextStyle {
   const { fonts, sizes } = theme;
-  return blocksToParagraphs(slide.notes, textStyle(theme, runStyle(fonts.body, sizes.notes, '000000'), { spaceAfterPt: 6, lineSpacing: 1, codeScale: sizes.notes / sizes.code }));
+  return textStyle(theme, runStyle(fonts.body, sizes.notes, '000000'), { spaceAfterPt: 6, lineSpacing: 1, codeScale: sizes.notes / sizes.code });
+}
+
+function notesOf(slide: Slide, theme: Theme): PlacedParagraph[] {
+  return blocksToParagraphs(slide.notes, notesStyle(theme));
 }
 
 /** The fitting report as messages: what was shrunk, what continued, what still does not fit. */
@@ -601,6 +590,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     }
   }
   const unique = [...new Map(messages.map((message) => [`${message.ruleId}|${message.reason}|${message.position?.line}`, message])).values()];
+  const notes = notesStyle(theme);
   const placed: PlacedDeck = {
     widthInches: theme.slide.widthInches,
     heightInches: theme.slide.heightInches,
@@ -608,6 +598,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     layouts: layoutMasters(theme),
     scheme: themeScheme(theme),
     slides,
+    notes: { style: notes.base, levels: [plainLook(notes)] },
   };
   return { deck: placed, fit, messages: unique };
 }

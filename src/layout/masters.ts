@@ -1,5 +1,6 @@
 import type { Theme } from '../theme/schema.js';
-import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedPlaceholder, type PlacedScheme, type RectFrame } from './frames.js';
+import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedParagraph, type PlacedPlaceholder, type PlacedScheme, type RectFrame, type RunStyle } from './frames.js';
+import { listLevelLooks, plainLook, textStyle } from './paragraphs.js';
 
 /** PowerPoint's own names where it has the layout, so users find them where they expect. */
 const DISPLAY_NAMES: Record<LayoutName, string> = {
@@ -37,26 +38,20 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   if ('rule' in boxes && boxes.rule && !('body' in boxes && layout !== 'end')) decorations.push({ kind: 'rect', name: 'Title Rule', box: boxes.rule, color: ruleColor });
   if (logo && !dark) decorations.push({ kind: 'image', name: 'Logo', box: logo.box, path: logo.path, alt: `${theme.name} logo` });
   const titleSize = layout === 'title' || layout === 'end' ? sizes.title : section ? sizes.sectionTitle : sizes.slideTitle;
-  const title: PlacedPlaceholder = {
-    box: boxes.title,
-    style: runStyle(fonts.heading, titleSize, dark || section ? (dark ? colors.titleText : colors.sectionText) : colors.heading, true),
-    anchor: 'bottom',
-    align: 'left',
-  };
+  const inset = theme.spacing.insetInches;
+  // A line of one style (a title, a subtitle, a footer) is set single-spaced, with no space after.
+  const line = (style: RunStyle, align: PlacedParagraph['align'] = 'left') => [plainLook(textStyle(theme, style, { align, spaceAfterPt: 0, lineSpacing: 1 }))];
+  const titleStyle = runStyle(fonts.heading, titleSize, dark || section ? (dark ? colors.titleText : colors.sectionText) : colors.heading, true);
+  const title: PlacedPlaceholder = { box: boxes.title, style: titleStyle, levels: line(titleStyle), anchor: 'bottom', insetInches: inset };
   const bodyBox = layout === 'title' ? layouts.title.subtitle : 'body' in boxes ? boxes.body : undefined;
-  const body: PlacedPlaceholder | undefined = bodyBox
-    ? {
-        box: bodyBox,
-        style: runStyle(fonts.body, layout === 'title' ? sizes.subtitle : layout === 'quote' ? sizes.quote : sizes.body, textColor, false),
-        anchor: 'top',
-        align: 'left',
-        ...(layout === 'title' || layout === 'end' || layout === 'quote' ? {} : { bullets: { color: colors.accent, indentInches: theme.spacing.indentInches } }),
-      }
-    : undefined;
+  const bodyStyle = runStyle(fonts.body, layout === 'title' ? sizes.subtitle : layout === 'quote' ? sizes.quote : sizes.body, textColor, false);
+  // Body levels are a list's, as the slides' bodies mostly are; a subtitle is a line, a quote plain text.
+  const bodyLevels = layout === 'title' || layout === 'end' ? line(bodyStyle) : layout === 'quote' ? [plainLook(textStyle(theme, bodyStyle))] : listLevelLooks(textStyle(theme, bodyStyle));
+  const body: PlacedPlaceholder | undefined = bodyBox ? { box: bodyBox, style: bodyStyle, levels: bodyLevels, anchor: 'top', insetInches: inset } : undefined;
   const image = backgrounds?.[layout];
   // Footer text takes the colour it has on slides: muted on light layouts, the slide's text colour on dark ones.
   const footerStyle = runStyle(fonts.body, sizes.footer, dark || section ? textColor : colors.muted);
-  const footerLine = (box: PlacedPlaceholder['box'], align: PlacedPlaceholder['align']): PlacedPlaceholder => ({ box, style: footerStyle, anchor: 'middle', align });
+  const footerLine = (box: PlacedPlaceholder['box'], align: PlacedParagraph['align']): PlacedPlaceholder => ({ box, style: footerStyle, levels: line(footerStyle, align), anchor: 'middle', insetInches: inset });
   const { text, slideNumber } = theme.footer;
   // The theme has no box for a date: it sits just left of the slide number, where PowerPoint's own layouts put it.
   const date = { x: Math.max(text.x, slideNumber.x - DATE_WIDTH_INCHES), y: slideNumber.y, w: Math.min(DATE_WIDTH_INCHES, slideNumber.x - text.x), h: slideNumber.h };

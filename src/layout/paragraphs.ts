@@ -2,7 +2,7 @@ import { isTextBlock } from '../outline/block-kinds.js';
 import type { Block, Inline, List, Quote } from '../outline/schema.js';
 import type { Theme } from '../theme/schema.js';
 import { highlightCode } from './code.js';
-import type { Bullet, PlacedParagraph, PlacedRun, RunStyle } from './frames.js';
+import type { Bullet, ParagraphLook, PlacedParagraph, PlacedRun, RunStyle } from './frames.js';
 
 /** What a text frame's paragraphs look like before any block adds its own marks. */
 export interface TextStyle {
@@ -17,6 +17,23 @@ export interface TextStyle {
   align: PlacedParagraph['align'];
   /** Code size relative to the surrounding text, so code in notes stays notes-sized. */
   codeScale: number;
+}
+
+/** A frame's text style from the theme, with what the frame sets otherwise. */
+export function textStyle(theme: Theme, base: RunStyle, overrides: Partial<TextStyle> = {}): TextStyle {
+  return {
+    theme,
+    base,
+    headingColor: theme.colors.heading,
+    bulletColor: theme.colors.accent,
+    linkColor: theme.colors.link,
+    spaceAfterPt: theme.spacing.paragraphAfterPt,
+    lineSpacing: theme.spacing.lineSpacing,
+    indentInches: theme.spacing.indentInches,
+    align: 'left',
+    codeScale: 1,
+    ...overrides,
+  };
 }
 
 const BULLETS = ['•', '–', '◦', '▪'];
@@ -62,6 +79,32 @@ export function paragraph(runs: PlacedRun[], style: TextStyle, fields: Partial<P
   };
 }
 
+/** How a paragraph is set, without its text. */
+export function lookOf(paragraph: PlacedParagraph): ParagraphLook {
+  const { runs: _runs, level: _level, endSizePt: _endSizePt, ...look } = paragraph;
+  return look;
+}
+
+/** The look of a paragraph of plain text in the style. */
+export function plainLook(style: TextStyle): ParagraphLook {
+  return lookOf(paragraph([], style));
+}
+
+/** How deep a placeholder's list levels go: one for each bullet character. */
+const LIST_LEVELS = BULLETS.length;
+
+/**
+ * The looks of a bulleted list's levels, from the paragraphs of a list nested as deep: a
+ * placeholder whose levels these are gives a slide's lists all they have but their text.
+ */
+export function listLevelLooks(style: TextStyle): ParagraphLook[] {
+  const nested = (depth: number): Block => ({
+    type: 'list',
+    ordered: false,
+    items: [{ blocks: [{ type: 'paragraph', runs: [] }, ...(depth + 1 < LIST_LEVELS ? [nested(depth + 1)] : [])] }],
+  });
+  return blocksToParagraphs([nested(0)], style).map(lookOf);
+}
 
 /** Outline blocks → paragraphs with bullets, indents and marks resolved. */
 export function blocksToParagraphs(blocks: readonly Block[], style: TextStyle, level = 0): PlacedParagraph[] {

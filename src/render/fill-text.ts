@@ -73,8 +73,10 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => 
     for (const frame of slide.frames) {
       const shape = shapeNamed(document, frame.name, part);
       const role = placeholderOf(deck, slide, frame.name);
-      const text = { ...writing, inherited: role?.placeholder.style, heading: role?.kind === 'title' };
-      if (frame.kind === 'text') bodies.push([required(shape, 'p:txBody', part), textBodyXml(frame, text)]);
+      // On deckdown's own layouts a placeholder's frame leaves out what the placeholder gives it; a template's placeholders set their own.
+      const own = deck.template === undefined ? role?.placeholder : undefined;
+      const text = { ...writing, inherited: role?.placeholder.style, levels: own?.levels, heading: role?.kind === 'title' };
+      if (frame.kind === 'text') bodies.push([required(shape, 'p:txBody', part), textBodyXml(frame, text, own)]);
       else if (frame.kind === 'table') bodies.push(...tableBodies(shape, frame, writing, part));
       // pptxgenjs writes a picture's file path as its description when the alt text is empty.
       else if (frame.kind === 'image') required(shape, 'p:cNvPr', part).setAttribute('descr', frame.alt);
@@ -84,7 +86,7 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => 
 
     if (slide.notes.length === 0) return dropNotesPage(opc, index);
     const notesLinks = linkCollector(slideOf, '../slides/');
-    const notes = plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme });
+    const notes = plainBodyXml('p:txBody', slide.notes, { lang: deck.lang, linkIds: notesLinks.linkIds, scheme, inherited: deck.notes.style, levels: deck.notes.levels });
     opc.setText(notesPart(index), notesPageXml(notes, index + 1, deck.lang));
     notesLinks.addTo(opc, notesPart(index));
   };

@@ -1,6 +1,23 @@
-import { NS } from './dom.js';
+import type { PlacedDeck } from '../layout/frames.js';
+import { children, NS, replaceWith, required } from './dom.js';
+import type { OpcPackage } from './opc-package.js';
+import { levelsXml } from './placeholders.js';
+import { schemeRefs } from './scheme-refs.js';
 import { slideNumberField } from './text-body.js';
-import { attributes } from './xml.js';
+import { attributes, XML_DECLARATION } from './xml.js';
+
+const NOTES_MASTER = 'ppt/notesMasters/notesMaster1.xml';
+
+/**
+ * The notes master's first level takes the deck's notes style, so that notes pages leave out
+ * what they share with it. Deeper levels keep the master's own; notes written there are set in full.
+ */
+export function notesMasterStyle(opc: OpcPackage, deck: PlacedDeck): void {
+  const style = required(opc.xml(NOTES_MASTER), 'p:notesStyle', NOTES_MASTER);
+  const [firstLevel] = children(style, 'a:lvl1pPr');
+  if (!firstLevel) throw new Error(`internal error: ${NOTES_MASTER} has no first level in its notes style`);
+  replaceWith(firstLevel, levelsXml(deck.notes, deck.lang, schemeRefs(deck.scheme, deck.template === undefined), false));
+}
 
 /** A placeholder shape of the notes page, empty unless it has a body. */
 function placeholder(id: number, name: string, ph: string, locks: string, body = ''): string {
@@ -13,15 +30,15 @@ function placeholder(id: number, name: string, ph: string, locks: string, body =
  * takes. pptxgenjs's notes page would be parsed and written again only to have its body replaced.
  */
 export function notesPageXml(body: string, slideNumber: number, lang: string): string {
-  const number = `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${slideNumberField(`<a:rPr${attributes({ lang })}/>`, String(slideNumber))}<a:endParaRPr${attributes({ lang })}/></a:p></p:txBody>`;
+  const number = `<p:txBody><a:bodyPr/><a:p>${slideNumberField(`<a:rPr${attributes({ lang })}/>`, String(slideNumber))}<a:endParaRPr${attributes({ lang })}/></a:p></p:txBody>`;
   return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    XML_DECLARATION +
     `<p:notes xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:p="${NS.p}"><p:cSld><p:spTree>` +
     '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>' +
-    '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>' +
+    '<p:grpSpPr/>' +
     placeholder(2, 'Slide Image Placeholder 1', '<p:ph type="sldImg"/>', ' noGrp="1" noRot="1" noChangeAspect="1"') +
     placeholder(3, 'Notes Placeholder 2', '<p:ph type="body" idx="1"/>', ' noGrp="1"', body) +
     placeholder(4, 'Slide Number Placeholder 3', '<p:ph type="sldNum" sz="quarter" idx="10"/>', ' noGrp="1"', number) +
-    '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>'
+    '</p:spTree></p:cSld></p:notes>'
   );
 }

@@ -2,6 +2,7 @@ import { XMLSerializer, type Document, type Element, type ProcessingInstruction 
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { withoutXmlIllegal } from '../xml-chars.js';
 import { parseXml, replaceEach } from './dom.js';
+import { XML_DECLARATION } from './xml.js';
 
 /**
  * Every zip entry carries the same local time, noon on 1 January 1980: zip entries store local
@@ -14,6 +15,10 @@ const ALWAYS_SERIALISED = /\.rels$|^\[Content_Types\]\.xml$/;
 /** Where an element written later stands in a part: a processing instruction no part of a deck has. */
 const LATER = 'deckdown-later';
 const LATER_MARK = new RegExp(`<\\?${LATER} (\\d+)\\?>`, 'g');
+/** A part's declaration as pptxgenjs and templates write it, with what follows it up to the root. */
+const DECLARATION = /^<\?xml [^?]*\?>\s*/;
+/** Space between elements, in parts that hold no text: relationships and content types. */
+const SPACE_BETWEEN = />\s+</g;
 
 /**
  * An Open Packaging Conventions package (a .pptx, a .potx, an embedded workbook) as named
@@ -108,7 +113,9 @@ export class OpcPackage {
     // The serialiser writes text as it is; a character XML cannot hold (from a theme, a template or
     // a hand-written outline) would make the part unreadable, so none is written.
     if (part instanceof Uint8Array) return part;
-    let text = new XMLSerializer().serializeToString(part);
+    // Every part is written with deckdown's own declaration, and no space where it means nothing.
+    let text = new XMLSerializer().serializeToString(part).replace(DECLARATION, XML_DECLARATION);
+    if (ALWAYS_SERIALISED.test(name)) text = text.replace(SPACE_BETWEEN, '><');
     const later = this.later.get(name);
     if (later) text = text.replace(LATER_MARK, (_mark, index: string) => later[Number(index)]!.xml);
     return new TextEncoder().encode(withoutXmlIllegal(text));

@@ -1,7 +1,7 @@
 import type { Element, Node } from '@xmldom/xmldom';
 import { all, first, NS } from './dom.js';
 import { OpcPackage } from './opc-package.js';
-import { escapeXml } from './xml.js';
+import { escapeXml, XML_DECLARATION } from './xml.js';
 
 export interface DocumentProperties {
   title?: string | undefined;
@@ -19,7 +19,7 @@ export function writeCoreProperties(opc: OpcPackage, properties: DocumentPropert
   const optional = (tag: string, value: string | undefined) => (value ? `<${tag}>${escapeXml(value)}</${tag}>` : '');
   opc.setXml(
     'docProps/core.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    XML_DECLARATION +
       `<cp:coreProperties xmlns:cp="${NS.cp}" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="${NS.dcterms}" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       optional('dc:title', properties.title) +
       optional('dc:creator', properties.author) +

@@ -1,16 +1,12 @@
-import type { PlacedDeck, PlacedPlaceholder, PlacedSlide } from '../layout/frames.js';
+import type { PlacedDeck, PlacedPlaceholder, PlacedSlide, PlacedTextStyle } from '../layout/frames.js';
 import type { Element } from '@xmldom/xmldom';
-import { all, first, insert, NS, required, shapeNamed } from './dom.js';
+import { all, children, first, insert, NS, required, shapeNamed } from './dom.js';
 import { slidePart } from './part-names.js';
 import type { OpcPackage } from './opc-package.js';
 import { removePart } from './relationships.js';
 import { schemeRefs, type SchemeRefs } from './scheme-refs.js';
-import { slideNumberField } from './text-body.js';
+import { bodyPropertiesXml, paragraphPropertiesXml, slideNumberField } from './text-body.js';
 import { attributes, inchesToEmu } from './xml.js';
-
-const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
-const ALIGN = { left: 'l', center: 'ctr', right: 'r' } as const;
-const BULLETS = ['•', '–', '◦', '▪'];
 
 /** A layout's placeholders, typed and indexed as PowerPoint's own layouts do, so slides and dialogs find them. */
 const KINDS = {
@@ -23,22 +19,14 @@ const KINDS = {
 type PlaceholderKind = keyof typeof KINDS;
 const LAYOUT_KINDS = Object.keys(KINDS) as PlaceholderKind[];
 
-function runDefaults(placeholder: PlacedPlaceholder, lang: string, scheme: SchemeRefs, heading: boolean): string {
-  const { style } = placeholder;
-  return `<a:defRPr${attributes({ lang, sz: Math.round(style.sizePt * 100), b: style.bold ? 1 : 0 })}><a:solidFill>${scheme.color(style.color)}</a:solidFill>${scheme.fonts(style.font, heading)}</a:defRPr>`;
-}
-
-/** The text styles of a placeholder: what text typed into it in PowerPoint looks like. */
-function levels(kind: PlaceholderKind, placeholder: PlacedPlaceholder, lang: string, scheme: SchemeRefs): string {
-  const align = ALIGN[placeholder.align];
-  const defaults = runDefaults(placeholder, lang, scheme, kind === 'title');
-  if (!placeholder.bullets) return `<a:lvl1pPr${attributes({ marL: 0, indent: 0, algn: align })}><a:buNone/>${defaults}</a:lvl1pPr>`;
-  const { color, indentInches } = placeholder.bullets;
-  return BULLETS.map((char, level) => {
-    const hang = inchesToEmu(indentInches * 0.8);
-    const margin = inchesToEmu(indentInches * level) + hang;
-    return `<a:lvl${level + 1}pPr${attributes({ marL: margin, indent: -hang, algn: align })}><a:buClr>${scheme.color(color)}</a:buClr><a:buFont typeface="Arial"/><a:buChar char="${char}"/>${defaults}</a:lvl${level + 1}pPr>`;
-  }).join('');
+/**
+ * The list levels of a text style (`a:lvl1pPr`…): what text typed into the placeholder in
+ * PowerPoint looks like, and what the slides' own text leaves out.
+ */
+export function levelsXml(text: PlacedTextStyle, lang: string, scheme: SchemeRefs, heading: boolean): string {
+  const { style } = text;
+  const defaults = `<a:defRPr${attributes({ lang, sz: Math.round(style.sizePt * 100), b: style.bold ? 1 : 0 })}><a:solidFill>${scheme.color(style.color)}</a:solidFill>${scheme.fonts(style.font, heading)}</a:defRPr>`;
+  return text.levels.map((look, level) => paragraphPropertiesXml(`a:lvl${level + 1}pPr`, look, scheme, { inner: defaults })).join('');
 }
 
 function placeholderShape(kind: PlaceholderKind, placeholder: PlacedPlaceholder, lang: string, scheme: SchemeRefs): string {
@@ -48,7 +36,7 @@ function placeholderShape(kind: PlaceholderKind, placeholder: PlacedPlaceholder,
   return (
     `<p:sp><p:nvSpPr><p:cNvPr id="0" name="${KINDS[kind].name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${KINDS[kind].ph}</p:nvPr></p:nvSpPr>` +
     `<p:spPr><a:xfrm><a:off${attributes({ x: inchesToEmu(box.x), y: inchesToEmu(box.y) })}/><a:ext${attributes({ cx: inchesToEmu(box.w), cy: inchesToEmu(box.h) })}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` +
-    `<p:txBody><a:bodyPr${attributes({ wrap: 'square', rtlCol: 0, anchor: ANCHOR[placeholder.anchor] })}><a:noAutofit/></a:bodyPr><a:lstStyle>${levels(kind, placeholder, lang, scheme)}</a:lstStyle><a:p>${content}<a:endParaRPr${attributes({ lang })}/></a:p></p:txBody></p:sp>`
+    `<p:txBody>${bodyPropertiesXml(placeholder)}<a:lstStyle>${levelsXml(placeholder, lang, scheme, kind === 'title')}</a:lstStyle><a:p>${content}<a:endParaRPr${attributes({ lang })}/></a:p></p:txBody></p:sp>`
   );
 }
 
@@ -106,9 +94,20 @@ export function markSlidePlaceholders(opc: OpcPackage, deck: PlacedDeck): (index
     for (const frame of slide.frames) {
       const role = placeholderOf(deck, slide, frame.name);
       if (!role) continue;
-      markPlaceholder(shapeNamed(opc.xml(part), frame.name, part), KINDS[role.kind].ph, part);
+      const shape = shapeNamed(opc.xml(part), frame.name, part);
+      markPlaceholder(shape, KINDS[role.kind].ph, part);
+      if (deck.template === undefined) inheritShape(shape, part);
     }
   };
+}
+
+/** deckdown's layout placeholders are rectangles without fill: a slide's placeholder takes that from its layout's. */
+function inheritShape(shape: Element, part: string): void {
+  const properties = required(shape, 'p:spPr', part);
+  for (const element of [...children(properties, 'a:prstGeom'), ...children(properties, 'a:noFill')]) {
+    if (element.localName === 'prstGeom' && element.getAttribute('prst') !== 'rect') continue;
+    properties.removeChild(element);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { all, NS } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
+import { XML_DECLARATION } from './xml.js';
 
 const TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const RELATIONSHIP_TYPE = {
@@ -49,7 +50,7 @@ export function relationships(opc: OpcPackage, part: string): Relationship[] {
 
 export function addRelationship(opc: OpcPackage, part: string, relationship: Relationship): void {
   const rels = relsPartOf(part);
-  if (!opc.has(rels)) opc.setXml(rels, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}"/>`);
+  if (!opc.has(rels)) opc.setXml(rels, `${XML_DECLARATION}<Relationships xmlns="${NS.rel}"/>`);
   const { id, type, target, external } = relationship;
   const root = opc.xml(rels).documentElement!;
   // In the relationships namespace, unprefixed, as every package writes it.

@@ -10,8 +10,10 @@ import { addLayoutPlaceholders, headerFooterFlags, markSlidePlaceholders, remove
 import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
+import { dropSlideBoilerplate } from './slide-boilerplate.js';
 import { schemeColorsInLayouts, schemeColorsInRules, writeThemeScheme } from './theme-part.js';
 import { notesPart, slidePart } from './part-names.js';
+import { notesMasterStyle } from './notes-part.js';
 import { relsPartOf } from './relationships.js';
 
 /** One step from pptxgenjs's package to deckdown's: each has one job and works on parsed parts. */
@@ -52,9 +54,11 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'shape ids in layouts and masters', run: (opc) => opc.names().filter((part) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(part)).forEach((part) => renumberShapes(opc.xml(part))) },
   { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },
   { name: 'scheme colours in layouts', run: (opc, deck) => schemeColorsInLayouts(opc, deck.scheme) },
+  { name: 'notes master in the notes style', run: (opc, deck) => notesMasterStyle(opc, deck) },
   slidePass('text bodies, notes and links', fillText),
   slidePass('picture crops', cropPictures),
   slidePass('slide placeholders', markSlidePlaceholders),
+  slidePass('no boilerplate on slides', dropSlideBoilerplate),
   slidePass('shape ids on slides', (opc) => (index) => renumberShapes(opc.xml(slidePart(index)))),
   slidePass('scheme colours in accent rules', (opc, deck) => schemeColorsInRules(opc, deck.scheme)),
   { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },

@@ -1,4 +1,4 @@
-import type { PlacedParagraph, PlacedRun, RunStyle, TextFrame } from '../layout/frames.js';
+import type { ParagraphLook, PlacedParagraph, PlacedRun, RunStyle, TextFrame } from '../layout/frames.js';
 import type { SchemeRefs } from './scheme-refs.js';
 import { isRightToLeft } from './direction.js';
 import { attributes, escapeText, escapeXml, inchesToEmu } from './xml.js';
@@ -13,6 +13,8 @@ export interface TextWriting {
   scheme: SchemeRefs;
   /** The style a placeholder gives its text: runs leave out what they share with it. */
   inherited?: RunStyle | undefined;
+  /** The looks a placeholder gives its list levels: paragraphs leave out what they share with theirs. */
+  levels?: readonly ParagraphLook[] | undefined;
   /** A title: it follows the theme's heading font where heading and body faces are the same. */
   heading?: boolean | undefined;
 }
@@ -39,7 +41,6 @@ function runProperties(style: RunStyle, writing: TextWriting, link?: { id: strin
     strike: style.strike ? 'sngStrike' : undefined,
     cap: style.smallCaps ? 'small' : undefined,
     baseline: style.superscript ? 30000 : style.subscript ? -25000 : undefined,
-    dirty: 0,
   });
   const fill = differs('color') ? `<a:solidFill>${scheme.color(style.color)}</a:solidFill>` : '';
   const fonts = differs('font') ? scheme.fonts(style.font, writing.heading === true) : '';
@@ -55,7 +56,7 @@ function runXml(run: PlacedRun, writing: TextWriting, breakSizePt: number): stri
   switch (run.type) {
     case 'break':
       // Sized like the paragraph: a line of breaks alone would otherwise take the placeholder's size.
-      return `<a:br><a:rPr${attributes({ lang: writing.lang, sz: Math.round(breakSizePt * 100), dirty: 0 })}/></a:br>`;
+      return `<a:br><a:rPr${attributes({ lang: writing.lang, sz: Math.round(breakSizePt * 100) })}/></a:br>`;
     case 'slide-number':
       return slideNumberField(runProperties(run, writing), run.text);
     case 'text':
@@ -63,8 +64,7 @@ function runXml(run: PlacedRun, writing: TextWriting, breakSizePt: number): stri
   }
 }
 
-function bulletXml(paragraph: PlacedParagraph, scheme: SchemeRefs): string {
-  const { bullet } = paragraph;
+function bulletXml(bullet: PlacedParagraph['bullet'], scheme: SchemeRefs): string {
   switch (bullet.type) {
     case 'none':
       return '<a:buNone/>';
@@ -72,7 +72,8 @@ function bulletXml(paragraph: PlacedParagraph, scheme: SchemeRefs): string {
       return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buFont typeface="${escapeXml(bullet.font ?? 'Arial')}"/><a:buChar char="${escapeXml(bullet.char)}"/>`;
     case 'number':
       // PowerPoint numbers from 1 to 32767 only.
-      return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buAutoNum type="arabicPeriod" startAt="${Math.min(Math.max(bullet.startAt, 1), 32767)}"/>`;
+      // Numbers are set in the text's font, whatever font a placeholder's level gives its bullets.
+      return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="${Math.min(Math.max(bullet.startAt, 1), 32767)}"/>`;
   }
 }
 
@@ -82,45 +83,86 @@ const ALIGN = { left: 'l', center: 'ctr', right: 'r' } as const;
 const MOST_EMU = 51206400;
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
 
-function paragraphXml(paragraph: PlacedParagraph, writing: TextWriting): string {
-  const rtl = isRightToLeft(paragraph.runs.map((run) => (run.type === 'break' ? '\n' : run.text)).join(''));
-  const attrs = attributes({
+/**
+ * Paragraph properties (`a:pPr`, or a list level's `a:lvl1pPr` with `inner` its run defaults):
+ * what `inherited`, the placeholder's look for the level, has alike is left out.
+ */
+export function paragraphPropertiesXml(tag: string, look: ParagraphLook, scheme: SchemeRefs, options: { level?: number; rtl?: boolean; inherited?: ParagraphLook | undefined; inner?: string } = {}): string {
+  const { level = 0, rtl = false, inherited, inner = '' } = options;
+  const attributesOf = (of: ParagraphLook, rightToLeft: boolean) => ({
     // Lists nested as deep as the depth limit allows can indent past the schema's range.
-    marL: clamp(inchesToEmu(paragraph.marginInches), 0, MOST_EMU),
-    indent: clamp(-inchesToEmu(paragraph.hangInches), -MOST_EMU, MOST_EMU),
-    lvl: paragraph.level > 0 ? Math.min(paragraph.level, 8) : undefined,
+    marL: clamp(inchesToEmu(of.marginInches), 0, MOST_EMU),
+    indent: clamp(-inchesToEmu(of.hangInches), -MOST_EMU, MOST_EMU),
     // Right-to-left text starts at the right: a paragraph set to the start edge is set to the right.
-    algn: rtl && paragraph.align === 'left' ? ALIGN.right : ALIGN[paragraph.align],
+    algn: rightToLeft && of.align === 'left' ? ALIGN.right : ALIGN[of.align],
+  });
+  const contentOf = (of: ParagraphLook) => [
+    `<a:lnSpc><a:spcPct val="${Math.round(of.lineSpacing * 100000)}"/></a:lnSpc>`,
+    `<a:spcBef><a:spcPts val="${Math.round(of.spaceBeforePt * 100)}"/></a:spcBef>`,
+    `<a:spcAft><a:spcPts val="${Math.round(of.spaceAfterPt * 100)}"/></a:spcAft>`,
+    bulletXml(of.bullet, scheme),
+  ];
+  const own = attributesOf(look, rtl);
+  const theirs = inherited && attributesOf(inherited, false);
+  const attrs = attributes({
+    marL: own.marL === theirs?.marL ? undefined : own.marL,
+    indent: own.indent === theirs?.indent ? undefined : own.indent,
+    lvl: level > 0 ? level : undefined,
+    algn: own.algn === theirs?.algn ? undefined : own.algn,
     rtl: rtl ? 1 : undefined,
   });
-  const spacing =
-    `<a:lnSpc><a:spcPct val="${Math.round(paragraph.lineSpacing * 100000)}"/></a:lnSpc>` +
-    `<a:spcBef><a:spcPts val="${Math.round(paragraph.spaceBeforePt * 100)}"/></a:spcBef>` +
-    `<a:spcAft><a:spcPts val="${Math.round(paragraph.spaceAfterPt * 100)}"/></a:spcAft>`;
-  const runs = paragraph.runs.map((run) => runXml(run, writing, paragraph.endSizePt)).join('');
-  const end = `<a:endParaRPr${attributes({ lang: writing.lang, sz: Math.round(paragraph.endSizePt * 100), dirty: 0 })}/>`;
-  return `<a:p><a:pPr${attrs}>${spacing}${bulletXml(paragraph, writing.scheme)}</a:pPr>${runs}${end}</a:p>`;
+  const theirContent = inherited && contentOf(inherited);
+  const content = contentOf(look).filter((element, index) => element !== theirContent?.[index]).join('') + inner;
+  if (inherited && !attrs && !content) return '';
+  return content ? `<${tag}${attrs}>${content}</${tag}>` : `<${tag}${attrs}/>`;
+}
+
+function paragraphXml(paragraph: PlacedParagraph, writing: TextWriting): string {
+  const rtl = isRightToLeft(paragraph.runs.map((run) => (run.type === 'break' ? '\n' : run.text)).join(''));
+  const level = Math.min(paragraph.level, 8);
+  const inherited = writing.levels?.[level];
+  // Past the levels a placeholder styles, its text would take the master's: it is written in full.
+  const runWriting = writing.levels && !inherited ? { ...writing, inherited: undefined } : writing;
+  const properties = paragraphPropertiesXml('a:pPr', paragraph, writing.scheme, { level, rtl, inherited });
+  const runs = paragraph.runs.map((run) => runXml(run, runWriting, paragraph.endSizePt)).join('');
+  const size = Math.round(paragraph.endSizePt * 100);
+  const end = `<a:endParaRPr${attributes({ lang: writing.lang, sz: runWriting.inherited && Math.round(runWriting.inherited.sizePt * 100) === size ? undefined : size })}/>`;
+  return `<a:p>${properties}${runs}${end}</a:p>`;
 }
 
 /** The paragraphs of a text body; an empty body still needs one paragraph to be valid. */
 function paragraphsXml(paragraphs: readonly PlacedParagraph[], writing: TextWriting): string {
-  if (paragraphs.length === 0) return `<a:p><a:endParaRPr${attributes({ lang: writing.lang, dirty: 0 })}/></a:p>`;
+  if (paragraphs.length === 0) return `<a:p><a:endParaRPr${attributes({ lang: writing.lang })}/></a:p>`;
   return paragraphs.map((paragraph) => paragraphXml(paragraph, writing)).join('');
 }
 
 const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
 
+/** Where a text body's frame sets its text: how far in, and to which edge. */
+export type BodyLook = Pick<TextFrame, 'anchor' | 'insetInches'>;
+
 /**
- * A whole `<p:txBody>`. The box is sized by layout, so autofit is off: PowerPoint would apply
- * `normAutofit` only after someone edits the text, and LibreOffice not at all.
+ * A frame's `<a:bodyPr>`, leaving out what `inherited`, its placeholder's, has alike. The box
+ * is sized by layout, so autofit is off: PowerPoint would apply `normAutofit` only after
+ * someone edits the text, and LibreOffice not at all. A placeholder says so for its frames.
  */
-export function textBodyXml(frame: TextFrame, writing: TextWriting): string {
-  const inset = inchesToEmu(frame.insetInches);
-  const body = `<a:bodyPr${attributes({ wrap: 'square', lIns: inset, tIns: inset, rIns: inset, bIns: inset, rtlCol: 0, anchor: ANCHOR[frame.anchor] })}><a:noAutofit/></a:bodyPr>`;
-  return `<p:txBody>${body}<a:lstStyle/>${paragraphsXml(frame.paragraphs, writing)}</p:txBody>`;
+export function bodyPropertiesXml(look: BodyLook, inherited?: BodyLook): string {
+  const valuesOf = (of: BodyLook) => {
+    const inset = inchesToEmu(of.insetInches);
+    return { wrap: 'square', lIns: inset, tIns: inset, rIns: inset, bIns: inset, rtlCol: 0, anchor: ANCHOR[of.anchor] };
+  };
+  const own: Record<string, string | number | undefined> = valuesOf(look);
+  if (!inherited) return `<a:bodyPr${attributes(own)}><a:noAutofit/></a:bodyPr>`;
+  const theirs: Record<string, string | number> = valuesOf(inherited);
+  return `<a:bodyPr${attributes(Object.fromEntries(Object.entries(own).map(([name, value]) => [name, value === theirs[name] ? undefined : value])))}/>`;
+}
+
+/** A whole `<p:txBody>` of a frame; one that stands in a placeholder (`inherited`) takes what it shares with it from there. */
+export function textBodyXml(frame: TextFrame, writing: TextWriting, inherited?: BodyLook): string {
+  return `<p:txBody>${bodyPropertiesXml(frame, inherited)}${paragraphsXml(frame.paragraphs, writing)}</p:txBody>`;
 }
 
 /** A body whose frame is given elsewhere: the notes placeholder (`p:txBody`) or a table cell (`a:txBody`). */
 export function plainBodyXml(tag: 'p:txBody' | 'a:txBody', paragraphs: readonly PlacedParagraph[], writing: TextWriting): string {
-  return `<${tag}><a:bodyPr/><a:lstStyle/>${paragraphsXml(paragraphs, writing)}</${tag}>`;
+  return `<${tag}><a:bodyPr/>${paragraphsXml(paragraphs, writing)}</${tag}>`;
 }

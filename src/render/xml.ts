@@ -3,6 +3,9 @@ import { withoutXmlIllegal } from '../xml-chars.js';
 
 export const EMU_PER_INCH = 914400;
 
+/** The declaration every XML part deckdown writes opens with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
 export function inchesToEmu(inches: number): number {
   return Math.round(inches * EMU_PER_INCH);
 }

@@ -1,0 +1,33 @@
+import type { Element } from '@xmldom/xmldom';
+import { all, children, required } from './dom.js';
+import type { OpcPackage } from './opc-package.js';
+import { slidePart } from './part-names.js';
+
+/**
+ * What pptxgenjs writes on every slide that says nothing: a name for the slide ("Slide 3"),
+ * which PowerPoint neither shows nor needs; a transform of zeros for the slide's shape tree, a
+ * colour map override that keeps the master's and empty line properties, each the same as
+ * none; and a revision number on each table, which PowerPoint adds where it wants one.
+ */
+export function dropSlideBoilerplate(opc: OpcPackage): (index: number) => void {
+  return (index) => {
+    const part = slidePart(index);
+    const document = opc.xml(part);
+    const slide = document.documentElement!;
+    const common = required(document, 'p:cSld', part);
+    common.removeAttribute('name');
+    const tree = required(common, 'p:spTree', part);
+    for (const group of children(tree, 'p:grpSpPr')) for (const transform of children(group, 'a:xfrm')) if (isZero(transform)) group.removeChild(transform);
+    for (const override of children(slide, 'p:clrMapOvr')) {
+      if (children(override, 'a:masterClrMapping').length === 1 && override.childNodes.length === 1) slide.removeChild(override);
+    }
+    for (const line of all(document, 'a:ln')) if (!line.hasChildNodes() && line.attributes.length === 0) line.parentNode!.removeChild(line);
+    for (const frame of all(document, 'p:nvGraphicFramePr')) for (const properties of children(frame, 'p:nvPr')) for (const extension of children(properties, 'p:extLst')) properties.removeChild(extension);
+  };
+}
+
+/** A transform whose offsets and extents are all zero. */
+function isZero(transform: Element): boolean {
+  const values = ['a:off', 'a:ext', 'a:chOff', 'a:chExt'].flatMap((name) => children(transform, name as 'a:off')).flatMap((element) => ['x', 'y', 'cx', 'cy'].map((attribute) => element.getAttribute(attribute)).filter((value) => value !== null));
+  return values.length === 8 && values.every((value) => value === '0');
+}

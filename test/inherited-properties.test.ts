@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { buildOutline, listThemes, planSlides, renderPlan } from '../src/index.js';
+import type { ParagraphLook, PlacedParagraph, TextFrame } from '../src/layout/frames.js';
+import { isRightToLeft } from '../src/render/direction.js';
+import { schemeRefs } from '../src/render/scheme-refs.js';
+import { bodyPropertiesXml, paragraphPropertiesXml, type BodyLook } from '../src/render/text-body.js';
+import { readPackage, slideNames } from './helpers/package.js';
+
+/**
+ * A frame that stands in a layout placeholder leaves out of its paragraphs and its body what
+ * the placeholder gives: what PowerPoint and LibreOffice show is the two merged, property by
+ * property. Merged, they must be exactly what deckdown would write in full.
+ */
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+
+/** Bullet properties are inherited one by one: colour, size, font and the marker itself. */
+const SLOTS: Record<string, string> = {
+  buClr: 'colour', buClrTx: 'colour', buSzPct: 'size', buSzPts: 'size', buSzTx: 'size', buFont: 'font', buFontTx: 'font',
+  buNone: 'marker', buChar: 'marker', buAutoNum: 'marker', buBlip: 'marker',
+};
+
+/** An element as a comparable string: name, attributes in order, children. */
+function signature(element: Element): string {
+  const attributes = Array.from({ length: element.attributes.length }, (_, index) => element.attributes.item(index)!).map((attribute) => `${attribute.name}=${attribute.value}`);
+  const children = Array.from(element.childNodes).filter((node) => node.nodeType === node.ELEMENT_NODE) as Element[];
+  return `${element.localName}[${attributes.join(' ')}](${children.map(signature).join('')})`;
+}
+
+/** Properties as inheritance sees them: each attribute, and each child by the property it sets. Run defaults are not paragraph properties. */
+function slots(element: Element | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!element) return found;
+  for (const attribute of Array.from({ length: element.attributes.length }, (_, index) => element.attributes.item(index)!)) {
+    if (!attribute.name.startsWith('xmlns')) found.set(`@${attribute.name}`, attribute.value);
+  }
+  for (const child of Array.from(element.childNodes).filter((node) => node.nodeType === node.ELEMENT_NODE) as Element[]) {
+    if (child.localName !== 'defRPr') found.set(SLOTS[child.localName!] ?? child.localName!, signature(child));
+  }
+  return found;
+}
+
+/** What shows: the frame's own properties over its placeholder's. With no marker, a bullet's colour, size and font show nothing. */
+function merged(own: Element | undefined, inherited: Element | undefined): Map<string, string> {
+  const result = new Map([...slots(inherited), ...slots(own)]);
+  if (result.get('marker')?.startsWith('buNone')) for (const slot of ['colour', 'size', 'font']) result.delete(slot);
+  return result;
+}
+
+function parse(xml: string): Element {
+  return new DOMParser().parseFromString(xml.startsWith('<?xml') ? xml : `<x xmlns:a="${A}">${xml}</x>`, 'text/xml').documentElement!;
+}
+
+const childrenNamed = (parent: Element, namespace: string, name: string) => Array.from(parent.getElementsByTagNameNS(namespace, name));
+const direct = (parent: Element, name: string) => (Array.from(parent.childNodes).filter((node) => node.nodeType === node.ELEMENT_NODE) as Element[]).filter((child) => child.localName === name);
+
+function fullParagraph(paragraph: PlacedParagraph, scheme: ReturnType<typeof schemeRefs>): Element {
+  const rtl = isRightToLeft(paragraph.runs.map((run) => (run.type === 'break' ? '\n' : run.text)).join(''));
+  return parse(paragraphPropertiesXml('a:pPr', paragraph, scheme, { level: Math.min(paragraph.level, 8), rtl })).firstChild as Element;
+}
+
+const decks = ['content/lecture.md', 'content/syntax.md'];
+
+describe('placeholder frames leave out only what their layout gives', () => {
+  for (const deckPath of decks) {
+    for (const theme of listThemes()) {
+      it(`${deckPath} in ${theme}: every placeholder paragraph and body, merged with its layout's, is as written in full`, async () => {
+        const path = new URL(`../${deckPath}`, import.meta.url).pathname;
+        const { deck } = buildOutline(readFileSync(path, 'utf8'), { path, theme });
+        const plan = planSlides(deck, { baseDir: new URL('../content', import.meta.url).pathname });
+        const parts = readPackage(await renderPlan(plan));
+        const scheme = schemeRefs(plan.placed.scheme, true);
+        let paragraphs = 0;
+        let left = 0;
+        slideNames(parts).forEach((name, index) => {
+          const slide = parse(parts.get(name)!);
+          const rels = parse(parts.get(name.replace('slides/', 'slides/_rels/') + '.rels')!);
+          const layoutTarget = childrenNamed(rels, 'http://schemas.openxmlformats.org/package/2006/relationships', 'Relationship').find((rel) => rel.getAttribute('Type')!.endsWith('/slideLayout'))!.getAttribute('Target')!;
+          const layout = parse(parts.get(`ppt/slideLayouts/${layoutTarget.split('/').pop()}`)!);
+          const placed = plan.placed.slides[index]!;
+          for (const shape of childrenNamed(slide, P, 'sp')) {
+            const ph = childrenNamed(shape, P, 'ph')[0];
+            if (!ph) continue;
+            const shapeName = childrenNamed(shape, P, 'cNvPr')[0]!.getAttribute('name');
+            const frame = placed.frames.find((candidate): candidate is TextFrame => candidate.kind === 'text' && candidate.name === shapeName)!;
+            const theirs = childrenNamed(layout, P, 'sp').find((candidate) => signature(childrenNamed(candidate, P, 'ph')[0] ?? parse('<none/>')) === signature(ph))!;
+            expect(theirs, `${name}: ${shapeName}'s placeholder on its layout`).toBeDefined();
+            const where = `${name}, ${shapeName}`;
+            const body = childrenNamed(shape, A, 'bodyPr')[0]!;
+            const fullBody = parse(bodyPropertiesXml(frame)).firstChild as Element;
+            expect(merged(body, childrenNamed(theirs, A, 'bodyPr')[0]), `${where}: body`).toEqual(slots(fullBody));
+            const levels = childrenNamed(theirs, A, 'lstStyle')[0]!;
+            childrenNamed(shape, A, 'p').forEach((element, at) => {
+              const own = direct(element, 'pPr')[0];
+              const level = Number(own?.getAttribute('lvl') ?? 0);
+              const full = fullParagraph(frame.paragraphs[at]!, scheme);
+              expect(merged(own, direct(levels, `lvl${level + 1}pPr`)[0]), `${where}, paragraph ${at + 1}`).toEqual(slots(full));
+              paragraphs += 1;
+              left += slots(full).size - slots(own).size;
+            });
+          }
+        });
+        expect(paragraphs).toBeGreaterThan(20);
+        // Inheritance is used at all: most properties of most paragraphs come from the layout.
+        expect(left / paragraphs).toBeGreaterThan(3);
+      });
+    }
+  }
+});
+
+describe('writing what a placeholder does not give', () => {
+  const scheme = schemeRefs({ name: 'T', dark1: '111111', light1: 'FFFFFF', dark2: '222222', light2: 'EEEEEE', accents: ['AA0000', '00AA00'], link: '0000AA', headingFont: 'Noto Serif', bodyFont: 'Noto Sans' });
+  const look = (fields: Partial<ParagraphLook>): ParagraphLook => ({ align: 'left', bullet: { type: 'none' }, marginInches: 0, hangInches: 0, spaceBeforePt: 0, spaceAfterPt: 0, lineSpacing: 1, ...fields });
+  const bullet = look({ bullet: { type: 'char', char: '•', color: 'AA0000' }, marginInches: 0.32, hangInches: 0.32, spaceAfterPt: 10, lineSpacing: 1.05 });
+  const cases: [string, ParagraphLook][] = [
+    ['the same look', bullet],
+    ['a numbered item', { ...bullet, bullet: { type: 'number', startAt: 3, color: 'AA0000' }, hangInches: 0.44, marginInches: 0.44 }],
+    ['a plain paragraph', look({ spaceAfterPt: 10, lineSpacing: 1.05 })],
+    ['another colour and spacing', { ...bullet, bullet: { type: 'char', char: '–', color: '00AA00' }, spaceBeforePt: 6 }],
+    ['centred', { ...bullet, align: 'center' }],
+  ];
+  for (const [label, own] of cases) {
+    it(`${label}: merged with the level, as written in full`, () => {
+      const inherited = parse(paragraphPropertiesXml('a:lvl1pPr', bullet, scheme)).firstChild as Element;
+      const written = paragraphPropertiesXml('a:pPr', own, scheme, { inherited: bullet });
+      const partial = written ? (parse(written).firstChild as Element) : undefined;
+      expect(merged(partial, inherited)).toEqual(slots(parse(paragraphPropertiesXml('a:pPr', own, scheme)).firstChild as Element));
+      if (own === bullet) expect(written).toBe('');
+    });
+  }
+
+  it('a body inset and anchored as its placeholder writes nothing of its own, not even that it does not autofit', () => {
+    const placeholder: BodyLook = { anchor: 'top', insetInches: 0.08 };
+    expect(bodyPropertiesXml(placeholder, placeholder)).toBe('<a:bodyPr/>');
+    expect(bodyPropertiesXml({ anchor: 'bottom', insetInches: 0.08 }, placeholder)).toBe('<a:bodyPr anchor="b"/>');
+    expect(bodyPropertiesXml(placeholder)).toContain('<a:noAutofit/>');
+  });
+});
