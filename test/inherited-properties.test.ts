@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildOutline, listThemes, planSlides, renderPlan } from '../src/index.js';
-import type { ParagraphLook, PlacedParagraph, TextFrame } from '../src/layout/frames.js';
+import type { ParagraphLook, PlacedParagraph, RunStyle, TextFrame } from '../src/layout/frames.js';
 import { isRightToLeft } from '../src/render/direction.js';
 import { schemeRefs } from '../src/render/scheme-refs.js';
-import { bodyPropertiesXml, paragraphPropertiesXml, type BodyLook } from '../src/render/text-body.js';
+import { bodyPropertiesXml, paragraphPropertiesXml, textBodyXml, type BodyLook } from '../src/render/text-body.js';
 import { readPackage, slideNames } from './helpers/package.js';
 
 /**
@@ -105,6 +105,31 @@ describe('placeholder frames leave out only what their layout gives', () => {
         expect(paragraphs).toBeGreaterThan(20);
         // Inheritance is used at all: most properties of most paragraphs come from the layout.
         expect(left / paragraphs).toBeGreaterThan(3);
+        // Notes pages inherit from the notes master: its notes style and its notes placeholder say the same.
+        const master = parse(parts.get('ppt/notesMasters/notesMaster1.xml')!);
+        const notesStyle = childrenNamed(master, P, 'notesStyle')[0]!;
+        const notesPlaceholder = childrenNamed(master, P, 'sp').find((shape) => childrenNamed(shape, P, 'ph')[0]?.getAttribute('type') === 'body')!;
+        const masterLevel = direct(childrenNamed(notesPlaceholder, A, 'lstStyle')[0]!, 'lvl1pPr')[0]!;
+        expect(signature(masterLevel)).toBe(signature(direct(notesStyle, 'lvl1pPr')[0]!));
+        let notesParagraphs = 0;
+        plan.placed.slides.forEach((placed, index) => {
+          if (placed.notes.length === 0) return;
+          const page = parse(parts.get(`ppt/notesSlides/notesSlide${index + 1}.xml`)!);
+          const body = childrenNamed(page, P, 'sp').find((shape) => childrenNamed(shape, P, 'ph')[0]?.getAttribute('type') === 'body')!;
+          childrenNamed(body, A, 'p').forEach((element, at) => {
+            const own = direct(element, 'pPr')[0];
+            const level = Number(own?.getAttribute('lvl') ?? 0);
+            const inherited = level === 0 ? masterLevel : direct(notesStyle, `lvl${level + 1}pPr`)[0];
+            expect(merged(own, inherited), `notes of slide ${index + 1}, paragraph ${at + 1}`).toEqual(slots(fullParagraph(placed.notes[at]!, scheme)));
+            // Each run is the size it was laid out at: its own, or the level's.
+            const levelSize = childrenNamed(inherited!, A, 'defRPr')[0]?.getAttribute('sz');
+            const sizes = direct(element, 'r').map((run) => direct(run, 'rPr')[0]?.getAttribute('sz') || levelSize);
+            const laidOut = placed.notes[at]!.runs.flatMap((run) => (run.type === 'text' ? [String(Math.round(run.sizePt * 100))] : []));
+            expect(sizes, `notes of slide ${index + 1}, paragraph ${at + 1}: run sizes`).toEqual(laidOut);
+            notesParagraphs += 1;
+          });
+        });
+        expect(notesParagraphs).toBeGreaterThan(0);
       });
     }
   }
@@ -130,6 +155,31 @@ describe('writing what a placeholder does not give', () => {
       if (own === bullet) expect(written).toBe('');
     });
   }
+
+  it('right to left: merged with the level, as written in full', () => {
+    const inherited = parse(paragraphPropertiesXml('a:lvl1pPr', bullet, scheme)).firstChild as Element;
+    const written = paragraphPropertiesXml('a:pPr', bullet, scheme, { rtl: true, inherited: bullet });
+    expect(written).toContain('rtl="1"');
+    expect(merged(parse(written).firstChild as Element, inherited)).toEqual(slots(parse(paragraphPropertiesXml('a:pPr', bullet, scheme, { rtl: true })).firstChild as Element));
+  });
+
+  const run = (sizePt: number): PlacedParagraph['runs'][number] => ({ type: 'text', text: 'x', font: 'Noto Sans', sizePt, color: '111111', bold: false, italic: false, strike: false });
+  const frame = (level: number, sizePt: number): TextFrame => ({ kind: 'text', name: 'Body', box: { x: 0, y: 0, w: 5, h: 2 }, anchor: 'top', insetInches: 0.08, paragraphs: [{ ...bullet, runs: [run(sizePt)], level, endSizePt: sizePt }] });
+  const style = run(28) as unknown as RunStyle;
+  const writing = (levels?: ParagraphLook[]) => ({ lang: 'kk-KZ', linkIds: () => undefined, scheme, inherited: style, levels });
+
+  it('a paragraph past the levels its placeholder gives is written in full, its runs too', () => {
+    const xml = textBodyXml(frame(2, 28), writing([bullet]), { anchor: 'top', insetInches: 0.08 });
+    expect(xml).toContain('<a:buChar char="•"/>');
+    expect(xml).toMatch(/<a:rPr lang="kk-KZ" sz="2800"/);
+    expect(xml).toContain('<a:endParaRPr lang="kk-KZ" sz="2800"/>');
+  });
+
+  it('on a template, whose levels size their own text, a paragraph\'s end keeps its size', () => {
+    expect(textBodyXml(frame(1, 28), writing(undefined))).toContain('<a:endParaRPr lang="kk-KZ" sz="2800"/>');
+    // On deckdown's own layout the level gives it.
+    expect(textBodyXml(frame(0, 28), writing([bullet]), { anchor: 'top', insetInches: 0.08 })).toContain('<a:endParaRPr lang="kk-KZ"/>');
+  });
 
   it('a body inset and anchored as its placeholder writes nothing of its own, not even that it does not autofit', () => {
     const placeholder: BodyLook = { anchor: 'top', insetInches: 0.08 };

@@ -317,6 +317,9 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(first(level(1), 'a:defRPr')!.getAttribute('lang')).toBe(lang);
     expect(first(first(level(1), 'a:defRPr')!, 'a:srgbClr')?.getAttribute('val')).toBe('000000');
     expect(first(first(level(1), 'a:spcAft')!, 'a:spcPts')!.getAttribute('val')).toBe(String(notes.levels[0]!.spaceAfterPt * 100));
+    // The master's notes placeholder, whose list style LibreOffice reads, says the same.
+    const placeholderLevel = first(all(opc.xml(master), 'p:sp').find((shape) => first(shape, 'p:ph')?.getAttribute('type') === 'body')!, 'a:lvl1pPr')!;
+    expect(new XMLSerializer().serializeToString(placeholderLevel)).toBe(new XMLSerializer().serializeToString(level(1)));
     // Deeper levels are the master's own: notes written there are set in full.
     expect(new XMLSerializer().serializeToString(level(2))).toBe(secondBefore);
     expect(partViolations(new XMLSerializer().serializeToString(opc.xml(master)))).toEqual([]);

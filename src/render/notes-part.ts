@@ -1,5 +1,5 @@
 import type { PlacedDeck } from '../layout/frames.js';
-import { children, NS, replaceWith, required } from './dom.js';
+import { all, children, first, NS, replaceWith, required } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { levelsXml } from './placeholders.js';
 import { schemeRefs } from './scheme-refs.js';
@@ -10,13 +10,19 @@ const NOTES_MASTER = 'ppt/notesMasters/notesMaster1.xml';
 
 /**
  * The notes master's first level takes the deck's notes style, so that notes pages leave out
- * what they share with it. Deeper levels keep the master's own; notes written there are set in full.
+ * what they share with it: in the notes style, where PowerPoint looks, and in the list style of
+ * the master's notes placeholder, the one LibreOffice reads. Deeper levels keep the master's
+ * own; notes written there are set in full.
  */
 export function notesMasterStyle(opc: OpcPackage, deck: PlacedDeck): void {
-  const style = required(opc.xml(NOTES_MASTER), 'p:notesStyle', NOTES_MASTER);
-  const [firstLevel] = children(style, 'a:lvl1pPr');
+  const master = opc.xml(NOTES_MASTER);
+  const level = levelsXml(deck.notes, deck.lang, schemeRefs(deck.scheme, deck.template === undefined), false);
+  const [firstLevel] = children(required(master, 'p:notesStyle', NOTES_MASTER), 'a:lvl1pPr');
   if (!firstLevel) throw new Error(`internal error: ${NOTES_MASTER} has no first level in its notes style`);
-  replaceWith(firstLevel, levelsXml(deck.notes, deck.lang, schemeRefs(deck.scheme, deck.template === undefined), false));
+  replaceWith(firstLevel, level);
+  const notes = all(master, 'p:sp').find((shape) => first(shape, 'p:ph')?.getAttribute('type') === 'body');
+  if (!notes) throw new Error(`internal error: ${NOTES_MASTER} has no notes placeholder`);
+  replaceWith(required(notes, 'a:lstStyle', NOTES_MASTER), `<a:lstStyle>${level}</a:lstStyle>`);
 }
 
 /** A placeholder shape of the notes page, empty unless it has a body. */

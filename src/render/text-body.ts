@@ -126,7 +126,9 @@ function paragraphXml(paragraph: PlacedParagraph, writing: TextWriting): string 
   const properties = paragraphPropertiesXml('a:pPr', paragraph, writing.scheme, { level, rtl, inherited });
   const runs = paragraph.runs.map((run) => runXml(run, runWriting, paragraph.endSizePt)).join('');
   const size = Math.round(paragraph.endSizePt * 100);
-  const end = `<a:endParaRPr${attributes({ lang: writing.lang, sz: runWriting.inherited && Math.round(runWriting.inherited.sizePt * 100) === size ? undefined : size })}/>`;
+  // The paragraph's end takes its size from the level only where deckdown wrote the level: a template's levels size their own.
+  const levelSize = inherited && runWriting.inherited ? Math.round(runWriting.inherited.sizePt * 100) : undefined;
+  const end = `<a:endParaRPr${attributes({ lang: writing.lang, sz: levelSize === size ? undefined : size })}/>`;
   return `<a:p>${properties}${runs}${end}</a:p>`;
 }
 
