@@ -9,7 +9,7 @@ import type { Box, Theme } from '../theme/schema.js';
 import { coverCrop, runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
 import type { Measurer } from './measure.js';
 import { isTextBlock } from '../outline/block-kinds.js';
-import { blocksToParagraphs, plainLook, textStyle, type TextStyle } from './paragraphs.js';
+import { blocksToParagraphs, lineStyle, plainLook, textStyle, type TextStyle } from './paragraphs.js';
 import { layoutMasters, themeScheme } from './masters.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
 import { balance, paginate, type FitsPage } from './paginate.js';
@@ -63,7 +63,7 @@ const TOLERANCE = 0.01;
 
 /** One paragraph of runs in a single style: titles, subtitles, footers. */
 function line(theme: Theme, runs: readonly Inline[], base: RunStyle, align: PlacedParagraph['align'] = 'left'): PlacedParagraph[] {
-  return blocksToParagraphs([{ type: 'paragraph', runs: [...runs] }], textStyle(theme, base, { align, spaceAfterPt: 0, lineSpacing: 1 }));
+  return blocksToParagraphs([{ type: 'paragraph', runs: [...runs] }], lineStyle(theme, base, align));
 }
 
 /**
@@ -284,7 +284,7 @@ function background(slide: Pick<Slide, 'background'>, color: string, images: Rea
 }
 
 function footnoteParagraphs(footnotes: readonly Footnote[], theme: Theme): PlacedParagraph[] {
-  const style = textStyle(theme, runStyle(theme.fonts.body, theme.sizes.footnote, theme.colors.muted), { spaceAfterPt: 0, lineSpacing: 1 });
+  const style = lineStyle(theme, runStyle(theme.fonts.body, theme.sizes.footnote, theme.colors.muted));
   return footnotes.flatMap((note) => blocksToParagraphs([{ type: 'paragraph', runs: [{ type: 'text', text: note.label, superscript: true }, { type: 'text', text: ' ' }, ...note.runs] }], style));
 }
 

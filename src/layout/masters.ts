@@ -1,6 +1,6 @@
 import type { Theme } from '../theme/schema.js';
 import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedParagraph, type PlacedPlaceholder, type PlacedScheme, type RectFrame, type RunStyle } from './frames.js';
-import { listLevelLooks, plainLook, textStyle } from './paragraphs.js';
+import { lineStyle, listLevelLooks, plainLook, textStyle } from './paragraphs.js';
 
 /** PowerPoint's own names where it has the layout, so users find them where they expect. */
 const DISPLAY_NAMES: Record<LayoutName, string> = {
@@ -39,8 +39,8 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   if (logo && !dark) decorations.push({ kind: 'image', name: 'Logo', box: logo.box, path: logo.path, alt: `${theme.name} logo` });
   const titleSize = layout === 'title' || layout === 'end' ? sizes.title : section ? sizes.sectionTitle : sizes.slideTitle;
   const inset = theme.spacing.insetInches;
-  // A line of one style (a title, a subtitle, a footer) is set single-spaced, with no space after.
-  const line = (style: RunStyle, align: PlacedParagraph['align'] = 'left') => [plainLook(textStyle(theme, style, { align, spaceAfterPt: 0, lineSpacing: 1 }))];
+  // Titles, subtitles and footers are lines, as on the slides.
+  const line = (style: RunStyle, align?: PlacedParagraph['align']) => [plainLook(lineStyle(theme, style, align))];
   const titleStyle = runStyle(fonts.heading, titleSize, dark || section ? (dark ? colors.titleText : colors.sectionText) : colors.heading, true);
   const title: PlacedPlaceholder = { box: boxes.title, style: titleStyle, levels: line(titleStyle), anchor: 'bottom', insetInches: inset };
   const bodyBox = layout === 'title' ? layouts.title.subtitle : 'body' in boxes ? boxes.body : undefined;

@@ -36,6 +36,11 @@ export function textStyle(theme: Theme, base: RunStyle, overrides: Partial<TextS
   };
 }
 
+/** A line of one style (a title, a subtitle, a footer): single-spaced, with no space after. */
+export function lineStyle(theme: Theme, base: RunStyle, align: PlacedParagraph['align'] = 'left'): TextStyle {
+  return textStyle(theme, base, { align, spaceAfterPt: 0, lineSpacing: 1 });
+}
+
 const BULLETS = ['•', '–', '◦', '▪'];
 /** Done and open: a ballot box with a check and a square of the same design, both in Noto Emoji. */
 const TASK_BOXES = { true: '\u2611', false: '\u25FB' } as const;

@@ -28,6 +28,6 @@ export function dropSlideBoilerplate(opc: OpcPackage): (index: number) => void {
 
 /** A transform whose offsets and extents are all zero. */
 function isZero(transform: Element): boolean {
-  const values = ['a:off', 'a:ext', 'a:chOff', 'a:chExt'].flatMap((name) => children(transform, name as 'a:off')).flatMap((element) => ['x', 'y', 'cx', 'cy'].map((attribute) => element.getAttribute(attribute)).filter((value) => value !== null));
+  const values = (['a:off', 'a:ext', 'a:chOff', 'a:chExt'] as const).flatMap((name) => children(transform, name)).flatMap((element) => ['x', 'y', 'cx', 'cy'].map((attribute) => element.getAttribute(attribute)).filter((value) => value !== null));
   return values.length === 8 && values.every((value) => value === '0');
 }

@@ -127,7 +127,7 @@ function paragraphXml(paragraph: PlacedParagraph, writing: TextWriting): string 
   const runs = paragraph.runs.map((run) => runXml(run, runWriting, paragraph.endSizePt)).join('');
   const size = Math.round(paragraph.endSizePt * 100);
   // The paragraph's end takes its size from the level only where deckdown wrote the level: a template's levels size their own.
-  const levelSize = inherited && runWriting.inherited ? Math.round(runWriting.inherited.sizePt * 100) : undefined;
+  const levelSize = inherited && writing.inherited ? Math.round(writing.inherited.sizePt * 100) : undefined;
   const end = `<a:endParaRPr${attributes({ lang: writing.lang, sz: levelSize === size ? undefined : size })}/>`;
   return `<a:p>${properties}${runs}${end}</a:p>`;
 }
