@@ -6,6 +6,7 @@ import type { ParagraphLook, PlacedParagraph, RunStyle, TextFrame } from '../src
 import { isRightToLeft } from '../src/render/direction.js';
 import { schemeRefs } from '../src/render/scheme-refs.js';
 import { bodyPropertiesXml, paragraphPropertiesXml, textBodyXml, type BodyLook } from '../src/render/text-body.js';
+import { inchesToEmu } from '../src/render/xml.js';
 import { readPackage, slideNames } from './helpers/package.js';
 
 /**
@@ -66,7 +67,7 @@ const decks = ['content/lecture.md', 'content/syntax.md'];
 describe('placeholder frames leave out only what their layout gives', () => {
   for (const deckPath of decks) {
     for (const theme of listThemes()) {
-      it(`${deckPath} in ${theme}: every placeholder paragraph and body, merged with its layout's, is as written in full`, async () => {
+      it(`${deckPath} in ${theme}: every placeholder's frame, paragraphs and body, merged with its layout's, are as laid out and as written in full`, async () => {
         const path = new URL(`../${deckPath}`, import.meta.url).pathname;
         const { deck } = buildOutline(readFileSync(path, 'utf8'), { path, theme });
         const plan = planSlides(deck, { baseDir: new URL('../content', import.meta.url).pathname });
@@ -74,6 +75,7 @@ describe('placeholder frames leave out only what their layout gives', () => {
         const scheme = schemeRefs(plan.placed.scheme, true);
         let paragraphs = 0;
         let left = 0;
+        let framesLeft = 0;
         slideNames(parts).forEach((name, index) => {
           const slide = parse(parts.get(name)!);
           const rels = parse(parts.get(name.replace('slides/', 'slides/_rels/') + '.rels')!);
@@ -88,6 +90,12 @@ describe('placeholder frames leave out only what their layout gives', () => {
             const theirs = childrenNamed(layout, P, 'sp').find((candidate) => signature(childrenNamed(candidate, P, 'ph')[0] ?? parse('<none/>')) === signature(ph))!;
             expect(theirs, `${name}: ${shapeName}'s placeholder on its layout`).toBeDefined();
             const where = `${name}, ${shapeName}`;
+            // Where it stands: its own frame, or its layout placeholder's, is the frame laid out.
+            const own = childrenNamed(shape, A, 'xfrm')[0];
+            const frameXml = (transform: Element) => ['off', 'ext'].map((part) => signature(childrenNamed(transform, A, part)[0]!)).join('');
+            const laidOut = `off[x=${inchesToEmu(frame.box.x)} y=${inchesToEmu(frame.box.y)}]()ext[cx=${inchesToEmu(frame.box.w)} cy=${inchesToEmu(frame.box.h)}]()`;
+            expect(frameXml(own ?? childrenNamed(theirs, A, 'xfrm')[0]!), `${where}: frame`).toBe(laidOut);
+            if (!own) framesLeft += 1;
             const body = childrenNamed(shape, A, 'bodyPr')[0]!;
             const fullBody = parse(bodyPropertiesXml(frame)).firstChild as Element;
             expect(merged(body, childrenNamed(theirs, A, 'bodyPr')[0]), `${where}: body`).toEqual(slots(fullBody));
@@ -105,6 +113,8 @@ describe('placeholder frames leave out only what their layout gives', () => {
         expect(paragraphs).toBeGreaterThan(20);
         // Inheritance is used at all: most properties of most paragraphs come from the layout.
         expect(left / paragraphs).toBeGreaterThan(3);
+        // Most titles stand where their layout's do.
+        expect(framesLeft).toBeGreaterThan(plan.placed.slides.length / 2);
         // Notes pages inherit from the notes master: its notes style and its notes placeholder say the same.
         const master = parse(parts.get('ppt/notesMasters/notesMaster1.xml')!);
         const notesStyle = childrenNamed(master, P, 'notesStyle')[0]!;
@@ -177,8 +187,14 @@ describe('writing what a placeholder does not give', () => {
 
   it('on a template, whose levels size their own text, a paragraph\'s end keeps its size', () => {
     expect(textBodyXml(frame(1, 28), writing(undefined))).toContain('<a:endParaRPr lang="kk-KZ" sz="2800"/>');
-    // On deckdown's own layout the level gives it.
-    expect(textBodyXml(frame(0, 28), writing([bullet]), { anchor: 'top', insetInches: 0.08 })).toContain('<a:endParaRPr lang="kk-KZ"/>');
+    // On deckdown's own layout the level gives it, and the runs the rest: a paragraph with text has no end of its own.
+    expect(textBodyXml(frame(0, 28), writing([bullet]), { anchor: 'top', insetInches: 0.08 })).not.toContain('<a:endParaRPr');
+    // An empty paragraph, or one of line breaks, keeps its end: it sets the height of its last line.
+    for (const runs of [[], [{ type: 'break' as const }]]) {
+      const empty = frame(0, 28);
+      empty.paragraphs[0]!.runs = runs;
+      expect(textBodyXml(empty, writing([bullet]), { anchor: 'top', insetInches: 0.08 })).toContain('<a:endParaRPr lang="kk-KZ"/>');
+    }
   });
 
   it('a body inset and anchored as its placeholder writes nothing of its own, not even that it does not autofit', () => {

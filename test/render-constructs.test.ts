@@ -35,13 +35,35 @@ describe('content/syntax.md renders every construct natively', () => {
     expect(structuralProblems(parts)).toEqual([]);
   });
 
-  it('writes a GFM table as a native table with a styled header row and column alignment', () => {
+  it('writes a GFM table as a native table in the deck\'s table style, with a bold header row and column alignment', () => {
     const xml = slide('A table');
     expect(xml).toContain('<a:tbl>');
     expect(xml.match(/<a:tr /g)).toHaveLength(5);
     const header = xml.slice(xml.indexOf('<a:tr '), xml.indexOf('</a:tr>'));
-    expect(header).toContain(`<a:srgbClr val="${theme.colors.tableHeaderBackground}"/>`);
     expect(header).toMatch(/<a:rPr[^>]* b="1"[^>]*>.*?<a:t>Construct<\/a:t>/);
+    // Borders and fills are the table style's, with its header row and bands on: the cells have none of their own to hide them.
+    const id = xml.match(/<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>(\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\})<\/a:tableStyleId><\/a:tblPr>/)?.[1];
+    expect(id).toBeDefined();
+    const table = xml.slice(xml.indexOf('<a:tbl>'), xml.indexOf('</a:tbl>'));
+    expect(table).not.toMatch(/<a:ln[LRTB][ >]/);
+    expect(table.match(/<a:tcPr[^>]*\/>/g)).toHaveLength(table.match(/<a:tc>/g)!.length);
+    // The style is the deck's default, so that a table inserted by hand looks the same.
+    const styles = parts.get('ppt/tableStyles.xml')!;
+    expect(styles).toContain(`def="${id}"`);
+    const style = styles.slice(styles.indexOf(`<a:tblStyle styleId="${id}"`), styles.indexOf('</a:tblStyle>'));
+    const slots = new Map([...parts.get('ppt/theme/theme1.xml')!.matchAll(/<a:(dk1|lt1|dk2|lt2|accent\d|hlink)><a:srgbClr val="([0-9A-F]{6})"\/>/g)].map((match) => [match[1]!, match[2]!]));
+    const SLOT: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' };
+    const hex = (color: string | undefined) => {
+      const [, kind, value] = color?.match(/<a:(srgbClr|schemeClr) val="([^"]+)"\/>/) ?? [];
+      return kind === 'srgbClr' ? value : slots.get(SLOT[value!] ?? value!);
+    };
+    const fill = (part: string) => hex(style.match(new RegExp(`<a:${part}><a:tcStyle><a:tcBdr/><a:fill><a:solidFill>(<a:[a-zA-Z]+ val="[^"]+"/>)`))?.[1]);
+    expect(fill('firstRow')).toBe(theme.colors.tableHeaderBackground);
+    // Below the header, the second, fourth, … rows are the striped ones.
+    expect(fill('band2H')).toBe(theme.colors.tableStripe);
+    for (const side of ['left', 'right', 'top', 'bottom', 'insideH', 'insideV']) {
+      expect(hex(style.match(new RegExp(`<a:${side}><a:ln w="9525"><a:solidFill>(<a:[a-zA-Z]+ val="[^"]+"/>)</a:solidFill></a:ln></a:${side}>`))?.[1]), side).toBe(theme.colors.tableBorder);
+    }
     expect(xml).toMatch(/<a:pPr[^>]*algn="ctr"[^>]*>.*?<a:t>## Title<\/a:t>/);
     expect(xml).toMatch(/<a:pPr[^>]*algn="r"[^>]*>.*?<a:t>native table<\/a:t>/);
   });

@@ -12,6 +12,8 @@ import { notesPart, slidePart } from '../src/render/part-names.js';
 import { writeWithPptxgen } from '../src/render/pptxgen.js';
 import { relationships, resolveTarget } from '../src/render/relationships.js';
 import { completePackage, RENDER_PASSES } from '../src/render/render-pptx.js';
+import { writeTableStyle } from '../src/render/table-style.js';
+import { inchesToEmu } from '../src/render/xml.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { brandedTemplate } from './helpers/branded-template.js';
 import { hasPandoc } from './helpers/pandoc.js';
@@ -69,6 +71,18 @@ function build(markdown: string, referenceDoc?: string): Build {
 }
 
 const syntax = build(syntaxSource);
+
+/** syntax.md on a branded template, built from a temporary .potx. */
+function brandedSyntax(): Build {
+  const dir = mkdtempSync(join(tmpdir(), 'deckdown-passes-'));
+  const potx = join(dir, 'brand.potx');
+  writeFileSync(potx, brandedTemplate());
+  try {
+    return build(syntaxSource, potx);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
 const small = build(SMALL);
 
 /** pptxgenjs's package with every pass before `name` run, and `run` for that pass alone. */
@@ -325,6 +339,38 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(partViolations(new XMLSerializer().serializeToString(opc.xml(master)))).toEqual([]);
   });
 
+  itPass('the deck\'s table style', async () => {
+    const { opc, run } = await upTo('the deck\'s table style');
+    const styles = 'ppt/tableStyles.xml';
+    expect(all(opc.xml(styles), 'a:tblStyle')).toEqual([]);
+    await run();
+    const list = opc.xml(styles).documentElement!;
+    const [style, ...more] = all(list, 'a:tblStyle');
+    expect(more).toEqual([]);
+    // The deck's style is the default one, so that a table inserted by hand takes it too.
+    expect(list.getAttribute('def')).toBe(style!.getAttribute('styleId'));
+    expect(style!.getAttribute('styleName')).toBe(syntax.placed.tableStyle.name);
+    expect(children(style!, 'a:wholeTbl')).toHaveLength(1);
+    expect(partViolations(new XMLSerializer().serializeToString(opc.xml(styles)))).toEqual([]);
+    // The id follows from the look: the same theme gives the same id, another theme another.
+    const again = OpcPackage.unzip(await writeWithPptxgen(syntax.placed));
+    writeTableStyle(again, syntax.placed);
+    expect(first(again.xml(styles), 'a:tblStyle')!.getAttribute('styleId')).toBe(style!.getAttribute('styleId'));
+    const other = { ...syntax.placed, tableStyle: { ...syntax.placed.tableStyle, stripe: '123456' } };
+    writeTableStyle(again, other);
+    expect(first(again.xml(styles), 'a:tblStyle')!.getAttribute('styleId')).not.toBe(style!.getAttribute('styleId'));
+  });
+
+  it.skipIf(!hasPandoc())("the deck's table style on a template: its colours are values, as the template's theme has slots of its own", async () => {
+    const branded = brandedSyntax();
+    const opc = OpcPackage.unzip(await writeWithPptxgen(branded.placed));
+    writeTableStyle(opc, branded.placed);
+    const style = first(opc.xml('ppt/tableStyles.xml'), 'a:tblStyle')!;
+    expect(all(style, 'a:schemeClr')).toEqual([]);
+    const { border, header, stripe } = branded.placed.tableStyle;
+    expect(new Set(all(style, 'a:srgbClr').map((color) => color.getAttribute('val')))).toEqual(new Set([border, header, stripe]));
+  });
+
   itPass('text bodies, notes and links', async () => {
     const { opc, run } = await upTo('text bodies, notes and links');
     const marks = slideWhere(syntax, anchored('inline-marks'));
@@ -402,10 +448,13 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(roles()).toEqual(['title', 'body 1', undefined, 'title', 'body 1', undefined, 'ftr 11', 'sldNum 12']);
     // A placeholder is locked against grouping, as PowerPoint's own are.
     expect(first(shapeNamed(opc.xml(marks), 'Title', marks), 'a:spLocks')?.getAttribute('noGrp')).toBe('1');
-    // It takes its rectangle and its lack of fill from its layout's placeholder, and keeps its place.
-    const properties = first(shapeNamed(opc.xml(marks), 'Title', marks), 'p:spPr')!;
-    expect(childNames(properties)).toContain('a:xfrm');
-    expect(childNames(properties).filter((name) => name === 'a:prstGeom' || name === 'a:noFill')).toEqual([]);
+    // It takes its rectangle and its lack of fill from its layout's placeholder, and its place
+    // where that is the layout's: a one-line title. The body, set to its text's height, keeps
+    // its own, and so do the footer and the number, which LibreOffice would otherwise draw in
+    // the master's style or, on a slide without a title, not at all.
+    const properties = (shape: string) => childNames(first(shapeNamed(opc.xml(marks), shape, marks), 'p:spPr')!);
+    expect(properties('Title').filter((name) => name !== 'a:ln')).toEqual([]);
+    for (const shape of ['Body', 'Footer', 'Slide Number']) expect(properties(shape), shape).toContain('a:xfrm');
     expect(childNames(first(shapeNamed(opc.xml(marks), 'Footnotes', marks), 'p:spPr')!)).toContain('a:prstGeom');
   });
 
@@ -435,6 +484,24 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     // Lines that say something stay.
     expect(slides.flatMap((part) => all(opc.xml(part, true), 'a:ln').filter((line) => line.hasChildNodes()).length)).toEqual(lines);
     for (const part of slides) expect(partViolations(new XMLSerializer().serializeToString(opc.xml(part, true))), part).toEqual([]);
+  });
+
+  itPass('tables in the table style', async () => {
+    const { opc, run } = await upTo('tables in the table style');
+    const part = slideWhere(syntax, anchored('a-table'));
+    const table = () => first(opc.xml(part, true), 'a:tbl')!;
+    const sides = () => all(table(), 'a:tcPr').flatMap((cell) => ['a:lnL', 'a:lnR', 'a:lnT', 'a:lnB'].flatMap((side) => children(cell, side as QName)));
+    expect(sides().length).toBe(4 * all(table(), 'a:tc').length);
+    await run();
+    const properties = first(table(), 'a:tblPr')!;
+    expect([properties.getAttribute('firstRow'), properties.getAttribute('bandRow')]).toEqual(['1', '1']);
+    expect(first(properties, 'a:tableStyleId')!.textContent).toBe(first(opc.xml('ppt/tableStyles.xml'), 'a:tblStyle')!.getAttribute('styleId'));
+    // pptxgenjs's "no line" on every side would hide the style's lines.
+    expect(sides()).toEqual([]);
+    // Each cell keeps its margins, and its text stands at the top, as a cell's does by default.
+    const frame = syntax.placed.slides.flatMap((slide) => slide.frames).find((candidate) => candidate.kind === 'table')!;
+    for (const cell of all(table(), 'a:tcPr')) expect([cell.getAttribute('marL'), cell.getAttribute('anchor') || 't']).toEqual([String(inchesToEmu(frame.insetInches)), 't']);
+    expect(partViolations(new XMLSerializer().serializeToString(opc.xml(part, true)))).toEqual([]);
   });
 
   itPass('shape ids on slides', async () => {
@@ -469,11 +536,7 @@ describe('each render pass, run alone on what the passes before it leave', () =>
   });
 
   it.skipIf(!hasPandoc())("template masters and layouts: a template's masters and layouts replace deckdown's own", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'deckdown-passes-'));
-    const potx = join(dir, 'brand.potx');
-    writeFileSync(potx, brandedTemplate());
-    const branded = build(syntaxSource, potx);
-    rmSync(dir, { recursive: true });
+    const branded = brandedSyntax();
     const template = branded.placed.template!;
     const { opc, run } = await upTo('template masters and layouts', branded);
     const masters = () => targets(opc, 'ppt/presentation.xml', '/slideMaster');

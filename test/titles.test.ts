@@ -56,9 +56,21 @@ describe('a body slide\'s title', () => {
     const short = frameOf('# Фукусима сабағы\n\nМәтін.\n', 'Title');
     const two = frameOf('# Мәдениеттердің жақындасуы мен үнқатысуы туралы\n\nМәтін.\n', 'Title');
     const three = frameOf(`# ${long}\n\nМәтін.\n`, 'Title');
-    expect(two.box.y).toBe(short.box.y);
-    expect(three.box.y).toBe(short.box.y);
+    // One line stands on the layout's title frame's foot, in that very frame, which the slide inherits.
+    expect(short.box).toEqual(theme.layouts.content.title);
+    expect(short.kind === 'text' && short.anchor).toBe('bottom');
+    const oneLine = measure.lineHeight(theme.sizes.slideTitle, 1) / 72 + 2 * theme.spacing.insetInches;
+    const edge = short.box.y + short.box.h - oneLine;
+    // Longer ones hang from the top of that line.
+    for (const title of [two, three]) {
+      expect(title.box.y).toBeCloseTo(edge, 9);
+      expect(title.kind === 'text' && title.anchor).toBe('top');
+    }
+    expect(two.box.h).toBeCloseTo(2 * oneLine - 2 * theme.spacing.insetInches, 2);
     expect(three.box.h).toBeGreaterThan(two.box.h);
+    // A link's line is set taller than its text by LibreOffice: a title with one hangs from the edge too.
+    const linked = frameOf('# Фукусима [сабағы](https://example.org)\n\nМәтін.\n', 'Title');
+    expect([linked.box.y, linked.kind === 'text' && linked.anchor]).toEqual([edge, 'top']);
   });
 
   it('is never smaller than the body: a long one takes a third line and pushes the rule and the body down', () => {

@@ -94,7 +94,6 @@ export interface ImageFrame {
 
 export interface TableCellFrame {
   paragraphs: PlacedParagraph[];
-  fill?: string | undefined;
 }
 
 export interface TableFrame {
@@ -103,9 +102,8 @@ export interface TableFrame {
   box: Box;
   columnWidthsInches: number[];
   rowHeightsInches: number[];
-  borderColor: string;
   insetInches: number;
-  /** The first row is the header. */
+  /** The first row is the header. Borders and fills are the deck's table style's. */
   rows: TableCellFrame[][];
 }
 
@@ -216,6 +214,15 @@ export interface PlacedTemplate {
   blank?: TemplateLayout | undefined;
 }
 
+/** A table style: lines around and between every cell, a header row and every second body row filled. */
+export interface PlacedTableStyle {
+  name: string;
+  border: string;
+  borderPt: number;
+  header: string;
+  stripe: string;
+}
+
 /** Every slide placed, with the layouts and colour scheme: the renderer's whole input. */
 export interface PlacedDeck {
   widthInches: number;
@@ -226,5 +233,7 @@ export interface PlacedDeck {
   slides: PlacedSlide[];
   /** The notes master's text style, which notes pages take. */
   notes: PlacedTextStyle;
+  /** The one table style every table takes its borders and fills from. */
+  tableStyle: PlacedTableStyle;
   template?: PlacedTemplate | undefined;
 }

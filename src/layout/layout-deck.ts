@@ -10,7 +10,7 @@ import { coverCrop, runStyle, type Frame, type PlacedBackground, type PlacedDeck
 import type { Measurer } from './measure.js';
 import { isTextBlock } from '../outline/block-kinds.js';
 import { blocksToParagraphs, lineStyle, plainLook, textStyle, type TextStyle } from './paragraphs.js';
-import { layoutMasters, themeScheme } from './masters.js';
+import { layoutMasters, tableStyle, themeScheme } from './masters.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
 import { balance, paginate, type FitsPage } from './paginate.js';
 import { fromUnits, toUnits } from './split-blocks.js';
@@ -167,6 +167,7 @@ function fitTitle(runs: readonly Inline[], box: Box, base: RunStyle, slide: Slid
 interface Head {
   paragraphs: PlacedParagraph[];
   box: Box;
+  anchor: 'top' | 'bottom';
   rule?: Box | undefined;
   push: number;
 }
@@ -201,7 +202,12 @@ function setHead(title: readonly Inline[], layout: FittedSlide['layout'], contex
   const paragraphs = (set?.paragraphs ?? fitLine(kept, room, base, theme.floors.title, 'left', context, 'title', 3)).map((paragraph) => balanceLines(paragraph, widthPt, inputs.measure));
   const height = inputs.measure.paragraphsHeight(paragraphs.map((paragraph) => ({ ...paragraph, runs: inputs.measure.cover(paragraph.runs).runs })), room.w, inset);
   const push = Math.max(0, top + height - (boxes.title.y + boxes.title.h));
-  return { paragraphs, box: { ...room, h: height }, rule: boxes.rule && { ...boxes.rule, y: boxes.rule.y + push }, push };
+  // One line at the full size stands where the layout's title does, on its foot: in the layout's
+  // own frame, which the slide then inherits. Any other title hangs from the top edge, and so does
+  // one with a link, whose line LibreOffice sets taller than its text, lifting it off the foot.
+  const linked = paragraphs.some((paragraph) => paragraph.runs.some((run) => run.type === 'text' && run.href !== undefined));
+  const inLayout = Math.abs(height - oneLine) < 1e-9 && !linked;
+  return { paragraphs, box: inLayout ? boxes.title : { ...room, h: height }, anchor: inLayout ? 'bottom' : 'top', rule: boxes.rule && { ...boxes.rule, y: boxes.rule.y + push }, push };
 }
 
 /** A title set as a head, with the messages setting it gave, which are told where the title is placed. */
@@ -430,7 +436,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
     const { head, messages } = headOf(title);
     context.messages.push(...messages);
     titlePt = titleSize(head.paragraphs);
-    frames.push(textFrame('Title', head.box, head.paragraphs, ctx, 'top'));
+    frames.push(textFrame('Title', head.box, head.paragraphs, ctx, head.anchor));
     if (head.rule) frames.push({ kind: 'rect', name: 'Title Rule', box: head.rule, color: colors.accent });
   } else if (title.length > 0) {
     const paragraphs = fitTitle(title, boxes.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), context);
@@ -599,6 +605,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     scheme: themeScheme(theme),
     slides,
     notes: { style: notes.base, levels: [plainLook(notes)] },
+    tableStyle: tableStyle(theme),
   };
   return { deck: placed, fit, messages: unique };
 }

@@ -1,5 +1,5 @@
 import type { Theme } from '../theme/schema.js';
-import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedParagraph, type PlacedPlaceholder, type PlacedScheme, type RectFrame, type RunStyle } from './frames.js';
+import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedParagraph, type PlacedPlaceholder, type PlacedScheme, type PlacedTableStyle, type RectFrame, type RunStyle } from './frames.js';
 import { lineStyle, listLevelLooks, plainLook, textStyle } from './paragraphs.js';
 
 /** PowerPoint's own names where it has the layout, so users find them where they expect. */
@@ -87,4 +87,10 @@ export function themeScheme(theme: Theme): PlacedScheme {
     headingFont: fonts.heading,
     bodyFont: fonts.body,
   };
+}
+
+/** Tables' borders and fills: thin lines in the theme's border colour, a filled header row, striped rows. */
+export function tableStyle(theme: Theme): PlacedTableStyle {
+  const { colors } = theme;
+  return { name: `${theme.name} table`, border: colors.tableBorder, borderPt: 0.75, header: colors.tableHeaderBackground, stripe: colors.tableStripe };
 }

@@ -62,13 +62,7 @@ export function layoutTable(table: Table, box: Box, ctx: PlaceContext): TableFra
     box: { ...box, w: widths.reduce((sum, w) => sum + w, 0), h: heights.reduce((sum, height) => sum + height, 0) },
     columnWidthsInches: widths,
     rowHeightsInches: heights,
-    borderColor: theme.colors.tableBorder,
     insetInches: inset,
-    rows: rows.map((row, rowIndex) =>
-      row.map((paragraphs) => ({
-        paragraphs,
-        fill: rowIndex === 0 ? theme.colors.tableHeaderBackground : rowIndex % 2 === 0 ? theme.colors.tableStripe : undefined,
-      })),
-    ),
+    rows: rows.map((row) => row.map((paragraphs) => ({ paragraphs }))),
   };
 }

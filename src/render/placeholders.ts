@@ -96,18 +96,34 @@ export function markSlidePlaceholders(opc: OpcPackage, deck: PlacedDeck): (index
       if (!role) continue;
       const shape = shapeNamed(opc.xml(part), frame.name, part);
       markPlaceholder(shape, KINDS[role.kind].ph, part);
-      if (deck.template === undefined) inheritShape(shape, part);
+      // Footers and slide numbers keep their frames: without one, LibreOffice draws a footer in
+      // the master's style rather than its layout's, and on a slide with no title, no number at all.
+      if (deck.template === undefined) inheritShape(shape, role.kind === 'title' || role.kind === 'body' ? role.placeholder.box : undefined, part);
     }
   };
 }
 
-/** deckdown's layout placeholders are rectangles without fill: a slide's placeholder takes that from its layout's. */
-function inheritShape(shape: Element, part: string): void {
+/**
+ * deckdown's layout placeholders are rectangles without fill: a slide's placeholder takes that
+ * from its layout's, and its position and size too where they are the layout's, so that
+ * PowerPoint's "Reset slide" leaves it where it is.
+ */
+function inheritShape(shape: Element, box: PlacedPlaceholder['box'] | undefined, part: string): void {
   const properties = required(shape, 'p:spPr', part);
-  for (const element of [...children(properties, 'a:prstGeom'), ...children(properties, 'a:noFill')]) {
+  for (const element of [...children(properties, 'a:prstGeom'), ...children(properties, 'a:noFill'), ...children(properties, 'a:xfrm')]) {
     if (element.localName === 'prstGeom' && element.getAttribute('prst') !== 'rect') continue;
+    if (element.localName === 'xfrm' && !(box && sameFrame(element, box))) continue;
     properties.removeChild(element);
   }
+}
+
+/** A transform that places a shape exactly in the box, unrotated and unflipped, as the layout writes it. */
+function sameFrame(transform: Element, box: PlacedPlaceholder['box']): boolean {
+  const offset = first(transform, 'a:off');
+  const extent = first(transform, 'a:ext');
+  const unturned = ['rot', 'flipH', 'flipV'].every((name) => !transform.getAttribute(name) || transform.getAttribute(name) === '0');
+  const at = (element: Element | undefined, name: string) => Number(element?.getAttribute(name));
+  return unturned && at(offset, 'x') === inchesToEmu(box.x) && at(offset, 'y') === inchesToEmu(box.y) && at(extent, 'cx') === inchesToEmu(box.w) && at(extent, 'cy') === inchesToEmu(box.h);
 }
 
 /**

@@ -27,13 +27,13 @@ function geometry(frame: Frame) {
   return { x: within(x), y: within(y), w: within(w), h: within(h), objectName: withoutXmlIllegal(frame.name) };
 }
 
-/** Cells get a one-space placeholder: their bodies are written afterwards like every text body. */
+/**
+ * Cells get a one-space placeholder: their bodies are written afterwards like every text body.
+ * Their borders and fills come from the deck's table style, and their text stands at the top,
+ * where a cell's stands unless it says otherwise.
+ */
 function addTable(slide: PptxSlide, frame: TableFrame): void {
-  const side = { type: 'solid' as const, pt: 0.75, color: frame.borderColor };
-  const border: [typeof side, typeof side, typeof side, typeof side] = [side, side, side, side];
-  const rows = frame.rows.map((row) =>
-    row.map((cell) => ({ text: ' ', options: { ...(cell.fill ? { fill: { color: cell.fill } } : {}), border, margin: frame.insetInches, valign: 'top' as const } })),
-  );
+  const rows = frame.rows.map((row) => row.map(() => ({ text: ' ', options: { margin: frame.insetInches } })));
   slide.addTable(rows, { ...geometry(frame), colW: frame.columnWidthsInches, rowH: frame.rowHeightsInches, autoPage: false });
 }
 

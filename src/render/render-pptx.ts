@@ -11,6 +11,7 @@ import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
 import { dropSlideBoilerplate } from './slide-boilerplate.js';
+import { styleTables, writeTableStyle } from './table-style.js';
 import { schemeColorsInLayouts, schemeColorsInRules, writeThemeScheme } from './theme-part.js';
 import { notesPart, slidePart } from './part-names.js';
 import { notesMasterStyle } from './notes-part.js';
@@ -55,10 +56,12 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },
   { name: 'scheme colours in layouts', run: (opc, deck) => schemeColorsInLayouts(opc, deck.scheme) },
   { name: 'notes master in the notes style', run: (opc, deck) => notesMasterStyle(opc, deck) },
+  { name: 'the deck\'s table style', run: (opc, deck) => writeTableStyle(opc, deck) },
   slidePass('text bodies, notes and links', fillText),
   slidePass('picture crops', cropPictures),
   slidePass('slide placeholders', markSlidePlaceholders),
   slidePass('no boilerplate on slides', dropSlideBoilerplate),
+  slidePass('tables in the table style', styleTables),
   slidePass('shape ids on slides', (opc) => (index) => renumberShapes(opc.xml(slidePart(index)))),
   slidePass('scheme colours in accent rules', (opc, deck) => schemeColorsInRules(opc, deck.scheme)),
   { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },

@@ -128,7 +128,10 @@ function paragraphXml(paragraph: PlacedParagraph, writing: TextWriting): string 
   const size = Math.round(paragraph.endSizePt * 100);
   // The paragraph's end takes its size from the level only where deckdown wrote the level: a template's levels size their own.
   const levelSize = inherited && writing.inherited ? Math.round(writing.inherited.sizePt * 100) : undefined;
-  const end = `<a:endParaRPr${attributes({ lang: writing.lang, sz: levelSize === size ? undefined : size })}/>`;
+  const endSize = levelSize === size ? undefined : size;
+  // The end of a paragraph with text, at the level's size, says nothing its runs do not: text
+  // typed there takes the last run's properties. An empty paragraph's end is its only run.
+  const end = endSize === undefined && paragraph.runs.some((run) => run.type !== 'break') ? '' : `<a:endParaRPr${attributes({ lang: writing.lang, sz: endSize })}/>`;
   return `<a:p>${properties}${runs}${end}</a:p>`;
 }
 
