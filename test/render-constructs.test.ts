@@ -57,8 +57,12 @@ describe('content/syntax.md renders every construct natively', () => {
       const [, kind, value] = color?.match(/<a:(srgbClr|schemeClr) val="([^"]+)"\/>/) ?? [];
       return kind === 'srgbClr' ? value : slots.get(SLOT[value!] ?? value!);
     };
-    const fill = (part: string) => hex(style.match(new RegExp(`<a:${part}><a:tcStyle><a:tcBdr/><a:fill><a:solidFill>(<a:[a-zA-Z]+ val="[^"]+"/>)`))?.[1]);
+    const fill = (part: string) => hex(style.match(new RegExp(`<a:${part}>(?:<a:tcTxStyle[^>]*>.*?</a:tcTxStyle>)?<a:tcStyle><a:tcBdr/><a:fill><a:solidFill>(<a:[a-zA-Z]+ val="[^"]+"/>)`))?.[1]);
+    // Only these parts of a table: the whole table, the header row and the even bands.
+    expect([...style.matchAll(/<a:(\w+)><a:(?:tcStyle|tcTxStyle)/g)].map((match) => match[1])).toEqual(['wholeTbl', 'band2H', 'firstRow']);
     expect(fill('firstRow')).toBe(theme.colors.tableHeaderBackground);
+    // A table inserted by hand has no runs of its own to say so: the style sets its header bold, in the header's text colour.
+    expect(hex(style.match(/<a:firstRow><a:tcTxStyle b="on">(<a:[a-zA-Z]+ val="[^"]+"\/>)<\/a:tcTxStyle>/)?.[1])).toBe(theme.colors.tableHeaderText);
     // Below the header, the second, fourth, … rows are the striped ones.
     expect(fill('band2H')).toBe(theme.colors.tableStripe);
     for (const side of ['left', 'right', 'top', 'bottom', 'insideH', 'insideV']) {

@@ -367,8 +367,8 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     writeTableStyle(opc, branded.placed);
     const style = first(opc.xml('ppt/tableStyles.xml'), 'a:tblStyle')!;
     expect(all(style, 'a:schemeClr')).toEqual([]);
-    const { border, header, stripe } = branded.placed.tableStyle;
-    expect(new Set(all(style, 'a:srgbClr').map((color) => color.getAttribute('val')))).toEqual(new Set([border, header, stripe]));
+    const { border, header, headerText, stripe } = branded.placed.tableStyle;
+    expect(new Set(all(style, 'a:srgbClr').map((color) => color.getAttribute('val')))).toEqual(new Set([border, header, headerText, stripe]));
   });
 
   itPass('text bodies, notes and links', async () => {

@@ -220,6 +220,7 @@ export interface PlacedTableStyle {
   border: string;
   borderPt: number;
   header: string;
+  headerText: string;
   stripe: string;
 }
 

@@ -174,7 +174,9 @@ interface Head {
 
 /**
  * A body slide's title from a fixed top edge: the edge where a one-line title stands, so that
- * every title starts at the same height. It is never set smaller than the body can be (the
+ * every title starts at the same height. A one-line title stands on the foot of its layout's
+ * title frame, so that its distance to the rule is the layout's wherever a renderer's line
+ * height differs from the measured one. A title is never set smaller than the body can be (the
  * type scale's first size): on two lines, or on three, pushing the rule and the body down,
  * before it shrinks to the title floor.
  */

@@ -92,5 +92,5 @@ export function themeScheme(theme: Theme): PlacedScheme {
 /** Tables' borders and fills: thin lines in the theme's border colour, a filled header row, striped rows. */
 export function tableStyle(theme: Theme): PlacedTableStyle {
   const { colors } = theme;
-  return { name: `${theme.name} table`, border: colors.tableBorder, borderPt: 0.75, header: colors.tableHeaderBackground, stripe: colors.tableStripe };
+  return { name: `${theme.name} table`, border: colors.tableBorder, borderPt: 0.75, header: colors.tableHeaderBackground, headerText: colors.tableHeaderText, stripe: colors.tableStripe };
 }
