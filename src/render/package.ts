@@ -1,5 +1,5 @@
 import type { Element, Node } from '@xmldom/xmldom';
-import { all, first, NS } from './dom.js';
+import { all, NS } from './dom.js';
 import { OpcPackage } from './opc-package.js';
 import { escapeXml, XML_DECLARATION } from './xml.js';
 
@@ -13,8 +13,13 @@ export interface DocumentProperties {
 
 const stampOf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** docProps/core.xml, written whole: pptxgenjs stamps the wall clock and its own name. */
-export function writeCoreProperties(opc: OpcPackage, properties: DocumentProperties): void {
+/**
+ * docProps/core.xml and docProps/app.xml, written whole: pptxgenjs stamps the wall clock and its
+ * own name, and lists fonts, a theme and slide titles ("Slide 1", …) the deck does not have. The
+ * extended properties say what wrote the deck and how many slides and notes pages it has;
+ * PowerPoint fills in the rest when it saves.
+ */
+export function writeDocumentProperties(opc: OpcPackage, properties: DocumentProperties): void {
   const stamp = stampOf(properties.date);
   const optional = (tag: string, value: string | undefined) => (value ? `<${tag}>${escapeXml(value)}</${tag}>` : '');
   opc.setXml(
@@ -30,12 +35,8 @@ export function writeCoreProperties(opc: OpcPackage, properties: DocumentPropert
       `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
       '</cp:coreProperties>',
   );
-  const app = opc.xml('docProps/app.xml');
-  const company = first(app, 'ep:Company');
-  if (company) company.textContent = '';
-  // pptxgenjs counts a notes page per slide; a slide without notes has none.
-  const notes = first(app, 'ep:Notes');
-  if (notes) notes.textContent = String(opc.names().filter((name) => /^ppt\/notesSlides\/[^/]+\.xml$/.test(name)).length);
+  const count = (folder: string) => opc.names().filter((name) => new RegExp(`^ppt/${folder}/[^/]+\\.xml$`).test(name)).length;
+  opc.setText('docProps/app.xml', `${XML_DECLARATION}<Properties xmlns="${NS.ep}"><Application>deckdown</Application><Slides>${count('slides')}</Slides><Notes>${count('notesSlides')}</Notes></Properties>`);
 }
 
 /** pptxgenjs declares a slide master per slide; a content type for a part that is not there is dropped. */

@@ -5,7 +5,7 @@ import { colourSliceLabels, flatChartsBySchema, numberCharts } from './chart-par
 import { cropPictures } from './crop-pictures.js';
 import { fillText, renumberShapes } from './fill-text.js';
 import { OpcPackage } from './opc-package.js';
-import { normaliseEmbeddedPackages, pruneContentTypes, writeCoreProperties, type DocumentProperties } from './package.js';
+import { normaliseEmbeddedPackages, pruneContentTypes, writeDocumentProperties, type DocumentProperties } from './package.js';
 import { addLayoutPlaceholders, headerFooterFlags, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
 import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
@@ -67,7 +67,7 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },
   { name: 'presentation in schema order', run: (opc) => orderPresentation(opc) },
   { name: 'SVG fallbacks', run: (opc, _deck, _properties, limits) => rasteriseSvgFallbacks(opc, limits) },
-  { name: 'document properties', run: (opc, _deck, properties) => writeCoreProperties(opc, properties) },
+  { name: 'document properties', run: (opc, _deck, properties) => writeDocumentProperties(opc, properties) },
   { name: 'content types of existing parts', run: (opc) => pruneContentTypes(opc) },
   { name: 'embedded workbooks dated', run: (opc, _deck, properties) => normaliseEmbeddedPackages(opc, properties.date) },
 ];
