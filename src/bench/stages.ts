@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VFile } from 'vfile';
 import { outlineProcessor, packageProperties, planSlides } from '../api.js';
@@ -32,4 +32,7 @@ const deck = await timed('outline', () => processor.stringify(processor.runSync(
 const plan = await timed('layout', () => planSlides(deck, { baseDir: dirname(path) }));
 const opc = await timed('render', () => completePackage(plan.placed, packageProperties(plan), undefined));
 const pptx = await timed('zip', () => opc.zip());
-process.stdout.write(`${JSON.stringify({ times, slides: plan.placed.slides.length, bytes: pptx.byteLength, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+// On Linux a child's maxRSS starts from its parent's peak when it was forked; VmHWM is its own.
+const ownPeak = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8').match(/^VmHWM:\s+(\d+) kB$/m) : null;
+const peakKb = ownPeak ? Number(ownPeak[1]) : process.resourceUsage().maxRSS;
+process.stdout.write(`${JSON.stringify({ times, slides: plan.placed.slides.length, bytes: pptx.byteLength, peakMb: Math.round(peakKb / 1024) })}\n`);
