@@ -88,7 +88,7 @@ describe('the packed tarball', () => {
     const library = [...moduleGraph(dist, 'index.js'), ...moduleGraph(dist, 'build-worker.js')];
     expect(library.length).toBeGreaterThan(3);
     expect(library.filter(([, text]) => text.includes('setFlagsFromString')).map(([name]) => name)).toEqual([]);
-    expect(readFileSync(join(dist, 'cli.js'), 'utf8')).toContain('setFlagsFromString("--heap-growing-percent=50")');
+    expect(readFileSync(join(dist, 'cli.js'), 'utf8')).toContain('setFlagsFromString("--heap-growing-percent=30")');
   });
 
   it('ships the font faces themes use and no others, compressed', () => {
