@@ -8,13 +8,18 @@ import { schemeRefs, type SchemeRefs } from './scheme-refs.js';
 import { bodyPropertiesXml, paragraphPropertiesXml, slideNumberField } from './text-body.js';
 import { attributes, inchesToEmu } from './xml.js';
 
-/** A layout's placeholders, typed and indexed as PowerPoint's own layouts do, so slides and dialogs find them. */
+/**
+ * A layout's placeholders, typed and indexed as PowerPoint's own layouts do, so slides and
+ * dialogs find them. `ownFrame`: a slide's placeholder of this kind keeps its position even
+ * where it is the layout's: without one, LibreOffice draws a footer in the master's style
+ * rather than its layout's, and on a slide with no title, no slide number at all.
+ */
 const KINDS = {
-  title: { ph: '<p:ph type="title"/>', name: 'Title Placeholder', frame: 'Title' },
-  body: { ph: '<p:ph type="body" idx="1"/>', name: 'Text Placeholder', frame: 'Body' },
-  date: { ph: '<p:ph type="dt" sz="half" idx="10"/>', name: 'Date Placeholder', frame: 'Date' },
-  footer: { ph: '<p:ph type="ftr" sz="quarter" idx="11"/>', name: 'Footer Placeholder', frame: 'Footer' },
-  slideNumber: { ph: '<p:ph type="sldNum" sz="quarter" idx="12"/>', name: 'Slide Number Placeholder', frame: 'Slide Number' },
+  title: { ph: '<p:ph type="title"/>', name: 'Title Placeholder', frame: 'Title', ownFrame: false },
+  body: { ph: '<p:ph type="body" idx="1"/>', name: 'Text Placeholder', frame: 'Body', ownFrame: false },
+  date: { ph: '<p:ph type="dt" sz="half" idx="10"/>', name: 'Date Placeholder', frame: 'Date', ownFrame: true },
+  footer: { ph: '<p:ph type="ftr" sz="quarter" idx="11"/>', name: 'Footer Placeholder', frame: 'Footer', ownFrame: true },
+  slideNumber: { ph: '<p:ph type="sldNum" sz="quarter" idx="12"/>', name: 'Slide Number Placeholder', frame: 'Slide Number', ownFrame: true },
 } as const;
 type PlaceholderKind = keyof typeof KINDS;
 const LAYOUT_KINDS = Object.keys(KINDS) as PlaceholderKind[];
@@ -96,9 +101,7 @@ export function markSlidePlaceholders(opc: OpcPackage, deck: PlacedDeck): (index
       if (!role) continue;
       const shape = shapeNamed(opc.xml(part), frame.name, part);
       markPlaceholder(shape, KINDS[role.kind].ph, part);
-      // Footers and slide numbers keep their frames: without one, LibreOffice draws a footer in
-      // the master's style rather than its layout's, and on a slide with no title, no number at all.
-      if (deck.template === undefined) inheritShape(shape, role.kind === 'title' || role.kind === 'body' ? role.placeholder.box : undefined, part);
+      if (deck.template === undefined) inheritShape(shape, KINDS[role.kind].ownFrame ? undefined : role.placeholder.box, part);
     }
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
 import type { PlacedDeck } from '../layout/frames.js';
 import { all, children, insert, required } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
@@ -67,11 +68,18 @@ export function styleTables(opc: OpcPackage, deck: PlacedDeck): (index: number) 
       for (const old of [...children(properties, 'a:tableStyleId'), ...children(properties, 'a:tableStyle')]) properties.removeChild(old);
       // The style's id comes last but for extensions, as the schema orders them.
       insert(properties, `<a:tableStyleId>${id}</a:tableStyleId>`, children(properties, 'a:extLst')[0]);
-      for (const cell of all(table, 'a:tcPr')) {
-        for (const side of ['a:lnL', 'a:lnR', 'a:lnT', 'a:lnB'] as const) for (const line of children(cell, side)) cell.removeChild(line);
-        for (const node of Array.from(cell.childNodes)) if (node.nodeType === node.TEXT_NODE) cell.removeChild(node);
+      for (const cell of all(table, 'a:tc')) {
+        withoutText(cell);
+        for (const cellProperties of children(cell, 'a:tcPr')) {
+          for (const side of ['a:lnL', 'a:lnR', 'a:lnT', 'a:lnB'] as const) for (const line of children(cellProperties, side)) cellProperties.removeChild(line);
+          withoutText(cellProperties);
+        }
       }
-      for (const cell of all(table, 'a:tc')) for (const node of Array.from(cell.childNodes)) if (node.nodeType === node.TEXT_NODE) cell.removeChild(node);
     }
   };
+}
+
+/** pptxgenjs indents a cell's closing tags: space that means nothing between elements. */
+function withoutText(element: Element): void {
+  for (const node of Array.from(element.childNodes)) if (node.nodeType === node.TEXT_NODE) element.removeChild(node);
 }
