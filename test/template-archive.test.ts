@@ -5,6 +5,7 @@ import { openTemplate, TemplateError } from '../src/template/open-template.js';
 import { ArchiveError, readArchive } from '../src/template/read-archive.js';
 import { importTemplate } from '../src/theme/import.js';
 import { loadTheme } from '../src/theme/load.js';
+import { fastestRun } from './helpers/fastest-run.js';
 import { templateParts } from './helpers/hostile-media.js';
 
 const MB = 1024 * 1024;
@@ -93,11 +94,11 @@ describe('template parts', () => {
 
   it('refuses a part that is not well-formed, quoting none of it, in linear time', () => {
     const unclosed = `<p:sldMaster>${'<p:sp>'.repeat(200_000)}`;
-    const started = performance.now();
     // Stored, not compressed: packed, it would be over the expansion budget first.
     const parts = { ...templateParts(), 'ppt/slideMasters/slideMaster1.xml': [strToU8(unclosed), { level: 0 }] as [Uint8Array, { level: 0 }] };
-    const error = refusal(() => openTemplate(zipSync(parts), 'corp.potx'));
-    expect(performance.now() - started).toBeLessThan(5000);
+    const archive = zipSync(parts);
+    expect(fastestRun(() => refusal(() => openTemplate(archive, 'corp.potx')), 5000)).toBeLessThan(5000);
+    const error = refusal(() => openTemplate(archive, 'corp.potx'));
     expect(error.message).toBe('its part "ppt/slideMasters/slideMaster1.xml" is not well-formed XML');
   });
 
