@@ -39,7 +39,10 @@ describe('linear time on a megabyte of hostile source', () => {
     ['spaces before a definition\'s attributes (source-rewrites.ts)', outline(`[a]: x${' '.repeat(MB)}y\n\n# T\n\nz\n`)],
     ['spaces before an md2pptx heading id (remark-peer-syntax.ts)', outline(`### T${' '.repeat(MB)}x\n\ntext\n`)],
     ['an attribute name of an HTML tag (html.ts)', outline(`# T\n\nx <a ${'b'.repeat(MB)}> y\n`)],
-    ['unclosed tags in a note (comments.ts)', outline(`# T\n\n<!-- ${'<a'.repeat(MB / 2)} -->\n`)],
+    // Half a megabyte: the parser reads the note twice, as a comment and as Markdown, and that is
+    // most of the time (2 s alone, 8.5–10.4 s beside LibreOffice at a megabyte); the quadratic form
+    // took 154 s on this much.
+    ['unclosed tags in a note (comments.ts)', outline(`# T\n\n<!-- ${'<a'.repeat(MB / 4)} -->\n`)],
     ['a headingDivider directive after blank lines (html.ts)', () => headingDividerIn(`${'\n'.repeat(MB)}x`)],
     ['digits of a headingDivider (html.ts)', () => headingDividerIn(`headingDivider: ${'1'.repeat(MB)}`)],
     ['spaces inside an HTML tag that does not close (html.ts)', () => inlineHtmlToMdast([{ type: 'html', value: `<a${' '.repeat(MB)}x` }], new VFile())],
