@@ -31,8 +31,8 @@ const STAMP = '2001-02-03T04:05:06Z';
 
 /**
  * What syntax.md lacks: a link to another slide (from a slide and from its notes), slide numbers
- * without a footer, a described background picture (placed as a cropped picture frame) and a
- * picture without alt text.
+ * without a footer, a described background picture (placed as a cropped picture frame), a
+ * picture without alt text, a title long enough to move its rule and a slide without a title.
  */
 const SMALL = `---
 marp: true
@@ -55,6 +55,16 @@ The notes jump to [the end](#the-end) too.
 # The end
 
 ![](images/dot.gif)
+
+---
+
+# A title long enough to take two lines on its slide, and to move its rule down under them
+
+Text.
+
+---
+
+Text without a title.
 `;
 
 interface Build {
@@ -458,6 +468,17 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(childNames(first(shapeNamed(opc.xml(marks), 'Footnotes', marks), 'p:spPr')!)).toContain('a:prstGeom');
   });
 
+  itPass('layout shapes hidden where a slide draws its own', async () => {
+    const { opc, run } = await upTo('layout shapes hidden where a slide draws its own', small);
+    const hiding = () => small.placed.slides.map((_slide, index) => opc.xml(slidePart(index)).documentElement!.getAttribute('showMasterSp'));
+    expect(hiding()).toEqual([null, null, null, null]);
+    await run();
+    // The slide over a picture and the one whose title fits one line show their layout's rule; the
+    // slide whose long title moved its rule, and the one without a title, hide it.
+    expect(hiding()).toEqual([null, null, '0', '0']);
+    expect(small.placed.slides.map((slide) => slide.frames.filter((frame) => frame.name === 'Title Rule').length)).toEqual([1, 0, 1, 0]);
+  });
+
   itPass('no boilerplate on slides', async () => {
     const { opc, run } = await upTo('no boilerplate on slides');
     const table = slideWhere(syntax, anchored('a-table'));
@@ -517,11 +538,11 @@ describe('each render pass, run alone on what the passes before it leave', () =>
   });
 
   itPass('scheme colours in accent rules', async () => {
-    const { opc, run } = await upTo('scheme colours in accent rules');
-    // A body slide's own title rule names the accent from the scheme, as the layouts do.
-    const marks = slideWhere(syntax, anchored('inline-marks'));
-    const rule = () => first(shapeNamed(opc.xml(marks), 'Title Rule', marks), 'a:solidFill')!;
-    expect(first(rule(), 'a:srgbClr')?.getAttribute('val')).toBe(syntax.placed.scheme.accents[0]);
+    const { opc, run } = await upTo('scheme colours in accent rules', small);
+    // A title rule that a long title moved is the slide's own: it names the accent from the scheme, as the layouts do.
+    const moved = slideWhere(small, (slide) => slide.frames.some((frame) => frame.name === 'Title Rule') && slide.hidesLayoutShapes === true);
+    const rule = () => first(shapeNamed(opc.xml(moved), 'Title Rule', moved), 'a:solidFill')!;
+    expect(first(rule(), 'a:srgbClr')?.getAttribute('val')).toBe(small.placed.scheme.accents[0]);
     await run();
     expect(first(rule(), 'a:schemeClr')?.getAttribute('val')).toBe('accent1');
   });

@@ -87,6 +87,32 @@ describe('a body slide\'s title', () => {
     expect(body.box.y).toBeGreaterThan(rule.box.y + rule.box.h);
     expect(plan.messages.filter((message) => message.ruleId === 'text-overflow')).toEqual([]);
   });
+
+  it("has its rule from the layout where the rule stands there, and hides the layout's otherwise", () => {
+    const plan = planSlides(buildOutline(`# Фукусима сабағы\n\nМәтін.\n\n---\n\n# ${long}\n\nМәтін.\n\n---\n\nТақырыпсыз мәтін.\n`).deck);
+    const [short, longer, untitled] = plan.placed.slides;
+    const rules = (slide: typeof short) => slide!.frames.filter((frame) => frame.name === 'Title Rule');
+    const content = plan.placed.layouts.find((layout) => layout.layout === 'content')!;
+    // The layout draws the rule where a one-line title has it, in the accent.
+    expect(content.decorations.filter((frame) => frame.name === 'Title Rule')).toEqual([{ kind: 'rect', name: 'Title Rule', box: theme.layouts.content.rule, color: theme.colors.accent }]);
+    // A one-line title leaves it to the layout.
+    expect([short!.layout, rules(short), short!.hidesLayoutShapes]).toEqual(['content', [], undefined]);
+    // A longer title moves its own down and hides the layout's; so does a slide with no title, which has none.
+    expect(rules(longer)).toHaveLength(1);
+    expect(rules(longer)[0]!.box.y).toBeGreaterThan(theme.layouts.content.rule!.y);
+    expect(longer!.hidesLayoutShapes).toBe(true);
+    expect([untitled!.layout, rules(untitled), untitled!.hidesLayoutShapes]).toEqual(['content', [], true]);
+  });
+
+  it("draws its layout's other decorations itself where it hides the layout's shapes, and keeps its rule over a picture behind it", () => {
+    const logo = { ...theme, logo: { path: `${root}test/peers/images/dot.gif`, box: { x: 12, y: 0.2, w: 1, h: 0.5 } } };
+    const plan = planSlides(buildOutline(`# ${long}\n\nМәтін.\n\n---\n\n# Фукусима сабағы\n\n![bg Дала](images/steppe.jpg)\n`, { path: `${root}content/deck.md` }).deck, { theme: logo, baseDir: `${root}content` });
+    const [longer, pictured] = plan.placed.slides;
+    expect(longer!.frames.filter((frame) => frame.name === 'Logo').map((frame) => frame.box)).toEqual([logo.logo.box]);
+    // The picture behind covers the layout's rule, so the slide draws its own, over the picture.
+    expect(pictured!.frames.map((frame) => frame.name).slice(0, 3)).toEqual(['Background Picture', 'Title', 'Title Rule']);
+    expect(pictured!.hidesLayoutShapes).toBeUndefined();
+  });
 });
 
 describe('the lecture\'s titles', () => {

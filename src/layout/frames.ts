@@ -158,6 +158,11 @@ export interface PlacedSlide {
   notes: PlacedParagraph[];
   /** Ids that `#id` links to this slide use. */
   anchors?: string[] | undefined;
+  /**
+   * Set on a slide that hides its layout's shapes (PowerPoint's "Hide background graphics"): its
+   * title rule stands elsewhere, or it has none, so it draws the rest of them itself.
+   */
+  hidesLayoutShapes?: true | undefined;
 }
 
 /** How a paragraph is set, apart from its text: what a list level of a placeholder gives its paragraphs. */

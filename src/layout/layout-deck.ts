@@ -16,6 +16,7 @@ import { balance, paginate, type FitsPage } from './paginate.js';
 import { fromUnits, toUnits } from './split-blocks.js';
 import { stackBlocks, stackNeeded, textFrame } from './stack.js';
 import { legibleOnPicture } from './on-picture.js';
+import { BACKGROUND_PICTURE, onLayoutShapes, TITLE_RULE } from './layout-shapes.js';
 import { readPixels, type Pixels } from '../media/picture-colours.js';
 import { balanceLines, keepTogether } from './title-lines.js';
 
@@ -241,9 +242,9 @@ function pushedDown(theme: Theme, layout: FittedSlide['layout'], push: number): 
 }
 
 /**
- * Slides whose title stands from a fixed top edge with its rule on the slide: every body layout
- * but the closing one, in a theme that rules its titles. On a template, titles keep the
- * template's own frames.
+ * Slides whose title stands from a fixed top edge with the rule under it: every body layout but
+ * the closing one, in a theme that rules its titles. On a template, titles keep the template's
+ * own frames.
  */
 const headed = (layout: FittedSlide['layout'], theme: Theme) => layout !== 'end' && theme.layouts[layout].rule !== undefined;
 
@@ -280,7 +281,7 @@ function pictureBehind(placed: PlacedSlide, slide: Slide, images: ReadonlyMap<st
   const aspect = info.widthPx / info.heightPx;
   // Seen whole: as large as the slide allows, centred.
   const box = contain ? (aspect > w / h ? { x: 0, y: (h - w / aspect) / 2, w, h: w / aspect } : { x: (w - h * aspect) / 2, y: 0, w: h * aspect, h }) : { x: 0, y: 0, w, h };
-  const picture = { kind: 'image' as const, name: 'Background Picture', box, path: imagePath, alt: slide.background?.alt ?? '', ...(crop && !contain ? { crop } : {}) };
+  const picture = { kind: 'image' as const, name: BACKGROUND_PICTURE, box, path: imagePath, alt: slide.background?.alt ?? '', ...(crop && !contain ? { crop } : {}) };
   return { ...placed, background: rest, frames: [picture, ...placed.frames] };
 }
 
@@ -439,7 +440,7 @@ function placeBodyPage(slide: FittedSlide, page: Page, bodyPt: number, title: In
     context.messages.push(...messages);
     titlePt = titleSize(head.paragraphs);
     frames.push(textFrame('Title', head.box, head.paragraphs, ctx, head.anchor));
-    if (head.rule) frames.push({ kind: 'rect', name: 'Title Rule', box: head.rule, color: colors.accent });
+    if (head.rule) frames.push({ kind: 'rect', name: TITLE_RULE, box: head.rule, color: colors.accent });
   } else if (title.length > 0) {
     const paragraphs = fitTitle(title, boxes.title, runStyle(fonts.heading, sizes.title, colors.titleText, true), context);
     titlePt = titleSize(paragraphs);
@@ -561,6 +562,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
   const messages: LayoutMessage[] = [];
   const words = deckWords(deck.meta.lang, { agenda: deck.meta.agendaTitle, continued: deck.meta.continuedMark }, theme.words);
   const pictures = new Map<string, Pixels | undefined>();
+  const layouts = layoutMasters(theme);
   /** A placed slide with its text legible on its background picture, then that picture put behind it if it is described. */
   const finish = (placed: PlacedSlide, slide: Slide, number: number): PlacedSlide => {
     const { imagePath, crop } = placed.background;
@@ -589,7 +591,11 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     }
     const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide, words) : slide, context, number);
     // Speaker notes, and the target of links to the slide, stay with the first part of a continued slide.
-    slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed, index) => finish(placed, slide, number + index)));
+    const ruled = headed(slide.layout, theme) ? layouts.find((layout) => layout.layout === slide.layout) : undefined;
+    slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed, index) => {
+      const finished = finish(placed, slide, number + index);
+      return ruled ? onLayoutShapes(finished, ruled) : finished;
+    }));
     fit.push(result.fit);
     messages.push(...fitMessages(result.fit, theme));
     if (slides.length > limits.slides) {
@@ -603,7 +609,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     widthInches: theme.slide.widthInches,
     heightInches: theme.slide.heightInches,
     lang: deck.meta.lang,
-    layouts: layoutMasters(theme),
+    layouts,
     scheme: themeScheme(theme),
     slides,
     notes: { style: notes.base, levels: [plainLook(notes)] },

@@ -1,5 +1,6 @@
 import type { Theme } from '../theme/schema.js';
 import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedParagraph, type PlacedPlaceholder, type PlacedScheme, type PlacedTableStyle, type RectFrame, type RunStyle } from './frames.js';
+import { TITLE_RULE } from './layout-shapes.js';
 import { lineStyle, listLevelLooks, plainLook, textStyle } from './paragraphs.js';
 
 /** PowerPoint's own names where it has the layout, so users find them where they expect. */
@@ -34,8 +35,9 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   const boxes = layouts[layout];
   const ruleColor = dark || section ? colors.titleAccent : colors.accent;
   const decorations: (RectFrame | ImageFrame)[] = [];
-  // Under a body slide's title the rule is the slide's own: a long title moves it down.
-  if ('rule' in boxes && boxes.rule && !('body' in boxes && layout !== 'end')) decorations.push({ kind: 'rect', name: 'Title Rule', box: boxes.rule, color: ruleColor });
+  // The rule under a one-line title is the layout's, as in a template: a slide whose longer title
+  // moves its rule down draws its own, and hides the layout's shapes (see `ownLayoutShapes`).
+  if ('rule' in boxes && boxes.rule) decorations.push({ kind: 'rect', name: TITLE_RULE, box: boxes.rule, color: ruleColor });
   if (logo && !dark) decorations.push({ kind: 'image', name: 'Logo', box: logo.box, path: logo.path, alt: `${theme.name} logo` });
   const titleSize = layout === 'title' || layout === 'end' ? sizes.title : section ? sizes.sectionTitle : sizes.slideTitle;
   const inset = theme.spacing.insetInches;

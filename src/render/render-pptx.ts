@@ -4,6 +4,7 @@ import { adoptTemplate } from './adopt-template.js';
 import { colourSliceLabels, flatChartsBySchema, numberCharts } from './chart-parts.js';
 import { cropPictures } from './crop-pictures.js';
 import { fillText, renumberShapes } from './fill-text.js';
+import { hideLayoutShapes } from './hidden-layout-shapes.js';
 import { OpcPackage } from './opc-package.js';
 import { normaliseEmbeddedPackages, pruneContentTypes, writeDocumentProperties, type DocumentProperties } from './package.js';
 import { addLayoutPlaceholders, headerFooterFlags, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
@@ -60,6 +61,7 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   slidePass('text bodies, notes and links', fillText),
   slidePass('picture crops', cropPictures),
   slidePass('slide placeholders', markSlidePlaceholders),
+  slidePass('layout shapes hidden where a slide draws its own', hideLayoutShapes),
   slidePass('no boilerplate on slides', dropSlideBoilerplate),
   slidePass('tables in the table style', styleTables),
   slidePass('shape ids on slides', (opc) => (index) => renumberShapes(opc.xml(slidePart(index)))),

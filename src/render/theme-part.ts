@@ -1,4 +1,5 @@
 import type { PlacedScheme } from '../layout/frames.js';
+import { TITLE_RULE } from '../layout/layout-shapes.js';
 import type { Document, Element } from '@xmldom/xmldom';
 import { all, replaceWith, required, shapesNamed } from './dom.js';
 import { slidePart } from './part-names.js';
@@ -56,7 +57,7 @@ export function schemeColorsInLayouts(opc: OpcPackage, scheme: PlacedScheme): vo
   for (const name of opc.names().filter((part) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(part))) toScheme(opc.xml(name));
 }
 
-/** A body slide draws its own accent rules, so that a long title can move them: they follow the scheme too. */
+/** The accent rules a slide draws itself (a quote's, and a title's that a long title moved) follow the scheme too. */
 export function schemeColorsInRules(opc: OpcPackage, scheme: PlacedScheme): (index: number) => void {
   const toScheme = toSchemeColors(scheme);
   return (index) => {
@@ -66,4 +67,4 @@ export function schemeColorsInRules(opc: OpcPackage, scheme: PlacedScheme): (ind
 }
 
 /** The decorations a slide draws itself, in the theme's accent. */
-const SLIDE_RULES = ['Title Rule', 'Quote Rule'];
+const SLIDE_RULES = [TITLE_RULE, 'Quote Rule'];
