@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { buildOutline, planSlides, type PlacedDeck, type PlacedSlide } from '../src/index.js';
+import { buildOutline, loadTheme, planSlides, type PlacedDeck, type PlacedSlide } from '../src/index.js';
 import type { ImageFrame } from '../src/layout/frames.js';
 import { all, children, first, NS, shapeNamed, type QName } from '../src/render/dom.js';
 import { OpcPackage } from '../src/render/opc-package.js';
 import type { DocumentProperties } from '../src/render/package.js';
 import { notesPart, slidePart } from '../src/render/part-names.js';
 import { writeWithPptxgen } from '../src/render/pptxgen.js';
-import { relationships, resolveTarget } from '../src/render/relationships.js';
+import { relationships, resolveTarget, sourceOf } from '../src/render/relationships.js';
 import { completePackage, RENDER_PASSES } from '../src/render/render-pptx.js';
 import { writeTableStyle } from '../src/render/table-style.js';
 import { inchesToEmu, XML_DECLARATION } from '../src/render/xml.js';
@@ -32,7 +32,8 @@ const STAMP = '2001-02-03T04:05:06Z';
 /**
  * What syntax.md lacks: a link to another slide (from a slide and from its notes), slide numbers
  * without a footer, a described background picture (placed as a cropped picture frame), a
- * picture without alt text, a title long enough to move its rule and a slide without a title.
+ * picture without alt text, a title long enough to move its rule, and a slide without a title
+ * that shows a picture another slide shows too.
  */
 const SMALL = `---
 marp: true
@@ -65,6 +66,8 @@ Text.
 ---
 
 Text without a title.
+
+![](images/dot.gif)
 `;
 
 interface Build {
@@ -473,10 +476,19 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     const hiding = () => small.placed.slides.map((_slide, index) => opc.xml(slidePart(index)).documentElement!.getAttribute('showMasterSp'));
     expect(hiding()).toEqual([null, null, null, null]);
     await run();
-    // The slide over a picture and the one whose title fits one line show their layout's rule; the
-    // slide whose long title moved its rule, and the one without a title, hide it.
-    expect(hiding()).toEqual([null, null, '0', '0']);
+    // The slide whose title fits one line shows its layout's rule. The slide over a picture (which
+    // would cover the layout's), the one whose long title moved its rule and the one without a
+    // title hide their layout's shapes, and draw their own rule where they have one.
+    expect(hiding()).toEqual(['0', null, '0', '0']);
     expect(small.placed.slides.map((slide) => slide.frames.filter((frame) => frame.name === 'Title Rule').length)).toEqual([1, 0, 1, 0]);
+  });
+
+  it.skipIf(!hasPandoc())("layout shapes hidden where a slide draws its own: none on a template, which draws no rule", async () => {
+    const branded = brandedSyntax();
+    const { opc, run } = await upTo('layout shapes hidden where a slide draws its own', branded);
+    await run();
+    expect(branded.placed.slides.filter((slide) => slide.hidesLayoutShapes)).toEqual([]);
+    expect(branded.placed.slides.filter((_slide, index) => opc.xml(slidePart(index)).documentElement!.hasAttribute('showMasterSp'))).toEqual([]);
   });
 
   itPass('no boilerplate on slides', async () => {
@@ -599,6 +611,43 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(Math.max(...pngSize(opc.bytes(fallbacks[0]!)))).toBe(1600);
     // The SVG itself stays as drawn.
     expect(svgParts.map((name) => opc.bytes(name))).toEqual(svgs);
+  });
+
+  itPass('one part for each picture', async () => {
+    const { opc, run } = await upTo('one part for each picture', small);
+    const media = () => opc.names().filter((name) => name.startsWith('ppt/media/'));
+    const pictures = (index: number) => targets(opc, slidePart(index), '/image');
+    const dots = [1, 3].map((index) => small.placed.slides[index]!.frames.find((frame) => frame.kind === 'image')).map((frame) => (frame as ImageFrame).path);
+    expect(dots[0]).toBe(dots[1]);
+    // pptxgenjs writes the dot once for each slide that shows it.
+    const before = media();
+    const copies = [...pictures(1), ...pictures(3)];
+    expect(copies).toHaveLength(2);
+    expect(copies[0]).not.toBe(copies[1]);
+    expect(opc.bytes(copies[0]!)).toEqual(opc.bytes(copies[1]!));
+    await run();
+    // The first in the package is kept, and both slides show it.
+    const kept = before.find((name) => copies.includes(name))!;
+    expect([pictures(1), pictures(3)]).toEqual([[kept], [kept]]);
+    expect(media()).toEqual(before.filter((name) => name === kept || !copies.includes(name)));
+    // Every relationship of the package still points at a part it has.
+    for (const rels of opc.names().filter((name) => name.endsWith('.rels'))) {
+      for (const target of targets(opc, sourceOf(rels))) expect(opc.has(target), `${rels} → ${target}`).toBe(true);
+    }
+  });
+
+  it("one part for each picture: a theme's logo, on its layouts and on the slides that hide theirs, is stored once", async () => {
+    const logo = join(content, 'images', 'pipeline.png');
+    const theme = { ...loadTheme('default'), logo: { path: logo, box: { x: 12, y: 0.2, w: 1, h: 0.5 } } };
+    const markdown = '# A title long enough to take two lines on its slide, and to move its rule down under them\n\nText.\n\n---\n\nText without a title.\n';
+    const { deck } = buildOutline(markdown, { path: join(content, 'deck.md') });
+    const { placed } = planSlides(deck, { baseDir: content, theme });
+    expect(placed.slides.map((slide) => slide.hidesLayoutShapes)).toEqual([true, true]);
+    const opc = await completePackage(placed, { lang: 'kk-KZ', date: DATE }, DEFAULT_LIMITS);
+    const bytes = new Uint8Array(readFileSync(logo));
+    const copies = opc.names().filter((name) => name.startsWith('ppt/media/') && Buffer.compare(opc.bytes(name), bytes) === 0);
+    expect(copies).toHaveLength(1);
+    expect(placed.slides.map((_slide, index) => targets(opc, slidePart(index), '/image'))).toEqual([copies, copies]);
   });
 
   itPass('document properties', async () => {

@@ -104,14 +104,24 @@ describe('a body slide\'s title', () => {
     expect([untitled!.layout, rules(untitled), untitled!.hidesLayoutShapes]).toEqual(['content', [], true]);
   });
 
-  it("draws its layout's other decorations itself where it hides the layout's shapes, and keeps its rule over a picture behind it", () => {
+  it("draws its layout's other decorations itself, at the back, where it hides the layout's shapes, and its own rule over a picture behind it", () => {
     const logo = { ...theme, logo: { path: `${root}test/peers/images/dot.gif`, box: { x: 12, y: 0.2, w: 1, h: 0.5 } } };
     const plan = planSlides(buildOutline(`# ${long}\n\nМәтін.\n\n---\n\n# Фукусима сабағы\n\n![bg Дала](images/steppe.jpg)\n`, { path: `${root}content/deck.md` }).deck, { theme: logo, baseDir: `${root}content` });
     const [longer, pictured] = plan.placed.slides;
-    expect(longer!.frames.filter((frame) => frame.name === 'Logo').map((frame) => frame.box)).toEqual([logo.logo.box]);
-    // The picture behind covers the layout's rule, so the slide draws its own, over the picture.
-    expect(pictured!.frames.map((frame) => frame.name).slice(0, 3)).toEqual(['Background Picture', 'Title', 'Title Rule']);
-    expect(pictured!.hidesLayoutShapes).toBeUndefined();
+    const names = (slide: typeof longer) => slide!.frames.map((frame) => frame.name);
+    expect(names(longer).slice(0, 3)).toEqual(['Logo', 'Title', 'Title Rule']);
+    expect(longer!.frames[0]!.box).toEqual(logo.logo.box);
+    // The picture behind would cover the layout's rule and logo: the slide hides them and draws
+    // its rule over the picture, and the logo under it, as the layout's was.
+    expect(names(pictured).slice(0, 4)).toEqual(['Logo', 'Background Picture', 'Title', 'Title Rule']);
+    expect(pictured!.hidesLayoutShapes).toBe(true);
+  });
+
+  it('leaves a one-line title\'s rule to the layout however its place is summed', () => {
+    // A title size whose one-line frame, summed from the layout's foot, lands a last bit off.
+    const small = { ...theme, sizes: { ...theme.sizes, slideTitle: 24 }, layouts: { ...theme.layouts, content: { ...theme.layouts.content, title: { ...theme.layouts.content.title, h: 1.49 } } } };
+    const [slide] = planSlides(buildOutline('# Фукусима сабағы\n\nМәтін.\n').deck, { theme: small }).placed.slides;
+    expect([slide!.frames.filter((frame) => frame.name === 'Title Rule'), slide!.hidesLayoutShapes]).toEqual([[], undefined]);
   });
 });
 

@@ -3,23 +3,27 @@ import type { Frame, PlacedLayout, PlacedSlide } from './frames.js';
 export const TITLE_RULE = 'Title Rule';
 export const BACKGROUND_PICTURE = 'Background Picture';
 
+/** Boxes a millionth of an inch apart are the same box: sums of the same sizes in another order differ in their last bit. */
+const SAME = 1e-6;
+
 const sameRect = (frame: Frame, other: Frame) =>
-  frame.kind === 'rect' && other.kind === 'rect' && frame.color === other.color && (['x', 'y', 'w', 'h'] as const).every((side) => frame.box[side] === other.box[side]);
+  frame.kind === 'rect' && other.kind === 'rect' && frame.color === other.color && (['x', 'y', 'w', 'h'] as const).every((side) => Math.abs(frame.box[side] - other.box[side]) < SAME);
 
 /**
- * A body slide on a layout that rules its titles, drawing no more than its layout does not. The
- * rule under a one-line title is the layout's, as in a template: the slide leaves it out, and a
- * designer who restyles the layout's rule restyles it on every such slide. A slide whose longer
- * title moved its rule down, or that has no title, hides its layout's shapes (PowerPoint's "Hide
- * background graphics") and draws the layout's other decorations itself. A picture behind a
- * slide's content covers its layout's shapes: such a slide keeps its rule.
+ * A body slide on a layout that rules its titles draws only what its layout does not draw for
+ * it. The rule under a one-line title is the layout's, as in a template: the slide leaves it
+ * out, and a designer who restyles the layout's rule restyles it on every such slide. A slide
+ * whose longer title moved its rule down, one without a title, and one with a picture behind
+ * its content (which would cover the layout's rule) hide their layout's shapes (PowerPoint's
+ * "Hide background graphics"): each draws its own rule where it has one, and the layout's other
+ * decorations (a logo) itself, at the back, where the layout's would be.
  */
 export function onLayoutShapes(placed: PlacedSlide, layout: PlacedLayout): PlacedSlide {
   const layoutRule = layout.decorations.find((frame) => frame.name === TITLE_RULE);
   if (!layoutRule) return placed;
   const own = placed.frames.find((frame) => frame.name === TITLE_RULE);
-  const behind = placed.frames[0]?.name === BACKGROUND_PICTURE ? 1 : 0;
-  if (own && sameRect(own, layoutRule)) return behind ? placed : { ...placed, frames: placed.frames.filter((frame) => frame !== own) };
+  const covered = placed.frames[0]?.name === BACKGROUND_PICTURE;
+  if (own && sameRect(own, layoutRule) && !covered) return { ...placed, frames: placed.frames.filter((frame) => frame !== own) };
   const others = layout.decorations.filter((frame) => frame !== layoutRule);
-  return { ...placed, hidesLayoutShapes: true, frames: [...placed.frames.slice(0, behind), ...others, ...placed.frames.slice(behind)] };
+  return { ...placed, hidesLayoutShapes: true, frames: [...others, ...placed.frames] };
 }

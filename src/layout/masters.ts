@@ -36,7 +36,7 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
   const ruleColor = dark || section ? colors.titleAccent : colors.accent;
   const decorations: (RectFrame | ImageFrame)[] = [];
   // The rule under a one-line title is the layout's, as in a template: a slide whose longer title
-  // moves its rule down draws its own, and hides the layout's shapes (see `ownLayoutShapes`).
+  // moves its rule down draws its own, and hides the layout's shapes (see `onLayoutShapes`).
   if ('rule' in boxes && boxes.rule) decorations.push({ kind: 'rect', name: TITLE_RULE, box: boxes.rule, color: ruleColor });
   if (logo && !dark) decorations.push({ kind: 'image', name: 'Logo', box: logo.box, path: logo.path, alt: `${theme.name} logo` });
   const titleSize = layout === 'title' || layout === 'end' ? sizes.title : section ? sizes.sectionTitle : sizes.slideTitle;

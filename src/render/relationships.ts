@@ -23,7 +23,7 @@ export function relsPartOf(part: string): string {
 }
 
 /** The part whose relationships a .rels part holds: the inverse of `relsPartOf`. */
-function sourceOf(relsPart: string): string {
+export function sourceOf(relsPart: string): string {
   return posix.join(posix.dirname(posix.dirname(relsPart)), posix.basename(relsPart, '.rels'));
 }
 
@@ -33,7 +33,7 @@ export function resolveTarget(source: string, target: string): string {
 }
 
 /** The relative target by which `source` points at the part `name`. */
-function relativeTarget(source: string, name: string): string {
+export function relativeTarget(source: string, name: string): string {
   return posix.relative(posix.dirname(source), name);
 }
 

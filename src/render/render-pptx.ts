@@ -11,6 +11,7 @@ import { addLayoutPlaceholders, headerFooterFlags, markSlidePlaceholders, remove
 import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
+import { shareMedia } from './shared-media.js';
 import { dropSlideBoilerplate } from './slide-boilerplate.js';
 import { styleTables, writeTableStyle } from './table-style.js';
 import { schemeColorsInLayouts, schemeColorsInRules, writeThemeScheme } from './theme-part.js';
@@ -69,6 +70,7 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },
   { name: 'presentation in schema order', run: (opc) => orderPresentation(opc) },
   { name: 'SVG fallbacks', run: (opc, _deck, _properties, limits) => rasteriseSvgFallbacks(opc, limits) },
+  { name: 'one part for each picture', run: (opc) => shareMedia(opc) },
   { name: 'document properties', run: (opc, _deck, properties) => writeDocumentProperties(opc, properties) },
   { name: 'content types of existing parts', run: (opc) => pruneContentTypes(opc) },
   { name: 'embedded workbooks dated', run: (opc, _deck, properties) => normaliseEmbeddedPackages(opc, properties.date) },

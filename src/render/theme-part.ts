@@ -57,7 +57,7 @@ export function schemeColorsInLayouts(opc: OpcPackage, scheme: PlacedScheme): vo
   for (const name of opc.names().filter((part) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(part))) toScheme(opc.xml(name));
 }
 
-/** The accent rules a slide draws itself (a quote's, and a title's that a long title moved) follow the scheme too. */
+/** The accent rules a slide draws itself (a quote's, and a title's where the slide hides its layout's) follow the scheme too. */
 export function schemeColorsInRules(opc: OpcPackage, scheme: PlacedScheme): (index: number) => void {
   const toScheme = toSchemeColors(scheme);
   return (index) => {
