@@ -98,6 +98,18 @@ function brandedSyntax(): Build {
 }
 const small = build(SMALL);
 
+const LOGO = join(content, 'images', 'pipeline.png');
+
+/** Two slides that hide their layout's shapes, in a theme with a logo, built whole. */
+async function logoDeck(): Promise<{ placed: PlacedDeck; opc: OpcPackage }> {
+  const theme = { ...loadTheme('default'), logo: { path: LOGO, box: { x: 12, y: 0.2, w: 1, h: 0.5 } } };
+  const markdown = '# A title long enough to take two lines on its slide, and to move its rule down under them\n\nText.\n\n---\n\nText without a title.\n';
+  const { deck } = buildOutline(markdown, { path: join(content, 'deck.md') });
+  const { placed } = planSlides(deck, { baseDir: content, theme });
+  expect(placed.slides.map((slide) => slide.hidesLayoutShapes)).toEqual([true, true]);
+  return { placed, opc: await completePackage(placed, { lang: 'kk-KZ', date: DATE }, DEFAULT_LIMITS) };
+}
+
 /** pptxgenjs's package with every pass before `name` run, and `run` for that pass alone. */
 async function upTo(name: string, deck = syntax): Promise<{ opc: OpcPackage; run: () => Promise<void> }> {
   const index = RENDER_PASSES.findIndex((pass) => pass.name === name);
@@ -483,6 +495,21 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     expect(small.placed.slides.map((slide) => slide.frames.filter((frame) => frame.name === 'Title Rule').length)).toEqual([1, 0, 1, 0]);
   });
 
+  it("layout shapes hidden where a slide draws its own: the logo a slide draws in its layout's place is decorative", async () => {
+    const { placed, opc } = await logoDeck();
+    for (const [index, slide] of placed.slides.entries()) {
+      expect(slide.frames[0]).toMatchObject({ name: 'Logo', decorative: true });
+      const properties = first(shapeNamed(opc.xml(slidePart(index)), 'Logo', slidePart(index)), 'p:cNvPr')!;
+      expect(properties.hasAttribute('descr')).toBe(false);
+      expect(all(properties, 'a:ext').map((extension) => extension.getAttribute('uri'))).toEqual(['{C183D7F6-B498-43B3-948B-1728B52AA6E4}']);
+      expect(properties.getElementsByTagNameNS('http://schemas.microsoft.com/office/drawing/2017/decorative', 'decorative')[0]?.getAttribute('val')).toBe('1');
+      expect(partViolations(new XMLSerializer().serializeToString(opc.xml(slidePart(index))))).toEqual([]);
+    }
+    // The layouts' own logo keeps its description.
+    const layout = layoutNamed(opc, 'Title and Content');
+    expect(first(shapeNamed(opc.xml(layout), 'Logo', layout), 'p:cNvPr')!.getAttribute('descr')).toBe('default logo');
+  });
+
   it.skipIf(!hasPandoc())("layout shapes hidden where a slide draws its own: none on a template, which draws no rule", async () => {
     const branded = brandedSyntax();
     const { opc, run } = await upTo('layout shapes hidden where a slide draws its own', branded);
@@ -637,14 +664,8 @@ describe('each render pass, run alone on what the passes before it leave', () =>
   });
 
   it("one part for each picture: a theme's logo, on its layouts and on the slides that hide theirs, is stored once", async () => {
-    const logo = join(content, 'images', 'pipeline.png');
-    const theme = { ...loadTheme('default'), logo: { path: logo, box: { x: 12, y: 0.2, w: 1, h: 0.5 } } };
-    const markdown = '# A title long enough to take two lines on its slide, and to move its rule down under them\n\nText.\n\n---\n\nText without a title.\n';
-    const { deck } = buildOutline(markdown, { path: join(content, 'deck.md') });
-    const { placed } = planSlides(deck, { baseDir: content, theme });
-    expect(placed.slides.map((slide) => slide.hidesLayoutShapes)).toEqual([true, true]);
-    const opc = await completePackage(placed, { lang: 'kk-KZ', date: DATE }, DEFAULT_LIMITS);
-    const bytes = new Uint8Array(readFileSync(logo));
+    const { placed, opc } = await logoDeck();
+    const bytes = new Uint8Array(readFileSync(LOGO));
     const copies = opc.names().filter((name) => name.startsWith('ppt/media/') && Buffer.compare(opc.bytes(name), bytes) === 0);
     expect(copies).toHaveLength(1);
     expect(placed.slides.map((_slide, index) => targets(opc, slidePart(index), '/image'))).toEqual([copies, copies]);

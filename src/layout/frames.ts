@@ -90,6 +90,11 @@ export interface ImageFrame {
   alt: string;
   /** For a picture that covers its box: the part of it outside the box. */
   crop?: Crop | undefined;
+  /**
+   * Skipped by screen readers (PowerPoint's "Mark as decorative"): a layout's logo that a slide
+   * draws itself, which the layout's own would not have been read as either.
+   */
+  decorative?: true | undefined;
 }
 
 export interface TableCellFrame {

@@ -16,7 +16,8 @@ const sameRect = (frame: Frame, other: Frame) =>
  * whose longer title moved its rule down, one without a title, and one with a picture behind
  * its content (which would cover the layout's rule) hide their layout's shapes (PowerPoint's
  * "Hide background graphics"): each draws its own rule where it has one, and the layout's other
- * decorations (a logo) itself, at the back, where the layout's would be.
+ * decorations (a logo) itself, at the back, where the layout's would be, and unread by screen
+ * readers, as the layout's would be.
  */
 export function onLayoutShapes(placed: PlacedSlide, layout: PlacedLayout): PlacedSlide {
   const layoutRule = layout.decorations.find((frame) => frame.name === TITLE_RULE);
@@ -24,6 +25,6 @@ export function onLayoutShapes(placed: PlacedSlide, layout: PlacedLayout): Place
   const own = placed.frames.find((frame) => frame.name === TITLE_RULE);
   const covered = placed.frames[0]?.name === BACKGROUND_PICTURE;
   if (own && sameRect(own, layoutRule) && !covered) return { ...placed, frames: placed.frames.filter((frame) => frame !== own) };
-  const others = layout.decorations.filter((frame) => frame !== layoutRule);
+  const others = layout.decorations.filter((frame) => frame !== layoutRule).map((frame) => (frame.kind === 'image' ? { ...frame, decorative: true as const } : frame));
   return { ...placed, hidesLayoutShapes: true, frames: [...others, ...placed.frames] };
 }
