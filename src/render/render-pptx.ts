@@ -69,8 +69,9 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   slidePass('scheme colours in accent rules', (opc, deck) => schemeColorsInRules(opc, deck.scheme)),
   { name: 'template masters and layouts', run: (opc, deck) => adoptTemplate(opc, deck) },
   { name: 'presentation in schema order', run: (opc) => orderPresentation(opc) },
-  { name: 'SVG fallbacks', run: (opc, _deck, _properties, limits) => rasteriseSvgFallbacks(opc, limits) },
+  // Before the fallbacks are drawn: an SVG shown on several slides is drawn once.
   { name: 'one part for each picture', run: (opc) => shareMedia(opc) },
+  { name: 'SVG fallbacks', run: (opc, _deck, _properties, limits) => rasteriseSvgFallbacks(opc, limits) },
   { name: 'document properties', run: (opc, _deck, properties) => writeDocumentProperties(opc, properties) },
   { name: 'content types of existing parts', run: (opc) => pruneContentTypes(opc) },
   { name: 'embedded workbooks dated', run: (opc, _deck, properties) => normaliseEmbeddedPackages(opc, properties.date) },
