@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { markdownToPptx } from '../src/api.js';
 import { all, first } from '../src/render/dom.js';
 import { OpcPackage } from '../src/render/opc-package.js';
+import { withoutUnusedNamespaces, XML_DECLARATION } from '../src/render/xml.js';
+import { partViolations } from './helpers/schema-validity.js';
 
 const SLIDE = 'ppt/slides/slide1.xml';
 const part = '<p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:cSld><p:spTree><p:sp><p:txBody><a:p/></p:txBody></p:sp><p:sp><p:txBody><a:p/></p:txBody></p:sp></p:spTree></p:cSld></p:sld>';
@@ -83,5 +85,40 @@ describe('parts written out before the zip', () => {
     raw.settle([SLIDE, RELS]);
     expect(new TextDecoder().decode(raw.bytes(RELS))).toBe(rels);
     expect(zipped(raw)).toBe(zipped(untouched));
+  });
+});
+
+describe('namespace declarations a part does not use', () => {
+  const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const P = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+  const A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+  const slide = (inner: string, root = `${A} ${R} ${P}`) => `${XML_DECLARATION}<p:sld ${root}><p:cSld><p:spTree>${inner}</p:spTree></p:cSld></p:sld>`;
+  const text = (value: string) => `<p:sp><p:txBody><a:bodyPr/><a:p><a:r><a:t>${value}</a:t></a:r></a:p></p:txBody></p:sp>`;
+
+  it('are left out, and those it uses stay', () => {
+    expect(withoutUnusedNamespaces(slide(text('Hello')))).toBe(slide(text('Hello'), `${A} ${P}`));
+    const linked = slide('<p:sp><p:txBody><a:bodyPr/><a:p><a:r><a:rPr><a:hlinkClick r:id="rId2"/></a:rPr><a:t>x</a:t></a:r></a:p></p:txBody></p:sp>');
+    expect(withoutUnusedNamespaces(linked)).toBe(linked);
+  });
+
+  it('stay for a prefix that names an element or an attribute or stands in a value, and go for one only in text', () => {
+    for (const used of ['<a:x><r:x/></a:x>', '<a:x r:id="rId1"/>', '<a:x\n r:id="rId1"/>', '<a:x type="r:id"/>']) expect(withoutUnusedNamespaces(slide(used))).toBe(slide(used));
+    // Text right after markup, or a word ending in the prefix, names nothing.
+    for (const words of ['r: the radius', 'Manager: Ann']) expect(withoutUnusedNamespaces(slide(text(words)))).toBe(slide(text(words), `${A} ${P}`));
+  });
+
+  it('all stay in a part that uses markup compatibility, whose prefixes are named in attribute values', () => {
+    const ignorable = slide(text('x'), `${A} ${R} ${P} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/main" mc:Ignorable="p14"`);
+    expect(withoutUnusedNamespaces(ignorable)).toBe(ignorable);
+  });
+
+  it('are left out of the parts a deck is written with, which stay valid', async () => {
+    const { pptx } = await markdownToPptx('# One\n\nPlain text.\n\n:::notes\nSaid aloud.\n:::\n\n# Two\n\nA [link](https://example.org).\n');
+    const parts = OpcPackage.unzip(pptx);
+    const xml = (name: string) => new TextDecoder().decode(parts.bytes(name));
+    expect(xml('ppt/slides/slide1.xml')).not.toContain(R);
+    expect(xml('ppt/notesSlides/notesSlide1.xml')).not.toContain(R);
+    expect(xml('ppt/slides/slide2.xml')).toContain(R);
+    for (const name of ['ppt/slides/slide1.xml', 'ppt/slides/slide2.xml', 'ppt/notesSlides/notesSlide1.xml']) expect(partViolations(xml(name)), name).toEqual([]);
   });
 });

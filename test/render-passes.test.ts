@@ -8,7 +8,7 @@ import type { ImageFrame } from '../src/layout/frames.js';
 import { all, children, first, NS, shapeNamed, type QName } from '../src/render/dom.js';
 import { OpcPackage } from '../src/render/opc-package.js';
 import type { DocumentProperties } from '../src/render/package.js';
-import { notesPart, slidePart } from '../src/render/part-names.js';
+import { mastersAndLayouts, notesPart, slidePart } from '../src/render/part-names.js';
 import { writeWithPptxgen } from '../src/render/pptxgen.js';
 import { relationships, resolveTarget, sourceOf } from '../src/render/relationships.js';
 import { completePackage, RENDER_PASSES } from '../src/render/render-pptx.js';
@@ -300,11 +300,29 @@ describe('each render pass, run alone on what the passes before it leave', () =>
 
   itPass('shape ids in layouts and masters', async () => {
     const { opc, run } = await upTo('shape ids in layouts and masters');
-    const drawings = opc.names().filter((part) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(part));
+    const drawings = mastersAndLayouts(opc);
     // Ids repeat before: the layouts' placeholders all arrive with the same id.
     expect(drawings.filter((part) => new Set(ids(opc, part)).size < ids(opc, part).length)).not.toEqual([]);
     await run();
     for (const part of drawings) expect(ids(opc, part), part).toEqual(ids(opc, part).map((_id, index) => String(index + 1)));
+  });
+
+  itPass('no boilerplate in masters and layouts', async () => {
+    const { opc, run } = await upTo('no boilerplate in masters and layouts');
+    const drawings = mastersAndLayouts(opc, { notes: true });
+    const found = () => ({
+      transforms: drawings.filter((part) => children(first(opc.xml(part), 'p:spTree')!, 'p:grpSpPr').some((group) => children(group, 'a:xfrm').length > 0)).length,
+      emptyLines: drawings.flatMap((part) => all(opc.xml(part), 'a:ln').filter((line) => !line.hasChildNodes() && line.attributes.length === 0)).length,
+    });
+    expect(drawings.filter((part) => part.includes('notesMaster'))).toHaveLength(1);
+    const before = found();
+    expect(before.transforms).toBe(drawings.length);
+    expect(before.emptyLines).toBeGreaterThan(0);
+    const lines = drawings.flatMap((part) => all(opc.xml(part), 'a:ln').filter((line) => line.hasChildNodes()).length);
+    await run();
+    expect(found()).toEqual({ transforms: 0, emptyLines: 0 });
+    expect(drawings.flatMap((part) => all(opc.xml(part), 'a:ln').filter((line) => line.hasChildNodes()).length)).toEqual(lines);
+    for (const part of drawings) expect(partViolations(new XMLSerializer().serializeToString(opc.xml(part))), part).toEqual([]);
   });
 
   itPass('theme colours and fonts', async () => {

@@ -2,7 +2,7 @@ import { XMLSerializer, type Document, type Element, type ProcessingInstruction 
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { withoutXmlIllegal } from '../xml-chars.js';
 import { parseXml, replaceEach } from './dom.js';
-import { XML_DECLARATION } from './xml.js';
+import { withoutUnusedNamespaces, XML_DECLARATION } from './xml.js';
 
 /**
  * Every zip entry carries the same local time, noon on 1 January 1980: zip entries store local
@@ -103,9 +103,12 @@ export class OpcPackage {
     this.parts.set(name, parseXml(text, `part "${name}"`));
   }
 
-  /** Add or replace an XML part that deckdown wrote whole: kept as written, and parsed only if a pass opens it. */
+  /**
+   * Add or replace an XML part that deckdown wrote whole: kept as written but for the namespace
+   * declarations it does not use, and parsed only if a pass opens it.
+   */
   setText(name: string, text: string): void {
-    this.setBytes(name, new TextEncoder().encode(text));
+    this.setBytes(name, new TextEncoder().encode(withoutUnusedNamespaces(text)));
   }
 
   bytes(name: string): Uint8Array {
@@ -113,12 +116,13 @@ export class OpcPackage {
     // The serialiser writes text as it is; a character XML cannot hold (from a theme, a template or
     // a hand-written outline) would make the part unreadable, so none is written.
     if (part instanceof Uint8Array) return part;
-    // Every part is written with deckdown's own declaration, and no space where it means nothing.
+    // Every part is written with deckdown's own declaration, no space where it means nothing, and
+    // no namespace declaration it does not use.
     let text = new XMLSerializer().serializeToString(part).replace(DECLARATION, XML_DECLARATION);
     if (ALWAYS_SERIALISED.test(name)) text = text.replace(SPACE_BETWEEN, '><');
     const later = this.later.get(name);
     if (later) text = text.replace(LATER_MARK, (_mark, index: string) => later[Number(index)]!.xml);
-    return new TextEncoder().encode(withoutXmlIllegal(text));
+    return new TextEncoder().encode(withoutXmlIllegal(withoutUnusedNamespaces(text)));
   }
 
   setBytes(name: string, data: Uint8Array): void {

@@ -12,10 +12,10 @@ import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
 import { shareMedia } from './shared-media.js';
-import { dropSlideBoilerplate } from './slide-boilerplate.js';
+import { dropShapeTreeBoilerplate, dropSlideBoilerplate } from './slide-boilerplate.js';
 import { styleTables, writeTableStyle } from './table-style.js';
 import { schemeColorsInLayouts, schemeColorsInRules, writeThemeScheme } from './theme-part.js';
-import { notesPart, slidePart } from './part-names.js';
+import { mastersAndLayouts, notesPart, slidePart } from './part-names.js';
 import { notesMasterStyle } from './notes-part.js';
 import { relsPartOf } from './relationships.js';
 
@@ -54,7 +54,8 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'layout placeholders', run: (opc, deck) => addLayoutPlaceholders(opc, deck) },
   { name: 'header and footer flags', run: (opc, deck) => headerFooterFlags(opc, deck) },
   { name: 'no unused default layout', run: (opc) => removeDefaultLayout(opc) },
-  { name: 'shape ids in layouts and masters', run: (opc) => opc.names().filter((part) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(part)).forEach((part) => renumberShapes(opc.xml(part))) },
+  { name: 'shape ids in layouts and masters', run: (opc) => mastersAndLayouts(opc).forEach((part) => renumberShapes(opc.xml(part))) },
+  { name: 'no boilerplate in masters and layouts', run: (opc) => mastersAndLayouts(opc, { notes: true }).forEach((part) => dropShapeTreeBoilerplate(opc.xml(part), part)) },
   { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },
   { name: 'scheme colours in layouts', run: (opc, deck) => schemeColorsInLayouts(opc, deck.scheme) },
   { name: 'notes master in the notes style', run: (opc, deck) => notesMasterStyle(opc, deck) },

@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { all, children, required } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { slidePart } from './part-names.js';
@@ -16,14 +16,22 @@ export function dropSlideBoilerplate(opc: OpcPackage): (index: number) => void {
     const slide = document.documentElement!;
     const common = required(document, 'p:cSld', part);
     common.removeAttribute('name');
-    const tree = required(common, 'p:spTree', part);
-    for (const group of children(tree, 'p:grpSpPr')) for (const transform of children(group, 'a:xfrm')) if (isZero(transform)) group.removeChild(transform);
+    dropShapeTreeBoilerplate(document, part);
     for (const override of children(slide, 'p:clrMapOvr')) {
       if (children(override, 'a:masterClrMapping').length === 1 && override.childNodes.length === 1) slide.removeChild(override);
     }
-    for (const line of all(document, 'a:ln')) if (!line.hasChildNodes() && line.attributes.length === 0) line.parentNode!.removeChild(line);
     for (const frame of all(document, 'p:nvGraphicFramePr')) for (const properties of children(frame, 'p:nvPr')) for (const extension of children(properties, 'p:extLst')) properties.removeChild(extension);
   };
+}
+
+/**
+ * A shape tree's transform of zeros and its empty line properties, on a slide or in one of
+ * deckdown's own masters and layouts: each says what saying nothing does.
+ */
+export function dropShapeTreeBoilerplate(document: Document, part: string): void {
+  const tree = required(document, 'p:spTree', part);
+  for (const group of children(tree, 'p:grpSpPr')) for (const transform of children(group, 'a:xfrm')) if (isZero(transform)) group.removeChild(transform);
+  for (const line of all(document, 'a:ln')) if (!line.hasChildNodes() && line.attributes.length === 0) line.parentNode!.removeChild(line);
 }
 
 /** A transform whose offsets and extents are all zero. */
