@@ -186,8 +186,12 @@ describe('writing what a placeholder does not give', () => {
     expect(xml).toContain('<a:endParaRPr lang="kk-KZ" sz="2800"/>');
   });
 
-  it('on a template, whose levels size their own text, a paragraph\'s end keeps its size', () => {
+  it('on a template, whose levels size their own text, a paragraph\'s end and its breaks keep their size', () => {
     expect(textBodyXml(frame(1, 28), writing(undefined))).toContain('<a:endParaRPr lang="kk-KZ" sz="2800"/>');
+    const broken = frame(0, 28);
+    broken.paragraphs[0]!.runs = [run(28), { type: 'break' }, run(28)];
+    expect(textBodyXml(broken, writing(undefined))).toContain('<a:br><a:rPr lang="kk-KZ" sz="2800"/></a:br>');
+    expect(textBodyXml(broken, writing([bullet]), { anchor: 'top', insetInches: 0.08 })).toContain('<a:br><a:rPr lang="kk-KZ"/></a:br>');
     // On deckdown's own layout the level gives it, and the runs the rest: a paragraph with text has no end of its own.
     expect(textBodyXml(frame(0, 28), writing([bullet]), { anchor: 'top', insetInches: 0.08 })).not.toContain('<a:endParaRPr');
     // An empty paragraph, or one of line breaks, keeps its end: it sets the height of its last line.

@@ -269,10 +269,18 @@ describe('Marp, Slidev and md2pptx conventions', () => {
   });
 
   it('sizes line breaks like their paragraph, so lines of breaks are as tall as they were measured', async () => {
-    const { pptx } = await markdownToPptx('## A\n\n<br/><br/><br/>\n\nText\n', { path: join(process.cwd(), 'test', 'deck.md') });
-    const breaks = [...readPackage(pptx).get('ppt/slides/slide1.xml')!.matchAll(/<a:br><a:rPr ([^>]*)\/><\/a:br>/g)].map((match) => match[1]);
-    expect(breaks).toHaveLength(3);
-    for (const attributes of breaks) expect(attributes).toMatch(/ sz="\d+"/);
+    const breaksOf = async (source: string) => {
+      const { pptx, fit } = await markdownToPptx(source, { path: join(process.cwd(), 'test', 'deck.md') });
+      return { fit: fit[0]!, breaks: [...readPackage(pptx).get('ppt/slides/slide1.xml')!.matchAll(/<a:br><a:rPr ([^>]*)\/><\/a:br>/g)].map((match) => match[1]) };
+    };
+    // At the body's size the breaks take it from their level, as the text does.
+    const plain = await breaksOf('## A\n\n<br/><br/><br/>\n\nText\n');
+    expect(plain.fit.bodyPt).toBeUndefined();
+    expect(plain.breaks).toEqual(['lang="en-US"', 'lang="en-US"', 'lang="en-US"']);
+    // Set smaller to fit, they say the size they were measured at.
+    const shrunk = await breaksOf(`## A\n\n<br/><br/><br/>\n\n${'A long line of text that has to wrap. '.repeat(40)}\n`);
+    expect(shrunk.fit.bodyPt).toBeDefined();
+    expect(shrunk.breaks).toEqual(Array(3).fill(`lang="en-US" sz="${shrunk.fit.bodyPt! * 100}"`));
   });
 
   it("reads Slidev's per-slide front matter as settings, never as a title", () => {

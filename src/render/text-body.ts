@@ -52,11 +52,12 @@ function runProperties(style: RunStyle, writing: TextWriting, link?: { id: strin
   return content ? `<a:rPr${attrs}>${content}</a:rPr>` : `<a:rPr${attrs}/>`;
 }
 
-function runXml(run: PlacedRun, writing: TextWriting, breakSizePt: number): string {
+/** `breakSize`, in hundredths of a point, is the paragraph's where it is not its level's. */
+function runXml(run: PlacedRun, writing: TextWriting, breakSize: number | undefined): string {
   switch (run.type) {
     case 'break':
       // Sized like the paragraph: a line of breaks alone would otherwise take the placeholder's size.
-      return `<a:br><a:rPr${attributes({ lang: writing.lang, sz: Math.round(breakSizePt * 100) })}/></a:br>`;
+      return `<a:br><a:rPr${attributes({ lang: writing.lang, sz: breakSize })}/></a:br>`;
     case 'slide-number':
       return slideNumberField(runProperties(run, writing), run.text);
     case 'text':
@@ -124,11 +125,11 @@ function paragraphXml(paragraph: PlacedParagraph, writing: TextWriting): string 
   // Past the levels a placeholder styles, its text would take the master's: it is written in full.
   const runWriting = writing.levels && !inherited ? { ...writing, inherited: undefined } : writing;
   const properties = paragraphPropertiesXml('a:pPr', paragraph, writing.scheme, { level, rtl, inherited });
-  const runs = paragraph.runs.map((run) => runXml(run, runWriting, paragraph.endSizePt)).join('');
   const size = Math.round(paragraph.endSizePt * 100);
-  // The paragraph's end takes its size from the level only where deckdown wrote the level: a template's levels size their own.
+  // The paragraph's end and breaks take its size from the level only where deckdown wrote the level: a template's levels size their own.
   const levelSize = inherited && writing.inherited ? Math.round(writing.inherited.sizePt * 100) : undefined;
   const endSize = levelSize === size ? undefined : size;
+  const runs = paragraph.runs.map((run) => runXml(run, runWriting, endSize)).join('');
   // The end of a paragraph with text, at the level's size, says nothing its runs do not: text
   // typed there takes the last run's properties. An empty paragraph's end is its only run.
   const end = endSize === undefined && paragraph.runs.some((run) => run.type !== 'break') ? '' : `<a:endParaRPr${attributes({ lang: writing.lang, sz: endSize })}/>`;
