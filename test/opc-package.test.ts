@@ -101,10 +101,20 @@ describe('namespace declarations a part does not use', () => {
     expect(withoutUnusedNamespaces(linked)).toBe(linked);
   });
 
-  it('stay for a prefix that names an element or an attribute or stands in a value, and go for one only in text', () => {
-    for (const used of ['<a:x><r:x/></a:x>', '<a:x r:id="rId1"/>', '<a:x\n r:id="rId1"/>', '<a:x type="r:id"/>']) expect(withoutUnusedNamespaces(slide(used))).toBe(slide(used));
-    // Text right after markup, or a word ending in the prefix, names nothing.
-    for (const words of ['r: the radius', 'Manager: Ann']) expect(withoutUnusedNamespaces(slide(text(words)))).toBe(slide(text(words), `${A} ${P}`));
+  it('stay for a prefix before a colon anywhere but at the end of a longer word: in a name, a value, even text', () => {
+    const uses = ['<a:x><r:x/></a:x>', '<a:x r:id="rId1"/>', '<a:x\n r:id="rId1"/>', '<a:x type="r:id"/>', '<a:x type="(r:T)"/>', '<a:x type="&#10;r:T"/>', text('r: the radius')];
+    for (const used of uses) expect(withoutUnusedNamespaces(slide(used)), used).toBe(slide(used));
+    // "Manager:" ends in "r:", but names nothing.
+    expect(withoutUnusedNamespaces(slide(text('Manager: Ann')))).toBe(slide(text('Manager: Ann'), `${A} ${P}`));
+  });
+
+  it("are read as whole attributes of the root, past comments, so that no value or comment is cut", () => {
+    const named = slide(text('x'), `name="Brand xmlns:x=" ${A} ${R} ${P}`);
+    expect(withoutUnusedNamespaces(named)).toBe(slide(text('x'), `name="Brand xmlns:x=" ${A} ${P}`));
+    const commented = slide(text('x')).replace('<p:sld', '<!-- <p:sld xmlns:q="z"> --><p:sld');
+    expect(withoutUnusedNamespaces(commented)).toBe(slide(text('x'), `${A} ${P}`).replace('<p:sld', '<!-- <p:sld xmlns:q="z"> --><p:sld'));
+    const quoted = `${XML_DECLARATION}<p:sld ${A} xmlns:r='${R.slice(9, -1)}' ${P}><p:cSld/></p:sld>`;
+    expect(withoutUnusedNamespaces(quoted)).toBe(`${XML_DECLARATION}<p:sld ${P}><p:cSld/></p:sld>`);
   });
 
   it('all stay in a part that uses markup compatibility, whose prefixes are named in attribute values', () => {

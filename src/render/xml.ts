@@ -6,32 +6,58 @@ export const EMU_PER_INCH = 914400;
 /** The declaration every XML part deckdown writes opens with. */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
-/** A namespace declaration in a start tag, with the prefix it binds. */
-const PREFIX_DECLARATION = / xmlns:([A-Za-z_][\w.-]*)="[^"]*"/g;
-/** What can stand before a prefix where a name uses it: a tag's opening, a space before an attribute, a quote before a value. */
-const BEFORE_PREFIXED_NAME = new Set(['<', '/', ' ', '\t', '\n', '\r', '"', "'"]);
+/** One attribute of a start tag, read whole, so that no value is ever read as a declaration. */
+const ATTRIBUTE = /\s+([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/y;
+const PREFIX_DECLARATION = /^xmlns:(.+)$/;
+const ELEMENT_NAME = /[^\s/>]+/y;
+/** A character that can continue a name: a prefix after one is the end of a longer word ("Manager:"), not a use. */
+const NAME_CHARACTER = /[\p{L}\p{N}._:-]/u;
 /** Markup compatibility names prefixes in attribute values (`mc:Ignorable="p14"`), without a colon after them. */
 const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /**
  * An XML part without the namespace declarations of its root that nothing in it uses: pptxgenjs
  * declares the relationships namespace on every slide and notes page, and most never use it. A
- * prefix counts as used wherever it stands before a colon after markup, a space or a quote, even
- * in text, so a declaration is never dropped that is needed. A part that uses markup
- * compatibility keeps them all.
+ * prefix counts as used wherever it stands before a colon and is not the end of a longer word:
+ * in a name, in a value, even in text, so that no declaration a name or a value needs is
+ * dropped. A part that uses markup compatibility keeps them all.
  */
 export function withoutUnusedNamespaces(text: string): string {
   if (text.includes(MARKUP_COMPATIBILITY)) return text;
-  const root = text.indexOf('<', text.startsWith('<?') ? text.indexOf('?>') + 2 : 0);
-  const rootEnd = text.indexOf('>', root);
-  if (root === -1 || rootEnd === -1) return text;
-  const kept = text.slice(root, rootEnd).replace(PREFIX_DECLARATION, (declaration, prefix: string) => (usesPrefix(text, prefix) ? declaration : ''));
-  return text.slice(0, root) + kept + text.slice(rootEnd);
+  const name = rootName(text);
+  if (!name) return text;
+  let at = name.end;
+  let kept = '';
+  for (let attribute = attributeAt(text, at); attribute; attribute = attributeAt(text, at)) {
+    const prefix = PREFIX_DECLARATION.exec(attribute[1]!)?.[1];
+    if (prefix === undefined || usesPrefix(text, prefix)) kept += attribute[0];
+    at = ATTRIBUTE.lastIndex;
+  }
+  return text.slice(0, name.end) + kept + text.slice(at);
+}
+
+function attributeAt(text: string, at: number): RegExpExecArray | null {
+  ATTRIBUTE.lastIndex = at;
+  return ATTRIBUTE.exec(text);
+}
+
+/** Where the root element's name ends: past the declaration, processing instructions, comments and a document type. */
+function rootName(text: string): { end: number } | undefined {
+  for (let at = text.indexOf('<'); at !== -1; ) {
+    const skipTo = text.startsWith('<!--', at) ? '-->' : text.startsWith('<?', at) ? '?>' : text.startsWith('<!', at) ? '>' : undefined;
+    if (!skipTo) {
+      ELEMENT_NAME.lastIndex = at + 1;
+      return ELEMENT_NAME.test(text) ? { end: ELEMENT_NAME.lastIndex } : undefined;
+    }
+    const after = text.indexOf(skipTo, at);
+    at = after === -1 ? -1 : text.indexOf('<', after + skipTo.length);
+  }
+  return undefined;
 }
 
 function usesPrefix(text: string, prefix: string): boolean {
   const name = `${prefix}:`;
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) if (BEFORE_PREFIXED_NAME.has(text[at - 1]!)) return true;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) if (at === 0 || !NAME_CHARACTER.test(text[at - 1]!)) return true;
   return false;
 }
 
