@@ -225,6 +225,24 @@ describe('what public decks need', () => {
 });
 
 describe('Marp, Slidev and md2pptx conventions', () => {
+  it("reads md2pptx's picture file names with spaces, and its picture grids without their bars", () => {
+    const { deck } = outline(
+      '## A\n\n![A savings statement](images/my pic.png)\n\n![In brackets](<images/my pic.png>)\n\nSee ![inline](my pic.png) here\n\n![Titled](my pic.png "A title")\n\n|![One](a.png)|![Two](b.png)|\n|![Three](c.png)||\n\nA | bar in text stays.\n',
+    );
+    const blocks = body(deck.slides[0]).map((block) => (block.type === 'image' ? `image ${block.src} "${block.alt}"` : block.type === 'paragraph' ? `text ${text(block.runs)}` : block.type));
+    expect(blocks).toEqual([
+      'image images/my pic.png "A savings statement"',
+      'image images/my pic.png "In brackets"',
+      // In a sentence, or with a title CommonMark cannot read after spaces, it stays as written.
+      'text See ![inline](my pic.png) here',
+      'text ![Titled](my pic.png "A title")',
+      'image a.png "One"',
+      'image b.png "Two"',
+      'image c.png "Three"',
+      'text A | bar in text stays.',
+    ]);
+  });
+
   it("reads Marp's headingDivider from a directive comment, and a comment in a heading as a note", () => {
     const { deck } = outline('---\nmarp: true\n---\n\n<!--\ntheme: uncover\nheadingDivider: 2\n-->\n\n# One\n\nA\n\n## Two <!-- dates are provisional -->\n\nB\n');
     expect(deck.slides.map((slide) => text(slide.title))).toEqual(['One', 'Two']);

@@ -27,8 +27,9 @@ function unescape(text: string): string {
 /** Each paragraph's text without its monospace runs (code may show markup: it is code). */
 function proseParagraphs(xml: string): string[] {
   return xml.split('</a:p>').map((paragraph) =>
-    [...paragraph.matchAll(/<a:r><a:rPr([\s\S]*?)<\/a:rPr><a:t>([^<]*)<\/a:t><\/a:r>/g)]
-      .filter((run) => !MONO.test(run[1]!))
+    // A run's properties are an empty element when they say no more than their attributes.
+    [...paragraph.matchAll(/<a:r>(?:<a:rPr[^>]*\/>|<a:rPr[^>]*>([\s\S]*?)<\/a:rPr>)?<a:t>([^<]*)<\/a:t><\/a:r>/g)]
+      .filter((run) => !MONO.test(run[1] ?? ''))
       .map((run) => unescape(run[2]!))
       .join(''),
   );

@@ -85,14 +85,42 @@ export function imageToOutline(src: string, alt: string, node: RootContent | Phr
   return { type: 'image', src, alt, ...(widthPercent ? { widthPercent } : {}) };
 }
 
+/**
+ * md2pptx writes a picture whose file name has spaces as it is, `![Alt](my pic.png)`, which
+ * CommonMark reads as text. A line of a paragraph that is only that is the picture; a
+ * destination in angle brackets or with a quoted title is one CommonMark reads itself.
+ */
+const PICTURE_WITH_SPACES = /^!\[([^\]]*)\]\(([^()<>"']*)\)$/;
+
+function withPicturesWithSpaces(children: readonly PhrasingContent[]): PhrasingContent[] {
+  return children.flatMap((child): PhrasingContent[] => {
+    if (child.type !== 'text' || !child.value.includes('](')) return [child];
+    const out: PhrasingContent[] = [];
+    let text = '';
+    for (const piece of child.value.split(/(\n)/)) {
+      const picture = PICTURE_WITH_SPACES.exec(piece.trim());
+      const url = picture?.[2]!.trim();
+      if (!picture || !url || !/\s/.test(url)) {
+        text += piece;
+        continue;
+      }
+      if (text) out.push({ ...child, value: text });
+      out.push({ type: 'image', url, alt: picture[1]!, position: child.position });
+      text = '';
+    }
+    if (text) out.push({ ...child, value: text });
+    return out;
+  });
+}
+
+/** The bars of md2pptx's picture grids, which have no delimiter row and so are no table: `|![A](a.png)|![B](b.png)|`. */
+const GRID_BARS = /^[\s|]*$/;
+
 /** Pictures written on their own (or as the only content of a link) become image blocks; the text around them stays a paragraph. */
 function paragraphToOutline(node: MdastParagraph, ctx: Context): Block[] {
   const blocks: Block[] = [];
   let text: PhrasingContent[] = [];
-  const flush = () => {
-    if (text.some((child) => child.type !== 'text' || child.value.trim() !== '')) blocks.push({ type: 'paragraph', runs: trimRuns(phrasingToRuns(text, ctx)) });
-    text = [];
-  };
+  const children = withPicturesWithSpaces(node.children);
   const pictureOf = (child: PhrasingContent): { url: string; alt: string; node: PhrasingContent } | undefined => {
     if (child.type === 'image') return { url: child.url, alt: child.alt ?? '', node: child };
     if (child.type === 'imageReference') {
@@ -103,7 +131,13 @@ function paragraphToOutline(node: MdastParagraph, ctx: Context): Block[] {
     if ((child.type === 'link' || child.type === 'linkReference') && child.children.length === 1) return pictureOf(child.children[0]!);
     return undefined;
   };
-  for (const child of node.children) {
+  const hasPicture = children.some((child) => pictureOf(child));
+  const isContent = (child: PhrasingContent) => child.type !== 'text' || (hasPicture ? !GRID_BARS.test(child.value) : child.value.trim() !== '');
+  const flush = () => {
+    if (text.some(isContent)) blocks.push({ type: 'paragraph', runs: trimRuns(phrasingToRuns(text, ctx)) });
+    text = [];
+  };
+  for (const child of children) {
     const picture = pictureOf(child);
     if (picture) {
       flush();

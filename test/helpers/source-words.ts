@@ -17,7 +17,7 @@ const NOT_PROSE: RegExp[] = [
   /<!--(?:\s*_?[A-Za-z][\w-]*\s*:[^\n]*?\r?\n?)+\s*-->/g, // directives: comments of `key: value` lines only
   /<!--\s*fit\s*-->/gi,
   /\{\{[^{}]*\}\}/g, // template expressions
-  /\]\([^)\s]*(?:\s+"[^"]*")?\)/g, // link targets and picture paths
+  /\]\([^)\n]*\)/g, // link targets and picture paths, with a title or, as md2pptx writes them, spaces
   /^ {0,3}\[[^\]\n]+\]:.*(?:\r?\n\s+["'(].*)?$/gm, // reference definitions, with a title on the next line
   /\]\[[^\]\n]*\]/g, // reference labels
   /\[\^[^\]\n]+\]/g, // footnote labels
@@ -102,4 +102,7 @@ export const MARKUP = [
   { name: 'directive', pattern: /^_?(class|paginate|backgroundColor|layout|theme):\s/ },
   { name: 'inline note', pattern: /\^\[/ },
   { name: 'line block bar', pattern: /^\|\s/m },
+  { name: 'picture', pattern: /!\[/ },
+  { name: 'link destination', pattern: /\]\(/ },
+  { name: 'strong emphasis', pattern: /\*\*/ },
 ];
