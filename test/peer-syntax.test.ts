@@ -225,6 +225,16 @@ describe('what public decks need', () => {
 });
 
 describe('Marp, Slidev and md2pptx conventions', () => {
+  it("shows md2pptx's inline maths, GitLab's $`…`$, as its TeX without the backticks", () => {
+    const { deck, messages } = outline('## A\n\nPaid on what you put in: $`I = P r t`$ each year, and $x^2$ too\n');
+    const runs = (body(deck.slides[0])[0] as { runs: Inline[] }).runs;
+    expect(runs.filter((run) => run.type === 'text' && run.code).map((run) => (run as { text: string }).text)).toEqual(['I = P r t', 'x^2']);
+    expect(messages.filter((message) => message.ruleId === 'math-not-rendered').map((message) => message.reason)).toEqual([
+      'math $I = P r t$ is not typeset yet; its LaTeX source is shown in monospace',
+      'math $x^2$ is not typeset yet; its LaTeX source is shown in monospace',
+    ]);
+  });
+
   it("reads md2pptx's picture file names with spaces, and its picture grids without their bars", () => {
     const { deck } = outline(
       '## A\n\n![A savings statement](images/my pic.png)\n\n![In brackets](<images/my pic.png>)\n\nSee ![inline](my pic.png) here\n\n![Titled](my pic.png "A title")\n\n|![One](a.png)|![Two](b.png)|\n|![Three](c.png)||\n\nA | bar in text stays.\n',

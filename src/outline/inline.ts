@@ -8,6 +8,8 @@ import { commentToNotes } from './comments.js';
 import type { Context } from './context.js';
 import type { Inline, TextRun } from './schema.js';
 
+const GITLAB_MATH = /^`([^`]+)`$/;
+
 type Marks = Omit<TextRun, 'type' | 'text'>;
 
 /** The original source of a node, for constructs that are kept as they were written. */
@@ -80,8 +82,10 @@ export function phrasingToRuns(nodes: readonly PhrasingContent[], ctx: Context, 
         append(ctx.notes, commentToNotes(node, ctx));
         break;
       case 'inlineMath': {
-        report(file, 'math-not-rendered', `math $${node.value.replace(/\s+/g, ' ')}$ is not typeset yet; its LaTeX source is shown in monospace`, node);
-        text(node.value, { code: true });
+        // GitLab's and md2pptx's $`…`$: the backticks mark the TeX out, they are not part of it.
+        const tex = GITLAB_MATH.exec(node.value)?.[1] ?? node.value;
+        report(file, 'math-not-rendered', `math $${tex.replace(/\s+/g, ' ')}$ is not typeset yet; its LaTeX source is shown in monospace`, node);
+        text(tex, { code: true });
         break;
       }
       case 'textDirective': {
