@@ -131,21 +131,22 @@ function paragraphToOutline(node: MdastParagraph, ctx: Context): Block[] {
     if ((child.type === 'link' || child.type === 'linkReference') && child.children.length === 1) return pictureOf(child.children[0]!);
     return undefined;
   };
-  const hasPicture = children.some((child) => pictureOf(child));
-  const isContent = (child: PhrasingContent) => child.type !== 'text' || (hasPicture ? !GRID_BARS.test(child.value) : child.value.trim() !== '');
+  const pictures = children.map(pictureOf);
+  // Beside pictures, text of bars and spaces alone is a grid's; elsewhere, spaces alone are nothing.
+  const empty = pictures.some(Boolean) ? GRID_BARS : /^\s*$/;
   const flush = () => {
-    if (text.some(isContent)) blocks.push({ type: 'paragraph', runs: trimRuns(phrasingToRuns(text, ctx)) });
+    if (text.some((child) => child.type !== 'text' || !empty.test(child.value))) blocks.push({ type: 'paragraph', runs: trimRuns(phrasingToRuns(text, ctx)) });
     text = [];
   };
-  for (const child of children) {
-    const picture = pictureOf(child);
+  children.forEach((child, index) => {
+    const picture = pictures[index];
     if (picture) {
       flush();
       blocks.push(imageToOutline(picture.url, picture.alt, picture.node, ctx, picture.node.type === 'image' ? picture.node.data?.widthPercent : undefined));
     } else {
       text.push(child);
     }
-  }
+  });
   flush();
   return blocks;
 }
