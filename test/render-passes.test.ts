@@ -103,7 +103,7 @@ const LOGO = join(content, 'images', 'pipeline.png');
 /** Two slides that hide their layout's shapes, in a theme with a logo, built whole. */
 async function logoDeck(): Promise<{ placed: PlacedDeck; opc: OpcPackage }> {
   const theme = { ...loadTheme('default'), logo: { path: LOGO, box: { x: 12, y: 0.2, w: 1, h: 0.5 } } };
-  const markdown = '# A title long enough to take two lines on its slide, and to move its rule down under them\n\nText.\n\n---\n\nText without a title.\n';
+  const markdown = '# A title so long that it cannot be set on two lines at any size a title may take, so it takes three lines, which move its rule down further than the two-line variant of the layout does, and the slide then draws its own rule\n\nText.\n\n---\n\nText without a title.\n';
   const { deck } = buildOutline(markdown, { path: join(content, 'deck.md') });
   const { placed } = planSlides(deck, { baseDir: content, theme });
   expect(placed.slides.map((slide) => slide.hidesLayoutShapes)).toEqual([true, true]);
@@ -506,11 +506,12 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     const hiding = () => small.placed.slides.map((_slide, index) => opc.xml(slidePart(index)).documentElement!.getAttribute('showMasterSp'));
     expect(hiding()).toEqual([null, null, null, null]);
     await run();
-    // The slide whose title fits one line shows its layout's rule. The slide over a picture (which
-    // would cover the layout's), the one whose long title moved its rule and the one without a
-    // title hide their layout's shapes, and draw their own rule where they have one.
-    expect(hiding()).toEqual(['0', null, '0', '0']);
-    expect(small.placed.slides.map((slide) => slide.frames.filter((frame) => frame.name === 'Title Rule').length)).toEqual([1, 0, 1, 0]);
+    // The slide whose title fits one line shows its layout's rule, and the one whose title takes
+    // two lines its layout's variant's. The slide over a picture (which would cover the layout's)
+    // and the one without a title hide their layout's shapes, and draw their own rule where they have one.
+    expect(hiding()).toEqual(['0', null, null, '0']);
+    expect(small.placed.slides.map((slide) => slide.frames.filter((frame) => frame.name === 'Title Rule').length)).toEqual([1, 0, 0, 0]);
+    expect(small.placed.slides.map((slide) => slide.variant)).toEqual([undefined, undefined, 'two-line title', undefined]);
   });
 
   it("layout shapes hidden where a slide draws its own: the logo a slide draws in its layout's place is decorative", async () => {

@@ -139,6 +139,22 @@ describe('rendered package', () => {
     for (const layout of layouts) expect(layout.match(/<p:ph /g)?.length).toBe(layout.match(/<a:noAutofit\/>/g)?.length);
   });
 
+  it("puts a slide whose title takes two lines on its layout's variant, which it takes every frame from", async () => {
+    const { parts } = await build('# Фукусима сабағы\n\nМәтін.\n\n---\n\n# Мәдениеттердің жақындасуы мен үнқатысуы туралы\n\nМәтін.\n');
+    const layoutOf = (slide: number) => parts.get(`ppt/slides/_rels/slide${slide}.xml.rels`)!.match(/Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/)![1]!;
+    const nameOf = (layout: string) => parts.get(`ppt/slideLayouts/${layout}`)!.match(/<p:cSld name="([^"]+)"/)![1];
+    expect([nameOf(layoutOf(1)), nameOf(layoutOf(2))]).toEqual(['Title and Content', 'Title and Content, Two-Line Title']);
+    const two = parts.get('ppt/slides/slide2.xml')!;
+    // Its title and body stand where the variant's placeholders do; it draws no rule and shows the variant's.
+    for (const name of ['Title', 'Body']) expect(two, name).toMatch(new RegExp(`name="${name}"/>.*?</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/>`));
+    expect(two).not.toContain('Title Rule');
+    expect(two).not.toContain('showMasterSp');
+    expect(parts.get(`ppt/slideLayouts/${layoutOf(2)}`)).toContain('name="Title Rule"');
+    // The master lists the variant with the other layouts.
+    expect(parts.get('ppt/slideMasters/_rels/slideMaster1.xml.rels')).toContain(`Target="../slideLayouts/${layoutOf(2)}"`);
+    expect(structuralProblems(parts)).toEqual([]);
+  });
+
   it('passes the structural check: well-formed parts, resolved relationships, content types', async () => {
     for (const deck of ['../content/lecture.md', './decks/stress.md']) {
       const { parts } = await build(readFileSync(new URL(deck, import.meta.url), 'utf8'));

@@ -104,6 +104,46 @@ describe('a body slide\'s title', () => {
     expect([untitled!.layout, rules(untitled), untitled!.hidesLayoutShapes]).toEqual(['content', [], true]);
   });
 
+  it("on two lines at its full size, is based on its layout's variant for such titles, and draws none of its frames itself", () => {
+    const plan = planSlides(buildOutline(`# Фукусима сабағы\n\nМәтін.\n\n---\n\n# Мәдениеттердің жақындасуы мен үнқатысуы туралы\n\nМәтін.\n\n---\n\n# ${long}\n\nМәтін.\n`).deck);
+    const [short, two, three] = plan.placed.slides;
+    const { layouts } = plan.placed;
+    const frame = (slide: typeof two, name: string) => slide!.frames.find((candidate) => candidate.name === name);
+    // The variant follows its layout, named after both.
+    const names = layouts.map((layout) => layout.name);
+    expect(names.slice(names.indexOf('Title and Content'), names.indexOf('Title and Content') + 2)).toEqual(['Title and Content', 'Title and Content, Two-Line Title']);
+    const [content, variant] = [layouts.find((layout) => layout.layout === 'content' && !layout.variant)!, layouts.find((layout) => layout.variant === 'two-line title')!];
+    expect(variant.layout).toBe('content');
+    // Its title frame is the one a title on two lines hangs in; its rule and body stand one title line lower.
+    const line = measure.lineHeight(theme.sizes.slideTitle, 1) / 72;
+    expect(variant.title.box).toEqual(frame(two, 'Title')!.box);
+    expect(variant.title.anchor).toBe('top');
+    const rule = variant.decorations.find((decoration) => decoration.name === 'Title Rule')!;
+    expect(rule.box.y).toBeCloseTo(theme.layouts.content.rule!.y + line, 9);
+    expect(variant.body!.box.y).toBeCloseTo(content.body!.box.y + line, 9);
+    expect(variant.body!.box.y + variant.body!.box.h).toBeCloseTo(content.body!.box.y + content.body!.box.h, 9);
+    expect([variant.footer, variant.slideNumber, variant.background]).toEqual([content.footer, content.slideNumber, content.background]);
+    // The slide with such a title is based on it, and its body of text alone is the variant's body frame.
+    expect([two!.layout, two!.variant, frame(two, 'Title Rule'), two!.hidesLayoutShapes]).toEqual(['content', 'two-line title', undefined, undefined]);
+    expect(frame(two, 'Body')!.box).toEqual(variant.body!.box);
+    // A one-line title is on the layout itself, and so is its body; a title on three lines is on neither.
+    expect([short!.variant, frame(short, 'Body')!.box]).toEqual([undefined, content.body!.box]);
+    expect([three!.variant, three!.hidesLayoutShapes, frame(three, 'Title Rule')?.kind]).toEqual([undefined, true, 'rect']);
+    // A deck without such a title has no variant.
+    expect(planSlides(buildOutline('# Фукусима сабағы\n\nМәтін.\n').deck).placed.layouts.filter((layout) => layout.variant)).toEqual([]);
+  });
+
+  it('reaches the foot of its body box with text at the foot of the body, and only there', () => {
+    const [alone, coded] = planSlides(buildOutline('# Фукусима сабағы\n\nМәтін.\n\n---\n\n# Фукусима сабағы\n\nМәтін.\n\n```\nкод\n```\n').deck).placed.slides;
+    const body = theme.layouts.content.body;
+    expect(alone!.frames.find((frame) => frame.name === 'Body')!.box).toEqual(body);
+    // Text above code keeps the height it needs, and so does the code.
+    const [text, code] = ['Body', 'Code'].map((name) => coded!.frames.find((frame) => frame.name === name)!);
+    expect(text!.box.y).toBe(body.y);
+    expect(text!.box.h).toBeLessThan(body.h / 4);
+    expect(code!.box.y + code!.box.h).toBeLessThan(body.y + body.h / 2);
+  });
+
   it("draws its layout's other decorations itself, at the back, where it hides the layout's shapes, and its own rule over a picture behind it", () => {
     const logo = { ...theme, logo: { path: `${root}test/peers/images/dot.gif`, box: { x: 12, y: 0.2, w: 1, h: 0.5 } } };
     const plan = planSlides(buildOutline(`# ${long}\n\nМәтін.\n\n---\n\n# Фукусима сабағы\n\n![bg Дала](images/steppe.jpg)\n`, { path: `${root}content/deck.md` }).deck, { theme: logo, baseDir: `${root}content` });

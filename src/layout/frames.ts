@@ -154,10 +154,15 @@ export function coverCrop(pictureAspect: number, boxAspect: number): Crop {
 
 export type LayoutName = 'title' | 'section' | 'agenda' | 'content' | 'columns' | 'image' | 'quote' | 'stat' | 'chart' | 'end';
 
+/** A layout's variant: its frames for a title on two lines, with the rule and the body one title line lower. */
+export type LayoutVariant = 'two-line title';
+
 /** A slide with every frame placed: what the renderer draws. */
 export interface PlacedSlide {
   /** The slide layout (PowerPoint's) it is based on. */
   layout: LayoutName;
+  /** Set on a slide whose frames are those of its layout's variant, which it is then based on. */
+  variant?: LayoutVariant | undefined;
   background: PlacedBackground;
   frames: Frame[];
   notes: PlacedParagraph[];
@@ -192,6 +197,7 @@ export interface PlacedPlaceholder extends PlacedTextStyle {
  */
 export interface PlacedLayout {
   layout: LayoutName;
+  variant?: LayoutVariant | undefined;
   name: string;
   background: PlacedBackground;
   decorations: (RectFrame | ImageFrame)[];
@@ -247,4 +253,9 @@ export interface PlacedDeck {
   /** The one table style every table takes its borders and fills from. */
   tableStyle: PlacedTableStyle;
   template?: PlacedTemplate | undefined;
+}
+
+/** The slide layout a slide is based on: its layout's variant where it takes one. */
+export function layoutOf(deck: Pick<PlacedDeck, 'layouts'>, slide: Pick<PlacedSlide, 'layout' | 'variant'>): PlacedLayout | undefined {
+  return deck.layouts.find((layout) => layout.layout === slide.layout && layout.variant === slide.variant);
 }

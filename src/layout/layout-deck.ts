@@ -6,11 +6,11 @@ import { runsToText } from '../outline/inline.js';
 import { deckWords, type Words } from '../outline/locale.js';
 import type { AgendaSlide, Block, BodySlide, Deck, Footnote, Inline, Position, Slide } from '../outline/schema.js';
 import type { Box, Theme } from '../theme/schema.js';
-import { coverCrop, runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
+import { coverCrop, runStyle, type Frame, type PlacedBackground, type PlacedDeck, type PlacedLayout, type PlacedParagraph, type PlacedSlide, type RunStyle } from './frames.js';
 import type { Measurer } from './measure.js';
 import { isTextBlock } from '../outline/block-kinds.js';
 import { blocksToParagraphs, lineStyle, plainLook, textStyle, type TextStyle } from './paragraphs.js';
-import { layoutMasters, tableStyle, themeScheme } from './masters.js';
+import { layoutMasters, tableStyle, themeScheme, variantLayout } from './masters.js';
 import { nameCounter, type PlaceContext } from './place-context.js';
 import { balance, paginate, type FitsPage } from './paginate.js';
 import { fromUnits, toUnits } from './split-blocks.js';
@@ -186,9 +186,8 @@ function setHead(title: readonly Inline[], layout: FittedSlide['layout'], contex
   const { colors, fonts, sizes } = theme;
   const boxes = theme.layouts[layout];
   const inset = theme.spacing.insetInches;
-  const oneLine = inputs.measure.lineHeight(sizes.slideTitle, 1) / 72 + 2 * inset;
-  const top = boxes.title.y + boxes.title.h - oneLine;
-  const room = { ...boxes.title, y: top, h: 3 * oneLine };
+  const oneLine = titleHeight(1, context);
+  const room = { ...boxes.title, y: titleTop(boxes.title, oneLine), h: 3 * oneLine };
   const base = runStyle(fonts.heading, sizes.slideTitle, colors.heading, true);
   const kept = keepTogether(title);
   const bodyFloor = Math.min(Math.max(theme.floors.title, bodyScale(theme)[0]!), sizes.slideTitle);
@@ -204,13 +203,43 @@ function setHead(title: readonly Inline[], layout: FittedSlide['layout'], contex
   const widthPt = (room.w - 2 * inset) * 72;
   const paragraphs = (set?.paragraphs ?? fitLine(kept, room, base, theme.floors.title, 'left', context, 'title', 3)).map((paragraph) => balanceLines(paragraph, widthPt, inputs.measure));
   const height = inputs.measure.paragraphsHeight(paragraphs.map((paragraph) => ({ ...paragraph, runs: inputs.measure.cover(paragraph.runs).runs })), room.w, inset);
-  const push = Math.max(0, top + height - (boxes.title.y + boxes.title.h));
   // One line at the full size stands where the layout's title does, on its foot: in the layout's
   // own frame, which the slide then inherits. Any other title hangs from the top edge, and so does
   // one with a link, whose line LibreOffice sets taller than its text, lifting it off the foot.
   const linked = paragraphs.some((paragraph) => paragraph.runs.some((run) => run.type === 'text' && run.href !== undefined));
   const inLayout = Math.abs(height - oneLine) < 1e-9 && !linked;
-  return { paragraphs, box: inLayout ? boxes.title : { ...room, h: height }, anchor: inLayout ? 'bottom' : 'top', rule: boxes.rule && { ...boxes.rule, y: boxes.rule.y + push }, push };
+  const hung = hungHead(boxes, oneLine, height);
+  return { paragraphs, box: inLayout ? boxes.title : hung.box, anchor: inLayout ? 'bottom' : 'top', rule: hung.rule, push: hung.push };
+}
+
+/** The height of a title of so many lines at its full size, as a text frame measures it. */
+function titleHeight(lines: number, { theme, inputs }: Pick<SlideContext, 'theme' | 'inputs'>): number {
+  return (lines * inputs.measure.lineHeight(theme.sizes.slideTitle, 1)) / 72 + 2 * theme.spacing.insetInches;
+}
+
+/** The top edge titles hang from: where a one-line title at its full size starts, on the foot of its layout's frame. */
+function titleTop(title: Box, oneLine: number): number {
+  return title.y + title.h - oneLine;
+}
+
+/** A title `height` inches tall hung from the top edge: its frame, its rule, and how far it pushes the body down. */
+function hungHead(boxes: Theme['layouts'][FittedSlide['layout']], oneLine: number, height: number): { box: Box; rule: Box | undefined; push: number } {
+  const top = titleTop(boxes.title, oneLine);
+  const push = Math.max(0, top + height - (boxes.title.y + boxes.title.h));
+  return { box: { ...boxes.title, y: top, h: height }, rule: boxes.rule && { ...boxes.rule, y: boxes.rule.y + push }, push };
+}
+
+/**
+ * A headed layout's variant for a title on two lines at its full size, the commonest long title:
+ * its title frame, rule and body are where such a title puts them, so that a slide with one is
+ * based on the variant and draws none of them itself.
+ */
+function twoLineTitleLayout(layout: FittedSlide['layout'], context: Pick<SlideContext, 'theme' | 'inputs'>): PlacedLayout {
+  const { theme } = context;
+  const boxes = theme.layouts[layout];
+  const { box, rule, push } = hungHead(boxes, titleHeight(1, context), titleHeight(2, context));
+  const moved = pushedDown(theme, layout, push);
+  return variantLayout(layout, { ...moved, layouts: { ...moved.layouts, [layout]: { ...moved.layouts[layout], title: box, rule } } }, 'two-line title');
 }
 
 /** A title set as a head, with the messages setting it gave, which are told where the title is placed. */
@@ -563,6 +592,8 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
   const words = deckWords(deck.meta.lang, { agenda: deck.meta.agendaTitle, continued: deck.meta.continuedMark }, theme.words);
   const pictures = new Map<string, Pixels | undefined>();
   const layouts = layoutMasters(theme);
+  const variants = new Map<FittedSlide['layout'], PlacedLayout>();
+  const variantOf = (layout: FittedSlide['layout']) => variants.get(layout) ?? variants.set(layout, twoLineTitleLayout(layout, { theme, inputs })).get(layout)!;
   /** A placed slide with its text legible on its background picture, then that picture put behind it if it is described. */
   const finish = (placed: PlacedSlide, slide: Slide, number: number): PlacedSlide => {
     const { imagePath, crop } = placed.background;
@@ -591,7 +622,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     }
     const result = layoutBodySlide(slide.layout === 'agenda' ? agendaBody(slide, words) : slide, context, number);
     // Speaker notes, and the target of links to the slide, stay with the first part of a continued slide.
-    const ruled = headed(slide.layout, theme) ? layouts.find((layout) => layout.layout === slide.layout) : undefined;
+    const ruled = headed(slide.layout, theme) ? [layouts.find((layout) => layout.layout === slide.layout)!, variantOf(slide.layout)] : undefined;
     slides.push(...[{ ...result.placed[0]!, notes, ...anchors }, ...result.placed.slice(1)].map((placed, index) => {
       const finished = finish(placed, slide, number + index);
       return ruled ? onLayoutShapes(finished, ruled) : finished;
@@ -609,7 +640,8 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     widthInches: theme.slide.widthInches,
     heightInches: theme.slide.heightInches,
     lang: deck.meta.lang,
-    layouts,
+    // A variant follows its layout, and only where a slide is based on it.
+    layouts: layouts.flatMap((layout) => [layout, ...[...variants.values()].filter((variant) => variant.layout === layout.layout && slides.some((slide) => slide.layout === layout.layout && slide.variant === variant.variant))]),
     scheme: themeScheme(theme),
     slides,
     notes: { style: notes.base, levels: [plainLook(notes)] },

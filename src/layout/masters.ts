@@ -1,5 +1,5 @@
 import type { Theme } from '../theme/schema.js';
-import { runStyle, type ImageFrame, type LayoutName, type PlacedLayout, type PlacedParagraph, type PlacedPlaceholder, type PlacedScheme, type PlacedTableStyle, type RectFrame, type RunStyle } from './frames.js';
+import { runStyle, type ImageFrame, type LayoutName, type LayoutVariant, type PlacedLayout, type PlacedParagraph, type PlacedPlaceholder, type PlacedScheme, type PlacedTableStyle, type RectFrame, type RunStyle } from './frames.js';
 import { TITLE_RULE } from './layout-shapes.js';
 import { lineStyle, listLevelLooks, plainLook, textStyle } from './paragraphs.js';
 
@@ -68,6 +68,18 @@ function placedLayout(layout: LayoutName, theme: Theme): PlacedLayout {
     date: footerLine(date, 'right'),
     slideNumber: footerLine(slideNumber, 'right'),
   };
+}
+
+const VARIANT_NAMES: Record<LayoutVariant, string> = { 'two-line title': 'Two-Line Title' };
+
+/**
+ * A layout's variant, placed on the boxes `theme` gives the layout, its title hung from the top
+ * of its frame as a long title is. Its name is the layout's and the variant's, so that PowerPoint
+ * lists the two side by side.
+ */
+export function variantLayout(layout: LayoutName, theme: Theme, variant: LayoutVariant): PlacedLayout {
+  const placed = placedLayout(layout, theme);
+  return { ...placed, variant, name: `${placed.name}, ${VARIANT_NAMES[variant]}`, title: { ...placed.title, anchor: 'top' } };
 }
 
 /** Every layout of the closed set, so a slide added by hand in PowerPoint can use any of them. */

@@ -297,8 +297,12 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
   const total = heights.reduce((sum, height) => sum + height, 0) + gaps;
 
   let y = box.y + (align === 'middle' ? Math.max((box.h - total) / 2, 0) : 0);
+  // Text at the foot of a stack from the top reaches the foot of the box, as the layout's body
+  // placeholder does: a body of text alone then is the placeholder's own frame, and text added to
+  // it in PowerPoint has the room the layout gives. Its text, set from the top, stands where it did.
+  const toFoot = (index: number) => align === 'top' && index === items.length - 1 && items[index]!.kind === 'text';
   return items.flatMap((item, index) => {
-    const itemBox = { x: box.x, y, w: box.w, h: heights[index]! };
+    const itemBox = { x: box.x, y, w: box.w, h: toFoot(index) ? Math.max(heights[index]!, box.y + box.h - y) : heights[index]! };
     y += heights[index]! + gap;
     switch (item.kind) {
       case 'text':

@@ -1,4 +1,4 @@
-import type { PlacedDeck, PlacedPlaceholder, PlacedSlide, PlacedTextStyle } from '../layout/frames.js';
+import { layoutOf, type PlacedDeck, type PlacedPlaceholder, type PlacedSlide, type PlacedTextStyle } from '../layout/frames.js';
 import type { Element } from '@xmldom/xmldom';
 import { all, children, first, insert, NS, required, shapeNamed } from './dom.js';
 import { slidePart } from './part-names.js';
@@ -51,7 +51,7 @@ function placeholderShape(kind: PlaceholderKind, placeholder: PlacedPlaceholder,
  * style from the placeholder.
  */
 export function placeholderOf(deck: PlacedDeck, slide: PlacedSlide, frameName: string): { kind: PlaceholderKind; placeholder: PlacedPlaceholder } | undefined {
-  const layout = deck.layouts.find((candidate) => candidate.layout === slide.layout);
+  const layout = layoutOf(deck, slide);
   if (!layout || !slide.frames.some((frame) => frame.name === frameName && frame.kind === 'text')) return undefined;
   const bodyFrame = slide.layout === 'title' ? 'Subtitle' : KINDS.body.frame;
   const kind = LAYOUT_KINDS.find((candidate) => (candidate === 'body' ? bodyFrame : KINDS[candidate].frame) === frameName);

@@ -1,5 +1,5 @@
 import pptxgenjs from 'pptxgenjs';
-import type { ChartFrame, Frame, PlacedBackground, PlacedDeck, TableFrame } from '../layout/frames.js';
+import { layoutOf, type ChartFrame, type Frame, type PlacedBackground, type PlacedDeck, type TableFrame } from '../layout/frames.js';
 import { withoutXmlIllegal } from '../xml-chars.js';
 import { escapeXml } from './xml.js';
 
@@ -107,14 +107,12 @@ export async function writeWithPptxgen(deck: PlacedDeck): Promise<Uint8Array> {
       ),
     });
   }
-  const names = new Map(deck.layouts.map((layout) => [layout.layout, layout.name]));
   for (const placed of deck.slides) {
     // Every slide names its layout: pptxgenjs gives a slide without one its empty DEFAULT layout, which is removed.
-    const masterName = names.get(placed.layout);
-    if (masterName === undefined) throw new Error(`internal error: no slide layout for the layout "${placed.layout}"`);
-    const slide = pptx.addSlide({ masterName });
+    const layout = layoutOf(deck, placed);
+    if (layout === undefined) throw new Error(`internal error: no slide layout for the layout "${placed.layout}"`);
+    const slide = pptx.addSlide({ masterName: layout.name });
     // A slide paints only a background of its own: the layout's shows through, and follows the theme.
-    const layout = deck.layouts.find((candidate) => candidate.layout === placed.layout)!;
     if (placed.background.imagePath || placed.background.color !== layout.background.color) slide.background = backgroundProps(placed.background);
     for (const frame of placed.frames) {
       switch (frame.kind) {
