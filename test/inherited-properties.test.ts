@@ -167,6 +167,14 @@ describe('writing what a placeholder does not give', () => {
     });
   }
 
+  it("a bullet writes only the groups its level's differ in: a numbered item keeps the level's colour and size", () => {
+    const numbered = { ...bullet, bullet: { type: 'number' as const, startAt: 3, color: 'AA0000' } };
+    const written = paragraphPropertiesXml('a:pPr', numbered, scheme, { inherited: bullet });
+    expect(written).toBe('<a:pPr><a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="3"/></a:pPr>');
+    const recoloured = paragraphPropertiesXml('a:pPr', { ...numbered, bullet: { ...numbered.bullet, color: '00AA00' } }, scheme, { inherited: bullet });
+    expect(recoloured).toBe('<a:pPr><a:buClr><a:schemeClr val="accent2"/></a:buClr><a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="3"/></a:pPr>');
+  });
+
   it('right to left: merged with the level, as written in full', () => {
     const inherited = parse(paragraphPropertiesXml('a:lvl1pPr', bullet, scheme)).firstChild as Element;
     const written = paragraphPropertiesXml('a:pPr', bullet, scheme, { rtl: true, inherited: bullet });

@@ -313,14 +313,19 @@ describe('each render pass, run alone on what the passes before it leave', () =>
     const found = () => ({
       transforms: drawings.filter((part) => children(first(opc.xml(part), 'p:spTree')!, 'p:grpSpPr').some((group) => children(group, 'a:xfrm').length > 0)).length,
       emptyLines: drawings.flatMap((part) => all(opc.xml(part), 'a:ln').filter((line) => !line.hasChildNodes() && line.attributes.length === 0)).length,
+      // Space between elements; text holds its own.
+      spaces: drawings.filter((part) => />\s+</.test(new XMLSerializer().serializeToString(opc.xml(part).documentElement!).replace(/<a:t>[^<]*<\/a:t>/g, ''))).length,
     });
     expect(drawings.filter((part) => part.includes('notesMaster'))).toHaveLength(1);
     const before = found();
     expect(before.transforms).toBe(drawings.length);
     expect(before.emptyLines).toBeGreaterThan(0);
+    expect(before.spaces).toBeGreaterThan(0);
+    const texts = drawings.map((part) => all(opc.xml(part), 'a:t').map((text) => text.textContent));
     const lines = drawings.flatMap((part) => all(opc.xml(part), 'a:ln').filter((line) => line.hasChildNodes()).length);
     await run();
-    expect(found()).toEqual({ transforms: 0, emptyLines: 0 });
+    expect(found()).toEqual({ transforms: 0, emptyLines: 0, spaces: 0 });
+    expect(drawings.map((part) => all(opc.xml(part), 'a:t').map((text) => text.textContent))).toEqual(texts);
     expect(drawings.flatMap((part) => all(opc.xml(part), 'a:ln').filter((line) => line.hasChildNodes()).length)).toEqual(lines);
     for (const part of drawings) expect(partViolations(new XMLSerializer().serializeToString(opc.xml(part))), part).toEqual([]);
   });

@@ -12,7 +12,7 @@ import { orderPresentation } from './presentation-part.js';
 import { writeWithPptxgen } from './pptxgen.js';
 import { rasteriseSvgFallbacks } from './svg-fallback.js';
 import { shareMedia } from './shared-media.js';
-import { dropShapeTreeBoilerplate, dropSlideBoilerplate } from './slide-boilerplate.js';
+import { dropShapeTreeBoilerplate, dropSlideBoilerplate, dropSpaceBetweenElements } from './slide-boilerplate.js';
 import { styleTables, writeTableStyle } from './table-style.js';
 import { schemeColorsInLayouts, schemeColorsInRules, writeThemeScheme } from './theme-part.js';
 import { mastersAndLayouts, notesPart, slidePart } from './part-names.js';
@@ -55,7 +55,14 @@ export const RENDER_PASSES: readonly RenderPass[] = [
   { name: 'header and footer flags', run: (opc, deck) => headerFooterFlags(opc, deck) },
   { name: 'no unused default layout', run: (opc) => removeDefaultLayout(opc) },
   { name: 'shape ids in layouts and masters', run: (opc) => mastersAndLayouts(opc).forEach((part) => renumberShapes(opc.xml(part))) },
-  { name: 'no boilerplate in masters and layouts', run: (opc) => mastersAndLayouts(opc, { notes: true }).forEach((part) => dropShapeTreeBoilerplate(opc.xml(part), part)) },
+  {
+    name: 'no boilerplate in masters and layouts',
+    run: (opc) =>
+      mastersAndLayouts(opc, { notes: true }).forEach((part) => {
+        dropShapeTreeBoilerplate(opc.xml(part), part);
+        dropSpaceBetweenElements(opc.xml(part));
+      }),
+  },
   { name: 'theme colours and fonts', run: (opc, deck) => writeThemeScheme(opc, deck.scheme) },
   { name: 'scheme colours in layouts', run: (opc, deck) => schemeColorsInLayouts(opc, deck.scheme) },
   { name: 'notes master in the notes style', run: (opc, deck) => notesMasterStyle(opc, deck) },

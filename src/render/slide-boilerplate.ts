@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { all, children, required } from './dom.js';
 import type { OpcPackage } from './opc-package.js';
 import { slidePart } from './part-names.js';
@@ -32,6 +32,22 @@ export function dropShapeTreeBoilerplate(document: Document, part: string): void
   const tree = required(document, 'p:spTree', part);
   for (const group of children(tree, 'p:grpSpPr')) for (const transform of children(group, 'a:xfrm')) if (isZero(transform)) group.removeChild(transform);
   for (const line of all(document, 'a:ln')) if (!line.hasChildNodes() && line.attributes.length === 0) line.parentNode!.removeChild(line);
+}
+
+/**
+ * The line breaks and indents pptxgenjs leaves between the elements of its masters and layouts.
+ * Only text (`a:t`) holds characters there: space anywhere else is layout of the file, not content.
+ */
+export function dropSpaceBetweenElements(document: Document): void {
+  const spaces: Node[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === child.TEXT_NODE && /^\s*$/.test(child.nodeValue ?? '') && !(node.nodeType === node.ELEMENT_NODE && (node as Element).localName === 't')) spaces.push(child);
+      else walk(child);
+    }
+  };
+  walk(document.documentElement!);
+  for (const space of spaces) space.parentNode!.removeChild(space);
 }
 
 /** A transform whose offsets and extents are all zero. */

@@ -65,16 +65,20 @@ function runXml(run: PlacedRun, writing: TextWriting, breakSize: number | undefi
   }
 }
 
-function bulletXml(bullet: PlacedParagraph['bullet'], scheme: SchemeRefs): string {
+/**
+ * A bullet as the schema's four groups, in order: its colour, its size, its font and what it is.
+ * Each is inherited on its own, so a paragraph writes only those its level does not give it.
+ */
+function bulletXml(bullet: PlacedParagraph['bullet'], scheme: SchemeRefs): [string, string, string, string] {
   switch (bullet.type) {
     case 'none':
-      return '<a:buNone/>';
+      return ['', '', '', '<a:buNone/>'];
     case 'char':
-      return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buFont typeface="${escapeXml(bullet.font ?? 'Arial')}"/><a:buChar char="${escapeXml(bullet.char)}"/>`;
+      return [`<a:buClr>${scheme.color(bullet.color)}</a:buClr>`, '<a:buSzPct val="100000"/>', `<a:buFont typeface="${escapeXml(bullet.font ?? 'Arial')}"/>`, `<a:buChar char="${escapeXml(bullet.char)}"/>`];
     case 'number':
       // PowerPoint numbers from 1 to 32767 only.
       // Numbers are set in the text's font, whatever font a placeholder's level gives its bullets.
-      return `<a:buClr>${scheme.color(bullet.color)}</a:buClr><a:buSzPct val="100000"/><a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="${Math.min(Math.max(bullet.startAt, 1), 32767)}"/>`;
+      return [`<a:buClr>${scheme.color(bullet.color)}</a:buClr>`, '<a:buSzPct val="100000"/>', '<a:buFontTx/>', `<a:buAutoNum type="arabicPeriod" startAt="${Math.min(Math.max(bullet.startAt, 1), 32767)}"/>`];
   }
 }
 
@@ -101,7 +105,7 @@ export function paragraphPropertiesXml(tag: string, look: ParagraphLook, scheme:
     `<a:lnSpc><a:spcPct val="${Math.round(of.lineSpacing * 100000)}"/></a:lnSpc>`,
     `<a:spcBef><a:spcPts val="${Math.round(of.spaceBeforePt * 100)}"/></a:spcBef>`,
     `<a:spcAft><a:spcPts val="${Math.round(of.spaceAfterPt * 100)}"/></a:spcAft>`,
-    bulletXml(of.bullet, scheme),
+    ...bulletXml(of.bullet, scheme),
   ];
   const own = attributesOf(look, rtl);
   const theirs = inherited && attributesOf(inherited, false);
