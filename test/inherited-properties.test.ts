@@ -97,7 +97,8 @@ describe('placeholder frames leave out only what their layout gives', () => {
             expect(frameXml(own ?? childrenNamed(theirs, A, 'xfrm')[0]!), `${where}: frame`).toBe(laidOut);
             if (!own && shapeName === 'Title') titlesLeft += 1;
             const body = childrenNamed(shape, A, 'bodyPr')[0]!;
-            const fullBody = parse(bodyPropertiesXml(frame)).firstChild as Element;
+            // deckdown's master has no placeholders: what the layout leaves out is the schema's default.
+            const fullBody = parse(bodyPropertiesXml(frame, 'defaults')).firstChild as Element;
             expect(merged(body, childrenNamed(theirs, A, 'bodyPr')[0]), `${where}: body`).toEqual(slots(fullBody));
             const levels = childrenNamed(theirs, A, 'lstStyle')[0]!;
             childrenNamed(shape, A, 'p').forEach((element, at) => {
@@ -215,5 +216,11 @@ describe('writing what a placeholder does not give', () => {
     expect(bodyPropertiesXml(placeholder, placeholder)).toBe('<a:bodyPr/>');
     expect(bodyPropertiesXml({ anchor: 'bottom', insetInches: 0.08 }, placeholder)).toBe('<a:bodyPr anchor="b"/>');
     expect(bodyPropertiesXml(placeholder)).toContain('<a:noAutofit/>');
+  });
+
+  it("a body that inherits only the schema's defaults leaves out wrapping in its box and left-to-right columns; one on a template's placeholder writes them", () => {
+    const look: BodyLook = { anchor: 'top', insetInches: 0.08 };
+    expect(bodyPropertiesXml(look, 'defaults')).toBe('<a:bodyPr lIns="73152" tIns="73152" rIns="73152" bIns="73152" anchor="t"><a:noAutofit/></a:bodyPr>');
+    expect(bodyPropertiesXml(look)).toBe('<a:bodyPr wrap="square" lIns="73152" tIns="73152" rIns="73152" bIns="73152" rtlCol="0" anchor="t"><a:noAutofit/></a:bodyPr>');
   });
 });

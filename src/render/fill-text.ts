@@ -76,7 +76,7 @@ export function fillText(opc: OpcPackage, deck: PlacedDeck): (index: number) => 
       // On deckdown's own layouts a placeholder's frame leaves out what the placeholder gives it; a template's placeholders set their own.
       const own = deck.template === undefined ? role?.placeholder : undefined;
       const text = { ...writing, inherited: role?.placeholder.style, levels: own?.levels, heading: role?.kind === 'title' };
-      if (frame.kind === 'text') bodies.push([required(shape, 'p:txBody', part), textBodyXml(frame, text, own)]);
+      if (frame.kind === 'text') bodies.push([required(shape, 'p:txBody', part), textBodyXml(frame, text, role ? own : 'defaults')]);
       else if (frame.kind === 'table') bodies.push(...tableBodies(shape, frame, writing, part));
       // pptxgenjs writes a picture's file path as its description when the alt text is empty.
       else if (frame.kind === 'image') required(shape, 'p:cNvPr', part).setAttribute('descr', frame.alt);

@@ -42,7 +42,7 @@ function placeholderShape(kind: PlaceholderKind, placeholder: PlacedPlaceholder,
     `<p:sp><p:nvSpPr><p:cNvPr id="0" name="${KINDS[kind].name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${KINDS[kind].ph}</p:nvPr></p:nvSpPr>` +
     `<p:spPr><a:xfrm><a:off${attributes({ x: inchesToEmu(box.x), y: inchesToEmu(box.y) })}/><a:ext${attributes({ cx: inchesToEmu(box.w), cy: inchesToEmu(box.h) })}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` +
     // The paragraph has no end mark: text is never typed into a layout's placeholder but into a slide's.
-    `<p:txBody>${bodyPropertiesXml(placeholder)}<a:lstStyle>${levelsXml(placeholder, lang, scheme, kind === 'title')}</a:lstStyle><a:p>${content}</a:p></p:txBody></p:sp>`
+    `<p:txBody>${bodyPropertiesXml(placeholder, 'defaults')}<a:lstStyle>${levelsXml(placeholder, lang, scheme, kind === 'title')}</a:lstStyle><a:p>${content}</a:p></p:txBody></p:sp>`
   );
 }
 

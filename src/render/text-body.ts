@@ -152,23 +152,33 @@ const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
 export type BodyLook = Pick<TextFrame, 'anchor' | 'insetInches'>;
 
 /**
- * A frame's `<a:bodyPr>`, leaving out what `inherited`, its placeholder's, has alike. The box
- * is sized by layout, so autofit is off: PowerPoint would apply `normAutofit` only after
- * someone edits the text, and LibreOffice not at all. A placeholder says so for its frames.
+ * What a text body inherits its frame's settings from: the look of one of deckdown's own
+ * placeholders; `'defaults'`, the schema's and nothing else, for a free shape or a placeholder
+ * of deckdown's own layouts, whose master has none; or, left out, a template's placeholder,
+ * which may set anything.
  */
-export function bodyPropertiesXml(look: BodyLook, inherited?: BodyLook): string {
+export type BodyInheritance = BodyLook | 'defaults' | undefined;
+
+/**
+ * A frame's `<a:bodyPr>`, leaving out what it inherits alike. Text wraps in its box and its
+ * columns run left to right where nothing says otherwise (ECMA-376 21.1.2.1.1). The box is sized
+ * by layout, so autofit is off: PowerPoint would apply `normAutofit` only after someone edits
+ * the text, and LibreOffice not at all. A placeholder says so for its frames.
+ */
+export function bodyPropertiesXml(look: BodyLook, inherited?: BodyInheritance): string {
   const valuesOf = (of: BodyLook) => {
     const inset = inchesToEmu(of.insetInches);
     return { wrap: 'square', lIns: inset, tIns: inset, rIns: inset, bIns: inset, rtlCol: 0, anchor: ANCHOR[of.anchor] };
   };
   const own: Record<string, string | number | undefined> = valuesOf(look);
+  if (inherited === 'defaults') return `<a:bodyPr${attributes({ ...own, wrap: undefined, rtlCol: undefined })}><a:noAutofit/></a:bodyPr>`;
   if (!inherited) return `<a:bodyPr${attributes(own)}><a:noAutofit/></a:bodyPr>`;
   const theirs: Record<string, string | number> = valuesOf(inherited);
   return `<a:bodyPr${attributes(Object.fromEntries(Object.entries(own).map(([name, value]) => [name, value === theirs[name] ? undefined : value])))}/>`;
 }
 
 /** A whole `<p:txBody>` of a frame; one that stands in a placeholder (`inherited`) takes what it shares with it from there. */
-export function textBodyXml(frame: TextFrame, writing: TextWriting, inherited?: BodyLook): string {
+export function textBodyXml(frame: TextFrame, writing: TextWriting, inherited?: BodyInheritance): string {
   return `<p:txBody>${bodyPropertiesXml(frame, inherited)}${paragraphsXml(frame.paragraphs, writing)}</p:txBody>`;
 }
 
