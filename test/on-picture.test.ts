@@ -55,6 +55,20 @@ describe('text over a background picture', () => {
     expect(notes[0]).toMatch(/on a scrim/);
   });
 
+  it('reads the picture under its text, not under the room a frame has to spare below it', () => {
+    // Dark on top, busy stripes below: one line at the top of a body that reaches the foot of its box.
+    const half = picture(64, 36, (x, y) => (y < 12 || Math.floor(x / 8) % 2 === 0 ? [0, 0, 0] : [255, 255, 255]));
+    const tall = slideWith(dark.colors.text);
+    const body = tall.frames[0] as TextFrame;
+    const stretched: PlacedSlide = { ...tall, frames: [{ ...body, box: { ...body.box, h: 5 }, textHeightInches: 0.6 }] };
+    expect(legibleOnPicture(stretched, half, undefined, dark).notes).toEqual([]);
+    // Where the text itself is on the stripes, its scrim is the text's height, not the frame's.
+    const low: PlacedSlide = { ...tall, frames: [{ ...body, box: { ...body.box, y: 4, h: 3 }, textHeightInches: 0.6 }] };
+    const { placed } = legibleOnPicture(low, half, undefined, dark);
+    expect(placed.frames[0]).toMatchObject({ kind: 'rect', name: 'Body Scrim', box: { ...body.box, y: 4, h: 0.6 } });
+    expect(placed.frames[1]!.box.h).toBe(3);
+  });
+
   it('warns where it cannot read the picture, and measures PNG and JPEG pictures', () => {
     const content = new URL('../content/', import.meta.url).pathname;
     const messages = (picture: string) => {

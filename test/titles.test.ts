@@ -136,11 +136,15 @@ describe('a body slide\'s title', () => {
   it('reaches the foot of its body box with text at the foot of the body, and only there', () => {
     const [alone, coded] = planSlides(buildOutline('# Фукусима сабағы\n\nМәтін.\n\n---\n\n# Фукусима сабағы\n\nМәтін.\n\n```\nкод\n```\n').deck).placed.slides;
     const body = theme.layouts.content.body;
-    expect(alone!.frames.find((frame) => frame.name === 'Body')!.box).toEqual(body);
+    const text = alone!.frames.find((frame) => frame.name === 'Body')!;
+    expect(text.box).toEqual(body);
+    // The frame knows how much of it its text takes: what is read of a picture behind it.
+    expect(text.kind === 'text' && text.textHeightInches).toBeLessThan(body.h / 4);
     // Text above code keeps the height it needs, and so does the code.
-    const [text, code] = ['Body', 'Code'].map((name) => coded!.frames.find((frame) => frame.name === name)!);
-    expect(text!.box.y).toBe(body.y);
-    expect(text!.box.h).toBeLessThan(body.h / 4);
+    const [above, code] = ['Body', 'Code'].map((name) => coded!.frames.find((frame) => frame.name === name)!);
+    expect(above!.box.y).toBe(body.y);
+    expect(above!.box.h).toBeLessThan(body.h / 4);
+    expect(above!.kind === 'text' && above!.textHeightInches).toBeUndefined();
     expect(code!.box.y + code!.box.h).toBeLessThan(body.y + body.h / 2);
   });
 

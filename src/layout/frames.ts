@@ -63,6 +63,8 @@ export interface TextFrame {
   outline?: string | undefined;
   /** A panel behind the text: code on the theme's code background. */
   fill?: string | undefined;
+  /** Set on a frame that reaches past its text (see `stackBlocks`): the height the text takes, from the frame's top. */
+  textHeightInches?: number | undefined;
 }
 
 export interface RectFrame {

@@ -45,7 +45,9 @@ export function legibleOnPicture(placed: PlacedSlide, pixels: Pixels, crop: Crop
     if (frame.kind !== 'text' || frame.fill) return [frame];
     const runs = textRuns(frame);
     if (runs.length === 0) return [frame];
-    const under = windowColours(pixels, windowOf(frame.box, crop, theme.slide), placed.background.color);
+    // What is under the text, not under the frame's room to spare below it.
+    const box = frame.textHeightInches === undefined ? frame.box : { ...frame.box, h: frame.textHeightInches };
+    const under = windowColours(pixels, windowOf(box, crop, theme.slide), placed.background.color);
     const smallest = Math.min(...runs.map((run) => run.sizePt));
     if (runs.every((run) => worst(run.color, under) >= needed(run.sizePt))) return [frame];
     const { text, background } = theme.colors;
@@ -55,7 +57,7 @@ export function legibleOnPicture(placed: PlacedSlide, pixels: Pixels, crop: Crop
       notes.push(`"${frame.name}" set in #${colour} to read on the background picture (${ratio.toFixed(1)}:1)`);
       return [recolour(frame, colour)];
     }
-    const scrim: RectFrame = { kind: 'rect', name: `${frame.name} Scrim`, box: frame.box, color: colour === text ? background : text, transparency: SCRIM_TRANSPARENCY };
+    const scrim: RectFrame = { kind: 'rect', name: `${frame.name} Scrim`, box, color: colour === text ? background : text, transparency: SCRIM_TRANSPARENCY };
     notes.push(`"${frame.name}" set in #${colour} on a scrim of #${scrim.color}: the background picture under it is too busy for any text colour (${ratio.toFixed(1)}:1)`);
     return [scrim, recolour(frame, colour)];
   });
