@@ -592,7 +592,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
   const words = deckWords(deck.meta.lang, { agenda: deck.meta.agendaTitle, continued: deck.meta.continuedMark }, theme.words);
   const pictures = new Map<string, Pixels | undefined>();
   const layouts = layoutMasters(theme);
-  const variants = new Map<FittedSlide['layout'], PlacedLayout>();
+  const variants = new Map<PlacedLayout['layout'], PlacedLayout>();
   const variantOf = (layout: FittedSlide['layout']) => variants.get(layout) ?? variants.set(layout, twoLineTitleLayout(layout, { theme, inputs })).get(layout)!;
   /** A placed slide with its text legible on its background picture, then that picture put behind it if it is described. */
   const finish = (placed: PlacedSlide, slide: Slide, number: number): PlacedSlide => {
@@ -634,6 +634,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
       messages.push({ ruleId: 'over-limit', reason: overLimit(`a deck of ${slides.length.toLocaleString('en')} slides or more, continued slides included,`, 'slides', limits), position: slide.position });
     }
   }
+  const onVariants = new Set(slides.filter((slide) => slide.variant).map((slide) => slide.layout));
   const unique = [...new Map(messages.map((message) => [`${message.ruleId}|${message.reason}|${message.position?.line}`, message])).values()];
   const notes = notesStyle(theme);
   const placed: PlacedDeck = {
@@ -641,7 +642,7 @@ export function layoutDeck(deck: Deck, theme: Theme, inputs: LayoutInputs): Layo
     heightInches: theme.slide.heightInches,
     lang: deck.meta.lang,
     // A variant follows its layout, and only where a slide is based on it.
-    layouts: layouts.flatMap((layout) => [layout, ...[...variants.values()].filter((variant) => variant.layout === layout.layout && slides.some((slide) => slide.layout === layout.layout && slide.variant === variant.variant))]),
+    layouts: layouts.flatMap((layout) => (onVariants.has(layout.layout) ? [layout, variants.get(layout.layout)!] : [layout])),
     scheme: themeScheme(theme),
     slides,
     notes: { style: notes.base, levels: [plainLook(notes)] },

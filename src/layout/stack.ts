@@ -300,10 +300,10 @@ export function stackBlocks(blocks: readonly Block[], box: Box, ctx: PlaceContex
   // Text at the foot of a stack from the top reaches the foot of the box, as the layout's body
   // placeholder does: a body of text alone then is the placeholder's own frame, and text added to
   // it in PowerPoint has the room the layout gives. Its text, set from the top, stands where it did.
-  const toFoot = (index: number) => align === 'top' && index === items.length - 1 && items[index]!.kind === 'text' && box.y + box.h - y > heights[index]!;
   return items.flatMap((item, index) => {
-    const itemBox = { x: box.x, y, w: box.w, h: toFoot(index) ? box.y + box.h - y : heights[index]! };
-    const textHeight = toFoot(index) ? { textHeightInches: heights[index]! } : {};
+    const toFoot = align === 'top' && index === items.length - 1 && item.kind === 'text' && box.y + box.h - y > heights[index]!;
+    const itemBox = { x: box.x, y, w: box.w, h: toFoot ? box.y + box.h - y : heights[index]! };
+    const textHeight = toFoot ? { textHeightInches: heights[index]! } : {};
     y += heights[index]! + gap;
     switch (item.kind) {
       case 'text':

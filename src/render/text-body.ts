@@ -171,8 +171,7 @@ export function bodyPropertiesXml(look: BodyLook, inherited?: BodyInheritance): 
     return { wrap: 'square', lIns: inset, tIns: inset, rIns: inset, bIns: inset, rtlCol: 0, anchor: ANCHOR[of.anchor] };
   };
   const own: Record<string, string | number | undefined> = valuesOf(look);
-  if (inherited === 'defaults') return `<a:bodyPr${attributes({ ...own, wrap: undefined, rtlCol: undefined })}><a:noAutofit/></a:bodyPr>`;
-  if (!inherited) return `<a:bodyPr${attributes(own)}><a:noAutofit/></a:bodyPr>`;
+  if (inherited === undefined || inherited === 'defaults') return `<a:bodyPr${attributes(inherited ? { ...own, wrap: undefined, rtlCol: undefined } : own)}><a:noAutofit/></a:bodyPr>`;
   const theirs: Record<string, string | number> = valuesOf(inherited);
   return `<a:bodyPr${attributes(Object.fromEntries(Object.entries(own).map(([name, value]) => [name, value === theirs[name] ? undefined : value])))}/>`;
 }
