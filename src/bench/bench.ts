@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { freshCli } from '../build/fresh-bundle.js';
 import { packageRoot } from '../package-root.js';
 import { stressDeck } from './stress-deck.js';
@@ -12,6 +13,9 @@ import { stressDeck } from './stress-deck.js';
  * in a fresh process, and with pandoc on the same files in the same run when it is installed.
  * Prints the medians, the peak memory, the output sizes, each stage's time and whether each
  * target is met. `npm run bench -- 30 1000` picks the sizes.
+ *
+ * Beside them it times `floor.ts`, the least deckdown's own libraries do for the same file,
+ * bundled as the CLI is: what no build of a deck with them can take less than.
  */
 
 interface Run {
@@ -86,11 +90,25 @@ const workloads = [
 
 const cli = await freshCli();
 const dir = mkdtempSync(join(tmpdir(), 'deckdown-bench-'));
+const floor = join(dir, 'floor.mjs');
+await build({
+  absWorkingDir: packageRoot,
+  entryPoints: [join(packageRoot, 'src', 'bench', 'floor.ts')],
+  outfile: floor,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  // pptxgenjs's zip library calls require() for Node's modules, as in the CLI's bundle.
+  banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 const pandoc = hasPandoc();
 const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
 const rows: string[] = [];
 const stageRows: string[] = [];
-const results = new Map<string, { deckdown: Run; pandoc?: Run | undefined; stages: Stages }>();
+const floorRows: string[] = [];
+const results = new Map<string, { deckdown: Run; pandoc?: Run | undefined; floor: Run; stages: Stages }>();
 try {
   for (const workload of workloads) {
     const file = workload.file || join(dir, `stress-${workload.slides}.md`);
@@ -102,8 +120,10 @@ try {
     const first = pandoc ? measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir, PANDOC_SECONDS) : undefined;
     const theirs = first ? median([first, ...Array.from({ length: runs - 1 }, () => measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir))]) : undefined;
     const pandocCell = !pandoc ? '' : theirs ? theirs.seconds.toFixed(2) : `> ${PANDOC_SECONDS}`;
+    const least = median(Array.from({ length: runs }, () => measure(process.execPath, [floor, file, join(dir, 'floor.pptx')], join(dir, 'floor.pptx'), dir)))!;
     const staged = stages(file);
-    results.set(workload.name, { deckdown, pandoc: theirs, stages: staged });
+    results.set(workload.name, { deckdown, pandoc: theirs, floor: least, stages: staged });
+    floorRows.push(`| ${workload.name} | ${least.seconds.toFixed(2)} | ${least.peakMb ?? '?'} | ${theirs ? `${(least.seconds / theirs.seconds).toFixed(2)}×` : ''} | ${(deckdown.seconds / least.seconds).toFixed(2)}× |`);
     const ratio = theirs ? `${(deckdown.seconds / theirs.seconds).toFixed(2)}×` : '';
     rows.push(`| ${workload.name} | ${mb(statSync(file).size)} | ${deckdown.seconds.toFixed(2)} | ${deckdown.peakMb ?? '?'} | ${pandocCell} | ${theirs?.peakMb ?? ''} | ${ratio} | ${mb(deckdown.bytes)} | ${theirs ? mb(theirs.bytes) : ''} |`);
     const { times } = staged;
@@ -119,6 +139,10 @@ console.log('\nWhole process, CLI from dist/ (medians; 7 runs up to 100 slides, 
 console.log('| Deck | Markdown MB | deckdown s | peak MB | pandoc s | peak MB | deckdown ÷ pandoc | .pptx MB | pandoc .pptx MB |');
 console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const row of rows) console.log(row);
+console.log('\nThe least the same libraries do (src/bench/floor.ts: remark-parse, zod, pptxgenjs; no extension, theme, font or fitting):\n');
+console.log('| Deck | libraries alone s | peak MB | ÷ pandoc | deckdown ÷ libraries alone |');
+console.log('|---|--:|--:|--:|--:|');
+for (const row of floorRows) console.log(row);
 console.log('\nStages of one build, in milliseconds, in a process of its own:\n');
 console.log('| Deck | slides | parse | outline | layout | render | zip | peak MB |');
 console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
@@ -129,8 +153,11 @@ const targets: [string, boolean | undefined, string][] = [];
 const lecture = results.get('seed lecture');
 const thousand = results.get('1,000 slides');
 const tenThousand = results.get('10,000 slides');
-if (lecture?.pandoc) targets.push(['seed lecture ≤ 1.5 × pandoc', lecture.deckdown.seconds <= 1.5 * lecture.pandoc.seconds, `${(lecture.deckdown.seconds / lecture.pandoc.seconds).toFixed(2)}×`]);
-if (thousand?.pandoc) targets.push(['1,000 slides ≤ 0.1 × pandoc', thousand.deckdown.seconds <= 0.1 * thousand.pandoc.seconds, `${(thousand.deckdown.seconds / thousand.pandoc.seconds).toFixed(2)}×`]);
+/** A time against pandoc's, and the libraries' least time against it too. */
+const againstPandoc = ({ deckdown, floor, pandoc }: { deckdown: Run; floor: Run; pandoc?: Run | undefined }) =>
+  `${(deckdown.seconds / pandoc!.seconds).toFixed(2)}×; the libraries alone ${(floor.seconds / pandoc!.seconds).toFixed(2)}×`;
+if (lecture?.pandoc) targets.push(['seed lecture ≤ 1.5 × pandoc', lecture.deckdown.seconds <= 1.5 * lecture.pandoc.seconds, againstPandoc(lecture)]);
+if (thousand?.pandoc) targets.push(['1,000 slides ≤ 0.1 × pandoc', thousand.deckdown.seconds <= 0.1 * thousand.pandoc.seconds, againstPandoc(thousand)]);
 if (thousand && tenThousand) targets.push(['10,000 slides ≤ 12 × 1,000 slides', tenThousand.deckdown.seconds <= 12 * thousand.deckdown.seconds, `${(tenThousand.deckdown.seconds / thousand.deckdown.seconds).toFixed(1)}×`]);
 if (thousand?.deckdown.peakMb) targets.push(['peak ≤ 300 MB at 1,000 slides', thousand.deckdown.peakMb <= 300, `${thousand.deckdown.peakMb} MB`]);
 if (tenThousand?.deckdown.peakMb) targets.push(['peak ≤ 1 GB at 10,000 slides', tenThousand.deckdown.peakMb <= 1024, `${tenThousand.deckdown.peakMb} MB`]);
