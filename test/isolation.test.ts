@@ -7,6 +7,7 @@ import { markdownToPptx } from '../src/api.js';
 import { DeckdownError } from '../src/diagnostics/error.js';
 import { run } from '../src/cli/run.js';
 import { runTask } from '../src/isolate/task.js';
+import { stressDeck } from '../src/bench/stress-deck.js';
 
 /**
  * Each deck is built in a worker thread whose heap and time are capped: the deckdown command
@@ -83,6 +84,15 @@ describe('builds in workers', () => {
     const failure = await markdownToPptx(slow, { ...options, isolate: true, limits: { buildSeconds: 1 } }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DeckdownError);
     expect((failure as DeckdownError).messages.map((message) => message.ruleId)).toEqual(['over-limit']);
+  }, 60_000);
+
+  it('deflate a deck of many slides on another core, with the bytes this thread writes', async () => {
+    const options = { sourceDateEpoch: env.SOURCE_DATE_EPOCH, baseDir: root };
+    const many = stressDeck(60);
+    const isolated = await markdownToPptx(many, { ...options, isolate: true });
+    const here = await markdownToPptx(many, options);
+    expect(isolated.fit.length).toBeGreaterThanOrEqual(60);
+    expect(Buffer.from(isolated.pptx).equals(Buffer.from(here.pptx))).toBe(true);
   }, 60_000);
 
   it('give the outline back only when it is asked for, with the same deck either way', async () => {

@@ -36,6 +36,9 @@ const GNU_TIME = '/usr/bin/time';
 /** The benchmark measures what a build takes, beyond the budgets that would stop it. */
 const UNBOUNDED = ['--limit', 'heap-bytes=64G', '--limit', 'build-seconds=100000'];
 
+/** The largest deck the libraries' least is timed on: the time targets go up to 1,000 slides. */
+const FLOOR_SLIDES = 1000;
+
 /** pandoc takes more than linear time on large decks: past this, its run is reported as not finished. */
 const PANDOC_SECONDS = 300;
 
@@ -108,7 +111,7 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
 const rows: string[] = [];
 const stageRows: string[] = [];
 const floorRows: string[] = [];
-const results = new Map<string, { deckdown: Run; pandoc?: Run | undefined; floor: Run; stages: Stages }>();
+const results = new Map<string, { deckdown: Run; pandoc?: Run | undefined; floor?: Run | undefined; stages: Stages }>();
 try {
   for (const workload of workloads) {
     const file = workload.file || join(dir, `stress-${workload.slides}.md`);
@@ -120,10 +123,11 @@ try {
     const first = pandoc ? measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir, PANDOC_SECONDS) : undefined;
     const theirs = first ? median([first, ...Array.from({ length: runs - 1 }, () => measure('pandoc', [file, '-o', join(dir, 'pandoc.pptx')], join(dir, 'pandoc.pptx'), dir))]) : undefined;
     const pandocCell = !pandoc ? '' : theirs ? theirs.seconds.toFixed(2) : `> ${PANDOC_SECONDS}`;
-    const least = median(Array.from({ length: runs }, () => measure(process.execPath, [floor, file, join(dir, 'floor.pptx')], join(dir, 'floor.pptx'), dir)))!;
+    // The libraries' least is the reference for the time targets, which stop at 1,000 slides.
+    const least = workload.slides <= FLOOR_SLIDES ? median(Array.from({ length: runs }, () => measure(process.execPath, [floor, file, join(dir, 'floor.pptx')], join(dir, 'floor.pptx'), dir))) : undefined;
     const staged = stages(file);
     results.set(workload.name, { deckdown, pandoc: theirs, floor: least, stages: staged });
-    floorRows.push(`| ${workload.name} | ${least.seconds.toFixed(2)} | ${least.peakMb ?? '?'} | ${theirs ? `${(least.seconds / theirs.seconds).toFixed(2)}×` : ''} | ${(deckdown.seconds / least.seconds).toFixed(2)}× |`);
+    if (least) floorRows.push(`| ${workload.name} | ${least.seconds.toFixed(2)} | ${least.peakMb ?? '?'} | ${theirs ? `${(least.seconds / theirs.seconds).toFixed(2)}×` : ''} | ${(deckdown.seconds / least.seconds).toFixed(2)}× |`);
     const ratio = theirs ? `${(deckdown.seconds / theirs.seconds).toFixed(2)}×` : '';
     rows.push(`| ${workload.name} | ${mb(statSync(file).size)} | ${deckdown.seconds.toFixed(2)} | ${deckdown.peakMb ?? '?'} | ${pandocCell} | ${theirs?.peakMb ?? ''} | ${ratio} | ${mb(deckdown.bytes)} | ${theirs ? mb(theirs.bytes) : ''} |`);
     const { times } = staged;
@@ -154,8 +158,8 @@ const lecture = results.get('seed lecture');
 const thousand = results.get('1,000 slides');
 const tenThousand = results.get('10,000 slides');
 /** A time against pandoc's, and the libraries' least time against it too. */
-const againstPandoc = ({ deckdown, floor, pandoc }: { deckdown: Run; floor: Run; pandoc?: Run | undefined }) =>
-  `${(deckdown.seconds / pandoc!.seconds).toFixed(2)}×; the libraries alone ${(floor.seconds / pandoc!.seconds).toFixed(2)}×`;
+const againstPandoc = ({ deckdown, floor, pandoc }: { deckdown: Run; floor?: Run | undefined; pandoc?: Run | undefined }) =>
+  `${(deckdown.seconds / pandoc!.seconds).toFixed(2)}×${floor ? `; the libraries alone ${(floor.seconds / pandoc!.seconds).toFixed(2)}×` : ''}`;
 if (lecture?.pandoc) targets.push(['seed lecture ≤ 1.5 × pandoc', lecture.deckdown.seconds <= 1.5 * lecture.pandoc.seconds, againstPandoc(lecture)]);
 if (thousand?.pandoc) targets.push(['1,000 slides ≤ 0.1 × pandoc', thousand.deckdown.seconds <= 0.1 * thousand.pandoc.seconds, againstPandoc(thousand)]);
 if (thousand && tenThousand) targets.push(['10,000 slides ≤ 12 × 1,000 slides', tenThousand.deckdown.seconds <= 12 * thousand.deckdown.seconds, `${(tenThousand.deckdown.seconds / thousand.deckdown.seconds).toFixed(1)}×`]);

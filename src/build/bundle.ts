@@ -12,15 +12,16 @@ const nativeBrotli: Plugin = {
 };
 
 /**
- * The library, the CLI and the build workers' entry as ES modules that share their code, with
- * every dependency bundled in except those the published types name or that load files of their
- * own: what `dependencies` lists stays a package, everything else is part of deckdown's own files.
+ * The library, the CLI and the build and deflate workers' entries as ES modules that share their
+ * code, with every dependency bundled in except those the published types name or that load files
+ * of their own: what `dependencies` lists stays a package, everything else is part of deckdown's
+ * own files.
  */
 export async function bundle(outdir: string): Promise<Metafile> {
   const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const result = await build({
     absWorkingDir: packageRoot,
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli/bin.ts', 'build-worker': 'src/build-worker.ts' },
+    entryPoints: { index: 'src/index.ts', cli: 'src/cli/bin.ts', 'build-worker': 'src/build-worker.ts', 'deflate-worker': 'src/deflate-worker.ts' },
     outdir,
     // Chunks sit beside the entries, so that every module finds the package one folder up.
     chunkNames: 'shared-[hash]',

@@ -4,8 +4,8 @@ import Tinypool from 'tinypool';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { limitsWith, overLimit, type Limits } from '../limits.js';
-import { ownModule } from '../package-root.js';
 import { toMessageData } from './message-data.js';
+import { workerEntry } from './worker-entry.js';
 import type { BuildTask, TaskResult } from './task.js';
 
 /** What a worker is given: the deck, and a port to say on when it starts on it. */
@@ -22,18 +22,6 @@ export interface Builder {
 
 /** Builds in the calling thread, without the heap and time budgets: for code that cannot start workers. */
 export const inThisThread: Builder = { run: async (task) => (await import('./task.js')).runTask(task), close: async () => undefined };
-
-/**
- * The workers' entry module. Run from source, a worker registers tsx for itself: a worker thread
- * does not inherit the loader its parent was started with.
- */
-function workerEntry(): string {
-  const entry = ownModule('build-worker');
-  if (!entry.pathname.endsWith('.ts')) return entry.href;
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const module = JSON.stringify(entry.href);
-  return `data:text/javascript,${encodeURIComponent(`const { tsImport } = await import(${tsx});\nexport default (await tsImport(${module}, ${module})).default;`)}`;
-}
 
 /** The build that went over a budget, as an error on the input rather than a crash. */
 function overBudget(task: BuildTask, what: string, key: keyof Limits, limits: Limits): TaskResult {
@@ -62,7 +50,7 @@ export function workerBuilder(options: WorkerOptions = {}): Builder {
   const limits = limitsWith(options.limits);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), options.tasks ?? Infinity));
   const pool = new Tinypool({
-    filename: workerEntry(),
+    filename: workerEntry('build-worker').href,
     minThreads: threads,
     maxThreads: threads,
     resourceLimits: { maxOldGenerationSizeMb: Math.max(16, Math.floor(limits.heapBytes / 1024 / 1024)) },

@@ -1,8 +1,17 @@
 import { XMLSerializer, type Document, type Element, type ProcessingInstruction } from '@xmldom/xmldom';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import { withoutXmlIllegal } from '../xml-chars.js';
 import { parseXml, replaceEach } from './dom.js';
 import { withoutUnusedNamespaces, XML_DECLARATION } from './xml.js';
+import { deflateEntry, zipArchive, type ZipEntry } from './zip-archive.js';
+
+/** What deflates parts for a package as they are settled, ahead of the zip: another thread, say. */
+export interface DeflateAhead {
+  /** Start on a part's final bytes. */
+  start(name: string, bytes: Uint8Array): void;
+  /** The part's entry: the one started, if it was started with these very bytes, or a new one. */
+  entry(name: string, bytes: Uint8Array): Promise<ZipEntry>;
+}
 
 /**
  * Every zip entry carries the same local time, noon on 1 January 1980: zip entries store local
@@ -32,6 +41,7 @@ export class OpcPackage {
   private readonly later = new Map<string, { mark: ProcessingInstruction; xml: string }[]>();
   /** Parts held as bytes that this package's serialiser wrote: the zip need not parse them to write them alike. */
   private readonly serialised = new Set<string>();
+  private ahead: DeflateAhead | undefined;
 
   static unzip(bytes: Uint8Array): OpcPackage {
     return OpcPackage.fromParts(Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith('/')));
@@ -138,9 +148,16 @@ export class OpcPackage {
   settle(names: Iterable<string>): void {
     for (const name of names) {
       if (this.parts.get(name) instanceof Uint8Array || !this.parts.has(name)) continue;
-      this.setBytes(name, this.bytes(name));
+      const bytes = this.bytes(name);
+      this.setBytes(name, bytes);
       this.serialised.add(name);
+      this.ahead?.start(name, bytes);
     }
+  }
+
+  /** Have settled parts deflated ahead of the zip; a part changed after it settled is deflated again. */
+  deflateAhead(ahead: DeflateAhead): void {
+    this.ahead = ahead;
   }
 
   /** Give every part the name `rename` returns for it, keeping the package order. */
@@ -163,21 +180,35 @@ export class OpcPackage {
   }
 
   /**
-   * Zip the parts, `[Content_Types].xml` first as Office writes it. Relationships and content
-   * types are always written by the same serialiser: whether a pass had to change them (when
-   * charts are renumbered, say) must not change the bytes of those it did not.
+   * The parts' final bytes in the zip's order, `[Content_Types].xml` first as Office writes it.
+   * Relationships and content types are always written by the same serialiser: whether a pass
+   * had to change them (when charts are renumbered, say) must not change the bytes of those it
+   * did not.
    */
-  zip(): Uint8Array {
+  private finalParts(): [string, Uint8Array][] {
     for (const name of this.names()) if (ALWAYS_SERIALISED.test(name) && !this.serialised.has(name)) this.xml(name);
     const names = this.names();
     const ordered = [...names.filter((name) => name === CONTENT_TYPES), ...names.filter((name) => name !== CONTENT_TYPES)];
-    const files: Zippable = {};
-    for (const name of ordered) {
+    return ordered.map((name) => {
       const bytes = this.bytes(name);
-      files[name] = [bytes, { mtime: ZIP_ENTRY_TIME, level: 6 }];
       // The part is kept as the bytes it was written as: its document can go while the rest are written.
       this.setBytes(name, bytes);
-    }
-    return zipSync(files);
+      return [name, bytes];
+    });
+  }
+
+  /** Zip the parts, deflating each here. */
+  zip(): Uint8Array {
+    return zipArchive(this.finalParts().map(([name, bytes]) => deflateEntry(name, bytes)), ZIP_ENTRY_TIME);
+  }
+
+  /**
+   * Zip the parts, each deflated by what deflated the settled parts ahead, if anything did: the
+   * same bytes as `zip`.
+   */
+  async zipAhead(): Promise<Uint8Array> {
+    const { ahead } = this;
+    if (!ahead) return this.zip();
+    return zipArchive(await Promise.all(this.finalParts().map(([name, bytes]) => ahead.entry(name, bytes))), ZIP_ENTRY_TIME);
   }
 }

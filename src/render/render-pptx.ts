@@ -5,7 +5,7 @@ import { colourSliceLabels, flatChartsBySchema, numberCharts } from './chart-par
 import { cropPictures } from './crop-pictures.js';
 import { fillText, renumberShapes } from './fill-text.js';
 import { hideLayoutShapes } from './hidden-layout-shapes.js';
-import { OpcPackage } from './opc-package.js';
+import { OpcPackage, type DeflateAhead } from './opc-package.js';
 import { normaliseEmbeddedPackages, pruneContentTypes, writeDocumentProperties, type DocumentProperties } from './package.js';
 import { addLayoutPlaceholders, headerFooterFlags, markSlidePlaceholders, removeDefaultLayout } from './placeholders.js';
 import { orderPresentation } from './presentation-part.js';
@@ -94,10 +94,12 @@ function partsOfSlide(index: number): string[] {
  * Placed frames → the package's parts: pptxgenjs writes the package, then each pass completes
  * it. Consecutive slide passes run slide by slide, and each slide's parts are written out as
  * soon as its passes are done: the parsed documents of one slide are held at a time, not of all.
- * The parts are the same as when each pass runs over every slide in turn.
+ * The parts are the same as when each pass runs over every slide in turn. With `ahead`, each
+ * slide's parts start deflating as soon as they are written out.
  */
-export async function completePackage(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS): Promise<OpcPackage> {
+export async function completePackage(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS, ahead?: DeflateAhead): Promise<OpcPackage> {
   const opc = OpcPackage.unzip(await writeWithPptxgen(deck));
+  if (ahead) opc.deflateAhead(ahead);
   for (let at = 0; at < RENDER_PASSES.length; ) {
     const pass = RENDER_PASSES[at]!;
     if (!pass.forSlides) {
@@ -117,7 +119,7 @@ export async function completePackage(deck: PlacedDeck, properties: DocumentProp
   return opc;
 }
 
-/** Placed frames → the bytes of a .pptx. */
-export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS): Promise<Uint8Array> {
-  return (await completePackage(deck, properties, limits)).zip();
+/** Placed frames → the bytes of a .pptx, the same with parts deflated `ahead` or not. */
+export async function renderPlacedDeck(deck: PlacedDeck, properties: DocumentProperties, limits: Limits = DEFAULT_LIMITS, ahead?: DeflateAhead): Promise<Uint8Array> {
+  return (await completePackage(deck, properties, limits, ahead)).zipAhead();
 }
