@@ -1,8 +1,8 @@
 import type { WorkerTask } from './isolate/builder.js';
 import { runTask } from './isolate/task.js';
-import { DeflateThread } from './render/deflate-thread.js';
+import { DeflateThread } from './isolate/deflate-thread.js';
 
-/** The worker's deflate thread, started with its first deck's first slide and kept for the next decks. */
+/** The worker's deflate thread, started with the render of its first deck of many slides and kept for the next decks. */
 const deflate = new DeflateThread();
 
 /**

@@ -12,5 +12,6 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
  * this one in `src/` as TypeScript, or in `dist/` as the bundler wrote it.
  */
 export function ownModule(name: string): URL {
-  return new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  // Loaded through tsx's `tsImport` (in a worker run from source), this module's URL has a query.
+  return new URL(`./${name}${new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 }

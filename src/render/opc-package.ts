@@ -147,7 +147,13 @@ export class OpcPackage {
    */
   settle(names: Iterable<string>): void {
     for (const name of names) {
-      if (this.parts.get(name) instanceof Uint8Array || !this.parts.has(name)) continue;
+      const part = this.parts.get(name);
+      if (part === undefined) continue;
+      if (part instanceof Uint8Array) {
+        // A part held as bytes is final, unless the zip is to write it anew with the serialiser.
+        if (!ALWAYS_SERIALISED.test(name) || this.serialised.has(name)) this.ahead?.start(name, part);
+        continue;
+      }
       const bytes = this.bytes(name);
       this.setBytes(name, bytes);
       this.serialised.add(name);

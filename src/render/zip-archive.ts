@@ -37,7 +37,8 @@ function dosTime(time: Date): number {
  * fflate's `zipSync` writes for the same parts. The entries may have been deflated anywhere.
  */
 export function zipArchive(entries: readonly ZipEntry[], time: Date): Uint8Array {
-  const names = entries.map(({ name }) => new TextEncoder().encode(name));
+  const utf8 = new TextEncoder();
+  const names = entries.map(({ name }) => utf8.encode(name));
   const stamp = dosTime(time);
   const localSize = entries.reduce((sum, entry, at) => sum + LOCAL_HEADER + names[at]!.length + entry.deflated.length, 0);
   const centralSize = names.reduce((sum, name) => sum + CENTRAL_HEADER + name.length, 0);
