@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { REQUIRE_BANNER } from '../build/bundle.js';
 import { freshCli } from '../build/fresh-bundle.js';
 import { packageRoot } from '../package-root.js';
 import { stressDeck } from './stress-deck.js';
@@ -102,8 +103,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  // pptxgenjs's zip library calls require() for Node's modules, as in the CLI's bundle.
-  banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
+  banner: REQUIRE_BANNER,
   logLevel: 'warning',
 });
 const pandoc = hasPandoc();

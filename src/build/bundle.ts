@@ -11,6 +11,9 @@ const nativeBrotli: Plugin = {
   },
 };
 
+/** CommonJS dependencies (pptxgenjs's zip library among them) call require() for Node's modules. */
+export const REQUIRE_BANNER = { js: "import { createRequire as __deckdownCreateRequire } from 'node:module';\nconst require = __deckdownCreateRequire(import.meta.url);" };
+
 /**
  * The library, the CLI and the build and deflate workers' entries as ES modules that share their
  * code, with every dependency bundled in except those the published types name or that load files
@@ -31,8 +34,7 @@ export async function bundle(outdir: string): Promise<Metafile> {
     platform: 'node',
     target: 'node20.19',
     external: Object.keys(manifest.dependencies),
-    // CommonJS dependencies (pptxgenjs's zip library among them) call require() for Node's modules.
-    banner: { js: "import { createRequire as __deckdownCreateRequire } from 'node:module';\nconst require = __deckdownCreateRequire(import.meta.url);" },
+    banner: REQUIRE_BANNER,
     // The licences of what is bundled go, whole, into one file of their own (see notices.ts).
     legalComments: 'none',
     metafile: true,
